@@ -1,0 +1,42 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+
+/** How diagnostics name calls and types: {@code Owner.method(...)}, {@code new Type(...)}. */
+final class CallDescriptions {
+
+  private CallDescriptions() {}
+
+  /** A short, readable name for the call or reference, e.g. {@code UserService.save(...)}. */
+  static String describe(ExpressionTree tree) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (tree instanceof NewClassTree newClass) {
+      return "new " + newClass.getIdentifier() + "(...)";
+    }
+    if (symbol instanceof MethodSymbol method) {
+      String owner = method.owner == null ? "" : method.owner.getSimpleName() + ".";
+      if (tree instanceof MemberReferenceTree) {
+        return owner.isEmpty() ? method.getSimpleName().toString() : method.owner.getSimpleName() + "::" + method.getSimpleName();
+      }
+      return owner + method.getSimpleName() + "(" + (method.getParameters().isEmpty() ? "" : "...") + ")";
+    }
+    if (tree instanceof MethodInvocationTree invocation) {
+      return invocation.getMethodSelect() + "(...)";
+    }
+    return tree.toString();
+  }
+
+  /** The simple name of a type, without type arguments: {@code CompletableFuture}. */
+  static String typeName(Type type, VisitorState state) {
+    Type bound = ASTHelpers.getUpperBound(type, state.getTypes());
+    return bound.tsym == null ? bound.toString() : bound.tsym.getSimpleName().toString();
+  }
+}

@@ -1,0 +1,459 @@
+package dev.asyncguard.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ReturnTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.UnusedReturnValueMatcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * A future-like value is produced and then dropped: a hot future's failure is never seen, a cold
+ * publisher's work never runs.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "DiscardedFuture",
+    altNames = "FutureReturnValueIgnored",
+    summary =
+        "A future or publisher returned by a call is dropped: its failure is never seen, or, for a"
+            + " cold publisher, its work never runs",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.RULES + "#discardedfuture")
+public final class DiscardedFuture extends BugChecker
+    implements CompilationUnitTreeMatcher,
+        MethodInvocationTreeMatcher,
+        NewClassTreeMatcher,
+        MemberReferenceTreeMatcher,
+        VariableTreeMatcher,
+        ReturnTreeMatcher {
+
+  private static final String CAN_IGNORE_RETURN_VALUE = "CanIgnoreReturnValue";
+
+  /** Calls whose dropped result is fine whatever its type. */
+  private static final Matcher<ExpressionTree> DROPPING_IS_SAFE =
+      anyOf(
+          // Returns its receiver, which is the future the caller already holds.
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.CompletableFuture")
+              .namedAnyOf("orTimeout", "completeOnTimeout", "completeAsync"),
+          instanceMethod()
+              .onDescendantOf("io.netty.util.concurrent.Future")
+              .namedAnyOf(
+                  "addListener",
+                  "addListeners",
+                  "removeListener",
+                  "removeListeners",
+                  "sync",
+                  "syncUninterruptibly",
+                  "await",
+                  "awaitUninterruptibly"),
+          instanceMethod()
+              .onDescendantOf("io.netty.util.concurrent.Promise")
+              .namedAnyOf("setSuccess", "setFailure"),
+          instanceMethod()
+              .onDescendantOf("io.vertx.core.Future")
+              .namedAnyOf("onComplete", "onSuccess", "onFailure"),
+          // Forks the task and returns it; the pool reports its failure when joined.
+          instanceMethod().onDescendantOf("java.util.concurrent.ForkJoinTask").named("fork"),
+          // Results are taken from the completion service, not from the returned future.
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.CompletionService")
+              .named("submit"),
+          // A periodic task's future never completes normally: it is a cancellation handle.
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+              .namedAnyOf("scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          // Returns one of its arguments, which the caller already holds.
+          staticMethod().onClass("java.util.Objects").namedAnyOf("requireNonNull", "requireNonNullElse"),
+          staticMethod()
+              .onClass("com.google.common.base.Preconditions")
+              .named("checkNotNull"),
+          staticMethod().onClass("com.google.common.base.Verify").named("verifyNotNull"),
+          // subscribe starts the publisher; what it returns is a handle, not the work.
+          instanceMethod().anyClass().namedAnyOf("subscribe", "subscribeWith"),
+          // Mockito: verify(mock).call() and doReturn(x).when(mock).call() only name the call.
+          UnusedReturnValueMatcher::mockitoInvocation,
+          instanceMethod()
+              .onDescendantOf("org.mockito.BDDMockito.Then")
+              .namedAnyOf("should", "shouldHaveNoMoreInteractions"),
+          DiscardedFuture::isBddShouldCall);
+
+  /** Calls on a hot future whose result is dropped safely: the call itself observes the failure. */
+  private static final Matcher<ExpressionTree> OBSERVES_FAILURE =
+      anyOf(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.CompletionStage")
+              .namedAnyOf(
+                  "whenComplete",
+                  "whenCompleteAsync",
+                  "handle",
+                  "handleAsync",
+                  "exceptionally",
+                  "exceptionallyAsync",
+                  "exceptionallyCompose",
+                  "exceptionallyComposeAsync"),
+          instanceMethod()
+              .onDescendantOf("com.google.common.util.concurrent.FluentFuture")
+              .namedAnyOf("catching", "catchingAsync"),
+          staticMethod()
+              .onClass("com.google.common.util.concurrent.Futures")
+              .namedAnyOf("catching", "catchingAsync"));
+
+  private static final UnusedReturnValueMatcher UNUSED_RETURN_VALUE =
+      UnusedReturnValueMatcher.get(/* allowInExceptionThrowers= */ true);
+
+  private final AsyncGuardOptions options;
+  private final FutureTypes futureTypes;
+  private final NestedFutures nestedFutures;
+
+  /** For the service loader; Error Prone itself uses the flags constructor. */
+  public DiscardedFuture() {
+    this(ErrorProneFlags.empty());
+  }
+
+  public DiscardedFuture(ErrorProneFlags flags) {
+    this.options = AsyncGuardOptions.fromFlags(flags);
+    this.futureTypes = new FutureTypes(options);
+    this.nestedFutures = new NestedFutures(futureTypes);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    OptionProblems.reportIfInvalid(options, state);
+    return NO_MATCH;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (options.problem().isPresent()) {
+      return NO_MATCH;
+    }
+    Description nested = nestedFutures.match(tree, state, this);
+    if (nested != NO_MATCH) {
+      return nested;
+    }
+    return matchDropped(tree, state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    if (options.problem().isPresent()) {
+      return NO_MATCH;
+    }
+    return matchDropped(tree, state);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    if (options.problem().isPresent()) {
+      return NO_MATCH;
+    }
+    return matchDropped(tree, state);
+  }
+
+  private Description matchDropped(ExpressionTree tree, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
+      return NO_MATCH;
+    }
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(producedType(tree, method, state), state);
+    if (kind.isEmpty()
+        || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
+        || UNUSED_RETURN_VALUE.isAllowed(tree, state)
+        || canIgnoreReturnValue(method, state)
+        || DROPPING_IS_SAFE.matches(tree, state)
+        || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(tree, state))
+        || insideMockitoAnswer(state)) {
+      return NO_MATCH;
+    }
+    Type type = producedType(tree, method, state);
+    return buildDescription(tree)
+        .setMessage(droppedMessage(CallDescriptions.describe(tree), type, kind.get(), state))
+        .build();
+  }
+
+  /**
+   * The type the call produces. The declared return type, so that {@code map.put(k, future)} does
+   * not count as producing a future; but for a functional interface's method ({@code
+   * supplier.get()}) the type at this call, since that call is what runs the work.
+   */
+  private static Type producedType(ExpressionTree tree, MethodSymbol method, VisitorState state) {
+    if (method.isConstructor()) {
+      return method.owner.type;
+    }
+    Type declared = method.getReturnType();
+    if (declared.hasTag(TypeTag.TYPEVAR)
+        && !(tree instanceof MemberReferenceTree)
+        && (method.flags() & Flags.ABSTRACT) != 0
+        && state.getTypes().isFunctionalInterface(method.owner.type)) {
+      Type atCall = ASTHelpers.getResultType(tree);
+      return atCall == null ? declared : atCall;
+    }
+    return declared;
+  }
+
+  private boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
+    if (ASTHelpers.hasDirectAnnotationWithSimpleName(method, CAN_IGNORE_RETURN_VALUE)) {
+      return true;
+    }
+    // An overridden method's annotation counts only where it too returns a future: some
+    // interfaces (Guava's Function) are annotated although their futures must not be dropped.
+    for (MethodSymbol overridden :
+        ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (ASTHelpers.hasDirectAnnotationWithSimpleName(overridden, CAN_IGNORE_RETURN_VALUE)
+          && futureTypes.isFutureLike(overridden.getReturnType(), state)) {
+        return true;
+      }
+    }
+    for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
+      if (ASTHelpers.hasDirectAnnotationWithSimpleName(owner, CAN_IGNORE_RETURN_VALUE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** BDDMockito's {@code then(mock).should().call()}: the call only names what to verify. */
+  private static boolean isBddShouldCall(ExpressionTree tree, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    if (!(receiver instanceof MethodInvocationTree)) {
+      return false;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(receiver);
+    return symbol != null
+        && symbol.getSimpleName().toString().startsWith("should")
+        && TypeNames.ownerIsSubtype(symbol, "org.mockito.BDDMockito.Then", state);
+  }
+
+  /** Code inside a Mockito {@code Answer} is a test double: what it drops is not production work. */
+  private static boolean insideMockitoAnswer(VisitorState state) {
+    for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof LambdaExpressionTree || enclosing instanceof ClassTree) {
+        Type type = ASTHelpers.getType(enclosing);
+        if (TypeNames.isSubtype(type, "org.mockito.stubbing.Answer", state)) {
+          return true;
+        }
+      }
+      if (enclosing instanceof MethodTree method
+          && ASTHelpers.getSymbol(method).owner != null
+          && TypeNames.ownerIsSubtype(ASTHelpers.getSymbol(method), "org.mockito.stubbing.Answer", state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String droppedMessage(String call, Type type, FutureTypes.Kind kind, VisitorState state) {
+    String typeName = CallDescriptions.typeName(type, state);
+    if (kind == FutureTypes.Kind.COLD) {
+      return String.format(
+          "%s returns a %s that is dropped here. It is a cold publisher: nothing subscribes to it, so"
+              + " its work never runs. Return it or compose it into the chain (flatMap, then),"
+              + " subscribe to it where fire-and-forget is meant, or block on it only in synchronous"
+              + " code.",
+          call, typeName);
+    }
+    return String.format(
+        "%s returns a %s that is dropped here: if it fails, nobody ever sees the exception. Compose"
+            + " it (thenCompose) or return it, await it (join()) in synchronous code, or, where"
+            + " fire-and-forget is meant, handle its failure (whenComplete, exceptionally) or assign it"
+            + " to a variable named unused.",
+        call, typeName);
+  }
+
+  // ---- A local variable that holds a future and is never read. ----
+
+  private Tree readsScope;
+  private Set<Symbol> readsInScope;
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (options.problem().isPresent()) {
+      return NO_MATCH;
+    }
+    VarSymbol symbol = ASTHelpers.getSymbol(tree);
+    ExpressionTree initializer = tree.getInitializer();
+    if (symbol == null
+        || symbol.getKind() != ElementKind.LOCAL_VARIABLE
+        || !(initializer instanceof MethodInvocationTree || initializer instanceof NewClassTree)
+        || isIntentionallyUnusedName(tree.getName().toString())) {
+      return NO_MATCH;
+    }
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(symbol.type, state);
+    if (kind.isEmpty() || !(ASTHelpers.getSymbol(initializer) instanceof MethodSymbol method)) {
+      return NO_MATCH;
+    }
+    Tree scope = enclosingScope(state.getPath());
+    if (scope == null || readsIn(scope).contains(symbol)) {
+      return NO_MATCH;
+    }
+    if (canIgnoreReturnValue(method, state)
+        || DROPPING_IS_SAFE.matches(initializer, state)
+        || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(initializer, state))) {
+      return NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            "'"
+                + tree.getName()
+                + "' is assigned and never read: "
+                + droppedMessage(
+                    CallDescriptions.describe(initializer), symbol.type, kind.get(), state))
+        .build();
+  }
+
+  /** Names that say the value is dropped on purpose, as Error Prone's own checks accept. */
+  static boolean isIntentionallyUnusedName(String name) {
+    return name.isEmpty()
+        || name.equals("_")
+        || name.startsWith("unused")
+        || name.startsWith("ignored");
+  }
+
+  private static Tree enclosingScope(TreePath path) {
+    for (Tree tree : path) {
+      if (tree instanceof MethodTree || tree instanceof ClassTree) {
+        return tree;
+      }
+    }
+    return null;
+  }
+
+  /** The local variables read anywhere in a method; memoized for the method being visited. */
+  private Set<Symbol> readsIn(Tree scope) {
+    if (scope != readsScope) {
+      Set<Symbol> reads = new HashSet<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+          // Writing a variable is not reading it; anything else on the left (a[i], o.f) reads.
+          if (!(node.getVariable() instanceof IdentifierTree)) {
+            scan(node.getVariable(), null);
+          }
+          return scan(node.getExpression(), null);
+        }
+
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+          Symbol symbol = ASTHelpers.getSymbol(node);
+          if (symbol instanceof VarSymbol) {
+            reads.add(symbol);
+          }
+          return null;
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+          return scan(node.getExpression(), null);
+        }
+      }.scan(scope, null);
+      readsScope = scope;
+      readsInScope = reads;
+    }
+    return readsInScope;
+  }
+
+  // ---- A future returned through a declared type that hides it. ----
+
+  @Override
+  public Description matchReturn(ReturnTree tree, VisitorState state) {
+    if (options.problem().isPresent() || tree.getExpression() == null) {
+      return NO_MATCH;
+    }
+    Type returned = ASTHelpers.getType(tree.getExpression());
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(returned, state);
+    if (kind.isEmpty()) {
+      return NO_MATCH;
+    }
+    MethodSymbol method = enclosingMethodNotLambda(state.getPath());
+    if (method == null) {
+      return NO_MATCH;
+    }
+    Type declared = method.getReturnType();
+    boolean hidesFuture =
+        declared.hasTag(TypeTag.TYPEVAR)
+            ? !futureTypes.isFutureLike(declared, state)
+            : declared.tsym == state.getSymtab().objectType.tsym;
+    // An override's callers see the overridden contract (InvocationHandler, an Answer, Callable):
+    // frameworks behind it inspect the value they get, so only a method's own contract can hide it.
+    if (!hidesFuture || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+      return NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            String.format(
+                "%s returns a %s through its declared type %s: callers cannot see that there is"
+                    + " something to await, so its %s. Declare the future type as the return type.",
+                method.getSimpleName(),
+                CallDescriptions.typeName(returned, state),
+                declared,
+                kind.get() == FutureTypes.Kind.COLD
+                    ? "work may never run"
+                    : "failure will likely never be seen"))
+        .build();
+  }
+
+  /** The method whose body directly holds the path's leaf; null inside a lambda. */
+  private static MethodSymbol enclosingMethodNotLambda(TreePath path) {
+    for (Tree tree : path) {
+      if (tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
+        return null;
+      }
+      if (tree instanceof MethodTree method) {
+        return ASTHelpers.getSymbol(method);
+      }
+    }
+    return null;
+  }
+
+  /** Builds a fix renaming the method at a call, for the nested-future rule. */
+  static SuggestedFix renameMethod(
+      MethodInvocationTree tree, String replacement, VisitorState state) {
+    return SuggestedFixes.renameMethodInvocation(tree, replacement, state);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.asyncguard.checker;
+
+import static com.google.errorprone.util.ASTHelpers.getUpperBound;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which types are future-like: the one definition every AsyncGuard check asks.
+ *
+ * <p>Types are matched by name, so none of the async libraries is a dependency. A <em>hot</em> future
+ * (a {@code CompletableFuture}, a {@code ListenableFuture}) already runs: dropping it loses its
+ * failure. A <em>cold</em> publisher (a Reactor {@code Mono}, an RxJava {@code Single}, a Mutiny
+ * {@code Uni}) does nothing until subscribed: dropping it means the work never happens.
+ */
+public final class FutureTypes {
+
+  /** How a future-like value behaves when nobody looks at it. */
+  public enum Kind {
+    /** Already running: a dropped one loses its failure. */
+    HOT,
+    /** Runs only when subscribed: a dropped one never runs. */
+    COLD
+  }
+
+  /** Cold publishers, checked first: some also implement a hot interface's name-alike. */
+  public static final ImmutableList<String> COLD_TYPES =
+      ImmutableList.of(
+          "org.reactivestreams.Publisher",
+          "java.util.concurrent.Flow.Publisher",
+          "io.reactivex.SingleSource",
+          "io.reactivex.MaybeSource",
+          "io.reactivex.CompletableSource",
+          "io.reactivex.ObservableSource",
+          "io.reactivex.rxjava3.core.SingleSource",
+          "io.reactivex.rxjava3.core.MaybeSource",
+          "io.reactivex.rxjava3.core.CompletableSource",
+          "io.reactivex.rxjava3.core.ObservableSource",
+          "io.smallrye.mutiny.Uni",
+          "io.smallrye.mutiny.Multi");
+
+  /** Hot futures (Guava's ListenableFuture and Netty's Future are covered as Futures). */
+  public static final ImmutableList<String> HOT_TYPES =
+      ImmutableList.of(
+          "java.util.concurrent.Future",
+          "java.util.concurrent.CompletionStage",
+          "com.google.common.util.concurrent.ListenableFuture",
+          "io.vertx.core.Future");
+
+  private final ImmutableList<String> extraTypes;
+  private final Supplier<Map<TypeSymbol, Optional<Kind>>> cache =
+      com.google.errorprone.VisitorState.memoize(state -> new HashMap<>());
+
+  public FutureTypes(AsyncGuardOptions options) {
+    this.extraTypes = options.list(AsyncGuardOptions.Key.FUTURE_TYPES);
+  }
+
+  /** The kind of a future-like type, or empty for anything else (primitives, null, plain types). */
+  public Optional<Kind> kindOf(Type type, VisitorState state) {
+    if (type == null) {
+      return Optional.empty();
+    }
+    Type bound = getUpperBound(type, state.getTypes());
+    if (!bound.hasTag(TypeTag.CLASS)) {
+      return Optional.empty();
+    }
+    TypeSymbol symbol = bound.tsym;
+    Map<TypeSymbol, Optional<Kind>> kinds = cache.get(state);
+    Optional<Kind> known = kinds.get(symbol);
+    if (known == null) {
+      known = classify(bound, state);
+      kinds.put(symbol, known);
+    }
+    return known;
+  }
+
+  public boolean isFutureLike(Type type, VisitorState state) {
+    return kindOf(type, state).isPresent();
+  }
+
+  /**
+   * For a future-like type whose value is itself future-like ({@code CompletableFuture<Mono<T>>}),
+   * the inner type; otherwise empty.
+   */
+  public Optional<Type> nestedFuture(Type type, VisitorState state) {
+    if (type == null || kindOf(type, state).isEmpty()) {
+      return Optional.empty();
+    }
+    for (Type argument : getUpperBound(type, state.getTypes()).getTypeArguments()) {
+      if (kindOf(argument, state).isPresent()) {
+        return Optional.of(argument);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Kind> classify(Type type, VisitorState state) {
+    Type erased = state.getTypes().erasure(type);
+    if (isSubtypeOfAny(erased, COLD_TYPES, state)) {
+      return Optional.of(Kind.COLD);
+    }
+    if (isSubtypeOfAny(erased, HOT_TYPES, state) || isSubtypeOfAny(erased, extraTypes, state)) {
+      return Optional.of(Kind.HOT);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSubtypeOfAny(
+      Type erased, ImmutableList<String> names, VisitorState state) {
+    for (String name : names) {
+      if (TypeNames.isSubtype(erased, name, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

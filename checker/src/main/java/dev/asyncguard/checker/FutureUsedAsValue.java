@@ -1,0 +1,228 @@
+package dev.asyncguard.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.BinaryTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompoundAssignmentTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A future-like value is turned into text, logged or compared where its result was meant: the Java
+ * form of printing a coroutine object instead of awaiting it.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "FutureUsedAsValue",
+    summary =
+        "A future or publisher is turned into text, logged or compared where its result was meant",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.RULES + "#futureusedasvalue")
+public final class FutureUsedAsValue extends BugChecker
+    implements CompilationUnitTreeMatcher,
+        BinaryTreeMatcher,
+        CompoundAssignmentTreeMatcher,
+        MethodInvocationTreeMatcher {
+
+  /** Calls that turn every argument into text. */
+  private static final Matcher<ExpressionTree> TEXT_OF_ARGUMENTS =
+      anyOf(
+          staticMethod().onClass("java.lang.String").namedAnyOf("valueOf", "format", "join"),
+          instanceMethod().onExactClass("java.lang.String").named("formatted"),
+          staticMethod().onClass("java.util.Objects").named("toString"),
+          staticMethod().onClass("java.text.MessageFormat").named("format"),
+          instanceMethod()
+              .onDescendantOfAny("java.io.PrintStream", "java.io.PrintWriter")
+              .namedAnyOf("print", "println", "printf", "format"),
+          instanceMethod()
+              .onDescendantOfAny("java.lang.AbstractStringBuilder", "java.lang.StringBuilder", "java.lang.StringBuffer")
+              .namedAnyOf("append", "insert"));
+
+  /** Logging calls: any argument is rendered with toString(). */
+  private static final Matcher<ExpressionTree> LOGGING =
+      anyOf(
+          instanceMethod().onDescendantOf("org.slf4j.Logger"),
+          instanceMethod().onDescendantOf("org.slf4j.spi.LoggingEventBuilder").namedAnyOf("addArgument", "log"),
+          instanceMethod().onDescendantOf("java.util.logging.Logger"),
+          instanceMethod().onDescendantOf("org.apache.logging.log4j.Logger"),
+          instanceMethod().onDescendantOf("org.apache.commons.logging.Log"),
+          instanceMethod().onDescendantOf("java.lang.System.Logger"));
+
+  private static final Matcher<ExpressionTree> TO_STRING =
+      instanceMethod().anyClass().named("toString").withNoParameters();
+
+  private static final Matcher<ExpressionTree> EQUALS_METHOD =
+      instanceMethod().anyClass().named("equals");
+
+  private static final Matcher<ExpressionTree> STATIC_EQUALS =
+      anyOf(
+          staticMethod().onClass("java.util.Objects").named("equals"),
+          staticMethod().onClass("com.google.common.base.Objects").named("equal"));
+
+  private final AsyncGuardOptions options;
+  private final FutureTypes futureTypes;
+
+  /** For the service loader; Error Prone itself uses the flags constructor. */
+  public FutureUsedAsValue() {
+    this(ErrorProneFlags.empty());
+  }
+
+  public FutureUsedAsValue(ErrorProneFlags flags) {
+    this.options = AsyncGuardOptions.fromFlags(flags);
+    this.futureTypes = new FutureTypes(options);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    OptionProblems.reportIfInvalid(options, state);
+    return NO_MATCH;
+  }
+
+  @Override
+  public Description matchBinary(BinaryTree tree, VisitorState state) {
+    if (options.problem().isPresent()
+        || tree.getKind() != Tree.Kind.PLUS
+        || !isString(ASTHelpers.getType(tree), state)) {
+      return NO_MATCH;
+    }
+    for (ExpressionTree operand : List.of(tree.getLeftOperand(), tree.getRightOperand())) {
+      Description description = describeIfFuture(operand, "concatenating it into a string", state);
+      if (description != NO_MATCH) {
+        return description;
+      }
+    }
+    return NO_MATCH;
+  }
+
+  @Override
+  public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
+    if (options.problem().isPresent()
+        || tree.getKind() != Tree.Kind.PLUS_ASSIGNMENT
+        || !isString(ASTHelpers.getType(tree.getVariable()), state)) {
+      return NO_MATCH;
+    }
+    return describeIfFuture(tree.getExpression(), "appending it to a string", state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (options.problem().isPresent()) {
+      return NO_MATCH;
+    }
+    if (TO_STRING.matches(tree, state)) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+      return receiver == null ? NO_MATCH : describeIfFuture(receiver, "calling toString() on it", state);
+    }
+    if (EQUALS_METHOD.matches(tree, state) && tree.getArguments().size() == 1) {
+      return matchComparison(tree, ASTHelpers.getReceiver(tree), tree.getArguments().get(0), state);
+    }
+    if (STATIC_EQUALS.matches(tree, state) && tree.getArguments().size() == 2) {
+      return matchComparison(tree, tree.getArguments().get(0), tree.getArguments().get(1), state);
+    }
+    String use;
+    if (TEXT_OF_ARGUMENTS.matches(tree, state)) {
+      use = "passing it to " + CallDescriptions.describe(tree) + ", which turns it into text";
+    } else if (LOGGING.matches(tree, state)) {
+      use = "logging it";
+    } else {
+      return NO_MATCH;
+    }
+    for (ExpressionTree argument : tree.getArguments()) {
+      Description description = describeIfFuture(argument, use, state);
+      if (description != NO_MATCH) {
+        return description;
+      }
+    }
+    return NO_MATCH;
+  }
+
+  /**
+   * {@code future.equals(value)}: only where the other side's type is known not to be a future
+   * (not {@code Object}, not a type variable), since futures are compared by identity on purpose.
+   */
+  private Description matchComparison(
+      MethodInvocationTree tree, ExpressionTree left, ExpressionTree right, VisitorState state) {
+    if (left == null) {
+      return NO_MATCH;
+    }
+    Type leftType = ASTHelpers.getType(left);
+    Type rightType = ASTHelpers.getType(right);
+    boolean leftFuture = futureTypes.isFutureLike(leftType, state);
+    boolean rightFuture = futureTypes.isFutureLike(rightType, state);
+    if (leftFuture == rightFuture) {
+      return NO_MATCH;
+    }
+    Type other = leftFuture ? rightType : leftType;
+    if (other == null
+        || other.hasTag(TypeTag.BOT)
+        || other.hasTag(TypeTag.TYPEVAR)
+        || other.tsym == state.getSymtab().objectType.tsym) {
+      return NO_MATCH;
+    }
+    ExpressionTree future = leftFuture ? left : right;
+    return describeIfFuture(
+        future, "comparing it with a " + CallDescriptions.typeName(other, state), state, tree);
+  }
+
+  private Description describeIfFuture(ExpressionTree expression, String use, VisitorState state) {
+    return describeIfFuture(expression, use, state, expression);
+  }
+
+  private Description describeIfFuture(
+      ExpressionTree expression, String use, VisitorState state, Tree reportAt) {
+    Type type = ASTHelpers.getType(expression);
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(type, state);
+    if (kind.isEmpty()) {
+      return NO_MATCH;
+    }
+    String typeName = CallDescriptions.typeName(type, state);
+    String what = state.getSourceForNode(expression);
+    if (what == null || what.length() > 60) {
+      what = "this " + typeName;
+    }
+    String consequence =
+        kind.get() == FutureTypes.Kind.COLD
+            ? "uses the publisher object itself, not the value it would emit, and nothing"
+                + " subscribes, so its work never runs"
+            : "uses the future object itself (its state, such as 'Incomplete'), not its result";
+    String remedy =
+        kind.get() == FutureTypes.Kind.COLD
+            ? "Use the value inside the chain (map, flatMap, doOnNext), or block() only in"
+                + " synchronous code."
+            : "Use the value when it arrives (thenApply, thenAccept), or join() it in synchronous"
+                + " code.";
+    return buildDescription(reportAt)
+        .setMessage(
+            String.format(
+                "%s is a %s, not its result: %s %s. %s", what, typeName, use, consequence, remedy))
+        .build();
+  }
+
+  private static boolean isString(Type type, VisitorState state) {
+    return type != null && state.getTypes().isSameType(type, state.getSymtab().stringType);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.asyncguard.checker;
+
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.Optional;
+
+/**
+ * A future of a future, made by mapping with a function that itself returns a future ({@code
+ * thenApply(id -> fetch(id))}): the outer future completes when the inner one is created, not when
+ * it is done, and nobody awaits the inner one. Part of {@link DiscardedFuture}.
+ */
+final class NestedFutures {
+
+  /** Where a composing form exists, the rename is the whole fix. */
+  private record Flattening(String owner, String method, String inner, String replacement) {}
+
+  private static final ImmutableList<Flattening> FLATTENINGS =
+      ImmutableList.of(
+          new Flattening(
+              "java.util.concurrent.CompletionStage",
+              "thenApply",
+              "java.util.concurrent.CompletionStage",
+              "thenCompose"),
+          new Flattening(
+              "java.util.concurrent.CompletionStage",
+              "thenApplyAsync",
+              "java.util.concurrent.CompletionStage",
+              "thenComposeAsync"),
+          new Flattening(
+              "com.google.common.util.concurrent.Futures",
+              "transform",
+              "com.google.common.util.concurrent.ListenableFuture",
+              "transformAsync"),
+          new Flattening(
+              "com.google.common.util.concurrent.FluentFuture",
+              "transform",
+              "com.google.common.util.concurrent.ListenableFuture",
+              "transformAsync"),
+          new Flattening(
+              "reactor.core.publisher.Mono", "map", "reactor.core.publisher.Mono", "flatMap"),
+          new Flattening(
+              "reactor.core.publisher.Mono",
+              "map",
+              "reactor.core.publisher.Flux",
+              "flatMapMany"),
+          new Flattening(
+              "reactor.core.publisher.Flux", "map", "org.reactivestreams.Publisher", "flatMap"),
+          new Flattening("io.smallrye.mutiny.Uni", "map", "io.smallrye.mutiny.Uni", "flatMap"),
+          new Flattening(
+              "io.reactivex.rxjava3.core.Single",
+              "map",
+              "io.reactivex.rxjava3.core.SingleSource",
+              "flatMap"));
+
+  /** Calls that take the inner future out right away: the nesting is handled on purpose. */
+  private static final ImmutableSet<String> UNWRAPPING =
+      ImmutableSet.of(
+          "thenCompose",
+          "thenComposeAsync",
+          "join",
+          "get",
+          "getNow",
+          "resultNow",
+          "getDone",
+          "transformAsync",
+          "flatMap",
+          "flatMapMany",
+          "concatMap",
+          "switchMap",
+          "flatten",
+          "merge",
+          "concat");
+
+  private final FutureTypes futureTypes;
+
+  NestedFutures(FutureTypes futureTypes) {
+    this.futureTypes = futureTypes;
+  }
+
+  Description match(MethodInvocationTree tree, VisitorState state, BugChecker checker) {
+    if (tree.getArguments().stream().noneMatch(NestedFutures::isFunction)) {
+      return NO_MATCH;
+    }
+    Type result = ASTHelpers.getType(tree);
+    Optional<Type> inner = futureTypes.nestedFuture(result, state);
+    if (inner.isEmpty() || isHandedOn(state)) {
+      return NO_MATCH;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method == null) {
+      return NO_MATCH;
+    }
+    Optional<String> replacement = flattening(method, inner.get(), state);
+    String outerName = CallDescriptions.typeName(result, state);
+    String innerName = CallDescriptions.typeName(inner.get(), state);
+    String advice =
+        replacement
+            .map(r -> "Use " + r + " instead of " + method.getSimpleName() + " to chain the inner " + innerName + ".")
+            .orElse(
+                "Flatten it (thenCompose, transformAsync, flatMap) so the outer future completes"
+                    + " with the inner one.");
+    Description.Builder description =
+        checker
+            .buildDescription(tree)
+            .setMessage(
+                String.format(
+                    "%s makes a %s of a %s: the function returns a future, so the outer one"
+                        + " completes as soon as the inner %s is created, and nobody awaits the"
+                        + " inner one (its result and failure are lost). %s",
+                    CallDescriptions.describe(tree), outerName, innerName, innerName, advice));
+    replacement.ifPresent(
+        r -> description.addFix(DiscardedFuture.renameMethod(tree, r, state)));
+    return description.build();
+  }
+
+  private static boolean isFunction(ExpressionTree argument) {
+    return argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree;
+  }
+
+  /** The nested value is passed to a call, or unwrapped by the next call in the chain. */
+  private static boolean isHandedOn(VisitorState state) {
+    Tree child = state.getPath().getLeaf();
+    for (Tree parent : state.getPath().getParentPath()) {
+      if (parent instanceof ParenthesizedTree) {
+        child = parent;
+        continue;
+      }
+      if (parent instanceof MemberSelectTree select) {
+        return UNWRAPPING.contains(select.getIdentifier().toString());
+      }
+      if (parent instanceof MethodInvocationTree invocation) {
+        return invocation.getArguments().contains(child);
+      }
+      return parent instanceof NewClassTree;
+    }
+    return false;
+  }
+
+  private static Optional<String> flattening(MethodSymbol method, Type inner, VisitorState state) {
+    for (Flattening flattening : FLATTENINGS) {
+      if (method.getSimpleName().contentEquals(flattening.method())
+          && TypeNames.ownerIsSubtype(method, flattening.owner(), state)
+          && TypeNames.isSubtype(inner, flattening.inner(), state)) {
+        return Optional.of(flattening.replacement());
+      }
+    }
+    return Optional.empty();
+  }
+}
