@@ -35,8 +35,9 @@ public final class AsyncGuardOptions {
         Key::isQualifiedName),
     BLOCKING_METHODS(
         "BlockingMethods",
-        "entries of the form type#method or type#method(paramType,...) separated by commas,"
-            + " e.g. com.acme.Db#query,java.util.concurrent.locks.Lock#lock",
+        "entries of the form type#method, type#method(paramType,...), type#prefix* or"
+            + " type#<init> separated by commas, e.g."
+            + " com.acme.Db#query,java.util.concurrent.locks.Lock#lock",
         Key::isMethodSpec),
     SYNCHRONIZED_IS_BLOCKING("SynchronizedIsBlocking", "true or false", Key::isBoolean);
 
@@ -45,7 +46,7 @@ public final class AsyncGuardOptions {
     private static final Pattern METHOD_SPEC =
         Pattern.compile(
             QUALIFIED_NAME.pattern()
-                + "#([\\p{L}_$][\\p{L}\\p{N}_$]*|<init>)"
+                + "#([\\p{L}_$][\\p{L}\\p{N}_$]*\\*?|\\*|<init>)"
                 + "(\\((" + QUALIFIED_NAME.pattern() + "(\\[\\])*"
                 + "(," + QUALIFIED_NAME.pattern() + "(\\[\\])*)*)?\\))?");
 

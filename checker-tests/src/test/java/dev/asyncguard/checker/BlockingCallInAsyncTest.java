@@ -1,0 +1,866 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BlockingCallInAsyncTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(BlockingCallInAsync.class, getClass());
+
+  @Nested
+  class Contexts {
+    @Test
+    void nonBlockingMethod() {
+      helper
+          .addSourceLines(
+              "Handler.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Handler {",
+              "  @NonBlocking void onEvent() throws Exception {",
+              "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method"
+                  + " onEvent, marked @NonBlocking. Schedule the continuation",
+              "    Thread.sleep(10);",
+              "  }",
+              "  void plain() throws Exception { Thread.sleep(10); }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void nonBlockingConstructorAndLambdaInside() {
+      helper
+          .addSourceLines(
+              "Handler.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.List;",
+              "class Handler {",
+              "  @NonBlocking Handler(List<Thread> threads) {",
+              "    // BUG: Diagnostic contains: in constructor of Handler, marked @NonBlocking",
+              "    threads.forEach(t -> { try { t.join(); } catch (InterruptedException e) {} });",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void typeLevelAnnotationCoversMethodsAndNestedTypes() {
+      helper
+          .addSourceLines(
+              "Handler.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "@NonBlocking class Handler {",
+              "  void a() throws Exception {",
+              "    // BUG: Diagnostic contains: in method a of Handler, marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "  static class Inner {",
+              "    void b() throws Exception {",
+              "      // BUG: Diagnostic contains: in method b of Inner, marked @NonBlocking",
+              "      Thread.sleep(1);",
+              "    }",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void otherNonBlockingAnnotationsByName() {
+      helper
+          .addSourceLines(
+              "org/jetbrains/annotations/NonBlocking.java",
+              "package org.jetbrains.annotations;",
+              "public @interface NonBlocking {}")
+          .addSourceLines(
+              "io/smallrye/common/annotation/NonBlocking.java",
+              "package io.smallrye.common.annotation;",
+              "public @interface NonBlocking {}")
+          .addSourceLines(
+              "io/micronaut/core/annotation/NonBlocking.java",
+              "package io.micronaut.core.annotation;",
+              "public @interface NonBlocking {}")
+          .addSourceLines(
+              "Handler.java",
+              "class Handler {",
+              "  @org.jetbrains.annotations.NonBlocking void a() throws Exception {",
+              "    // BUG: Diagnostic contains: marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "  @io.smallrye.common.annotation.NonBlocking void b() throws Exception {",
+              "    // BUG: Diagnostic contains: marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "  @io.micronaut.core.annotation.NonBlocking void c() throws Exception {",
+              "    // BUG: Diagnostic contains: marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void configuredNonBlockingAnnotation() {
+      helper
+          .setArgs("-XepOpt:AsyncGuard:NonBlockingAnnotations=com.acme.EventLoop")
+          .addSourceLines(
+              "com/acme/EventLoop.java", "package com.acme;", "public @interface EventLoop {}")
+          .addSourceLines(
+              "Handler.java",
+              "class Handler {",
+              "  @com.acme.EventLoop void a() throws Exception {",
+              "    // BUG: Diagnostic contains: marked @EventLoop",
+              "    Thread.sleep(1);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void overridingANonBlockingMethod() {
+      helper
+          .addSourceLines(
+              "Listener.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "interface Listener { @NonBlocking void onEvent() throws Exception; }")
+          .addSourceLines(
+              "Impl.java",
+              "class Impl implements Listener {",
+              "  @Override public void onEvent() throws Exception {",
+              "    // BUG: Diagnostic contains: in method onEvent, marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void methodReturningAFuture() {
+      helper
+          .addSourceLines(
+              "Service.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Mono;",
+              "class Service {",
+              "  CompletableFuture<String> load() throws Exception {",
+              "    // BUG: Diagnostic contains: in method load, which returns a CompletableFuture",
+              "    Thread.sleep(1);",
+              "    return CompletableFuture.completedFuture(\"x\");",
+              "  }",
+              "  Mono<byte[]> read(java.nio.file.Path p) throws Exception {",
+              "    // BUG: Diagnostic contains: Files.readAllBytes blocks the current thread in method"
+                  + " read, which returns a Mono",
+              "    return Mono.just(java.nio.file.Files.readAllBytes(p));",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void completionStageCallbacks() {
+      helper
+          .addSourceLines(
+              "Callbacks.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Callbacks {",
+              "  void run(CompletableFuture<String> f, CompletableFuture<String> other) {",
+              "    f.thenApply(s -> {",
+              "      // BUG: Diagnostic contains: in a thenApply callback, which runs on the thread"
+                  + " that completes the future",
+              "      return other.join();",
+              "    });",
+              "    f.thenAcceptAsync(s -> {",
+              "      // BUG: Diagnostic contains: in a thenAcceptAsync callback without an executor,"
+                  + " which runs on the common ForkJoinPool",
+              "      try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "    });",
+              "    // BUG: Diagnostic contains: in supplyAsync without an executor",
+              "    CompletableFuture.supplyAsync(() -> other.join());",
+              "    f.whenComplete((s, e) -> {",
+              "      // BUG: Diagnostic contains: whenComplete callback",
+              "      try { Thread.sleep(1); } catch (InterruptedException x) {}",
+              "    });",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void reactorOperators() {
+      helper
+          .addSourceLines(
+              "Flow.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Flux;",
+              "import reactor.core.publisher.Mono;",
+              "class Flow {",
+              "  void run(Flux<String> names, CompletableFuture<String> f) {",
+              "    names",
+              "        // BUG: Diagnostic contains: in a Reactor map operator",
+              "        .map(n -> f.join())",
+              "        .subscribe();",
+              "    names.doOnNext(n -> {",
+              "      // BUG: Diagnostic contains: in a Reactor doOnNext operator",
+              "      try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "    }).subscribe();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void guavaDirectExecutorCallback() {
+      helper
+          .addSourceLines(
+              "G.java",
+              "import com.google.common.util.concurrent.*;",
+              "import java.util.concurrent.*;",
+              "class G {",
+              "  void run(ListenableFuture<String> f, CompletableFuture<String> other, Executor pool) {",
+              "    // BUG: Diagnostic contains: run by directExecutor()",
+              "    Futures.transform(f, s -> other.join(), MoreExecutors.directExecutor());",
+              "    Futures.transform(f, s -> other.join(), pool);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void methodReferenceAsCallback() {
+      helper
+          .addSourceLines(
+              "Refs.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Refs {",
+              "  String loadSync(String id) {",
+              "    try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "    return id;",
+              "  }",
+              "  void run(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: loadSync() (loadSync() -> Thread.sleep) blocks the current thread in a thenApply callback",
+              "    f.thenApply(this::loadSync);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void notAsyncContexts() {
+      helper
+          .addSourceLines(
+              "Offload.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.*;",
+              "import reactor.core.publisher.Mono;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Offload {",
+              "  void plainSynchronousMethod() throws Exception { Thread.sleep(1); }",
+              "  @NonBlocking void offloaded(ExecutorService pool, CompletableFuture<String> f) {",
+              "    pool.execute(() -> sleep());",
+              "    pool.submit(() -> { Thread.sleep(1); return 1; });",
+              "    f.thenApplyAsync(s -> f.join(), pool);",
+              "    CompletableFuture.supplyAsync(() -> f.join(), pool);",
+              "    new Thread(() -> sleep()).start();",
+              "    Thread.ofVirtual().start(() -> sleep());",
+              "    Runnable later = () -> sleep();",
+              "  }",
+              "  Mono<String> reactorOffloaded(CompletableFuture<String> f) {",
+              "    return Mono.fromCallable(() -> f.join()).subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<String> publishOnElastic(Mono<String> m, CompletableFuture<String> f) {",
+              "    return m.publishOn(Schedulers.boundedElastic()).map(s -> f.join());",
+              "  }",
+              "  static void sleep() { try { Thread.sleep(1); } catch (InterruptedException e) {} }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void reactorSourceWithoutSchedulerInheritsTheMethodContext() {
+      helper
+          .addSourceLines(
+              "Src.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Mono;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Src {",
+              "  Mono<String> load(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: in method load, which returns a Mono",
+              "    return Mono.fromCallable(() -> f.join());",
+              "  }",
+              "  Mono<String> parallelIsNoOffload(Mono<String> m, CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: Reactor map operator",
+              "    return m.publishOn(Schedulers.parallel()).map(s -> f.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+
+  @Nested
+  class Catalog {
+    @Test
+    void sleepingAndWaiting() {
+      helper
+          .addSourceLines(
+              "W.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.TimeUnit;",
+              "import java.util.concurrent.locks.LockSupport;",
+              "class W {",
+              "  @NonBlocking void run(Thread t, Object monitor, Process p) throws Exception {",
+              "    // BUG: Diagnostic contains: TimeUnit.sleep",
+              "    TimeUnit.SECONDS.sleep(1);",
+              "    // BUG: Diagnostic contains: Thread.join",
+              "    t.join();",
+              "    // BUG: Diagnostic contains: TimeUnit.timedJoin",
+              "    TimeUnit.SECONDS.timedJoin(t, 1);",
+              "    synchronized (monitor) {",
+              "      // BUG: Diagnostic contains: Object.wait",
+              "      monitor.wait();",
+              "    }",
+              "    // BUG: Diagnostic contains: LockSupport.parkNanos",
+              "    LockSupport.parkNanos(10);",
+              "    // BUG: Diagnostic contains: Process.waitFor",
+              "    p.waitFor();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void futuresAndExecutors() {
+      helper
+          .addSourceLines(
+              "F.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.List;",
+              "import java.util.concurrent.*;",
+              "import com.google.common.util.concurrent.*;",
+              "class F {",
+              "  @NonBlocking void run(Future<String> f, CompletableFuture<String> c, ForkJoinTask<String> t,",
+              "      ExecutorService pool, List<Callable<String>> tasks, ListenableFuture<String> l)",
+              "      throws Exception {",
+              "    // BUG: Diagnostic contains: Future.get",
+              "    f.get();",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    c.join();",
+              "    // BUG: Diagnostic contains: ForkJoinTask.invoke",
+              "    t.invoke();",
+              "    // BUG: Diagnostic contains: ExecutorService.invokeAll",
+              "    pool.invokeAll(tasks);",
+              "    // BUG: Diagnostic contains: ExecutorService.awaitTermination",
+              "    pool.awaitTermination(1, TimeUnit.SECONDS);",
+              "    // BUG: Diagnostic contains: Futures.getUnchecked",
+              "    Futures.getUnchecked(l);",
+              "    // BUG: Diagnostic contains: Uninterruptibles.getUninterruptibly",
+              "    Uninterruptibles.getUninterruptibly(l);",
+              "    // Not blocking: already-complete accessors.",
+              "    c.getNow(\"x\");",
+              "    Futures.getDone(l);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void synchronizersAndQueues() {
+      helper
+          .addSourceLines(
+              "S.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.*;",
+              "import java.util.concurrent.locks.*;",
+              "class S {",
+              "  @NonBlocking void run(CountDownLatch latch, CyclicBarrier barrier, Phaser phaser,",
+              "      Exchanger<String> ex, Semaphore sem, Condition cond, BlockingQueue<String> q,",
+              "      BlockingDeque<String> d, TransferQueue<String> tq, Lock lock) throws Exception {",
+              "    // BUG: Diagnostic contains: CountDownLatch.await",
+              "    latch.await();",
+              "    // BUG: Diagnostic contains: CyclicBarrier.await",
+              "    barrier.await();",
+              "    // BUG: Diagnostic contains: Phaser.arriveAndAwaitAdvance",
+              "    phaser.arriveAndAwaitAdvance();",
+              "    // BUG: Diagnostic contains: Exchanger.exchange",
+              "    ex.exchange(\"x\");",
+              "    // BUG: Diagnostic contains: Semaphore.acquire",
+              "    sem.acquire();",
+              "    // BUG: Diagnostic contains: Condition.await",
+              "    cond.await();",
+              "    // BUG: Diagnostic contains: BlockingQueue.take",
+              "    q.take();",
+              "    // BUG: Diagnostic contains: BlockingQueue.poll",
+              "    q.poll(1, TimeUnit.SECONDS);",
+              "    // BUG: Diagnostic contains: BlockingDeque.putFirst",
+              "    d.putFirst(\"x\");",
+              "    // BUG: Diagnostic contains: TransferQueue.transfer",
+              "    tq.transfer(\"x\");",
+              "    // Not blocking: untimed offer/poll, tryAcquire without timeout, locks by default.",
+              "    q.offer(\"x\");",
+              "    q.poll();",
+              "    sem.tryAcquire();",
+              "    lock.lock();",
+              "    lock.unlock();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void fileIo() {
+      helper
+          .addSourceLines(
+              "IO.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.io.*;",
+              "import java.nio.channels.FileChannel;",
+              "import java.nio.file.*;",
+              "class IO {",
+              "  @NonBlocking void run(InputStream in, BufferedReader reader, Writer w, Path p,",
+              "      FileChannel ch, java.nio.ByteBuffer buf) throws Exception {",
+              "    // BUG: Diagnostic contains: InputStream.read",
+              "    in.read();",
+              "    // BUG: Diagnostic contains: BufferedReader.readLine",
+              "    reader.readLine();",
+              "    // BUG: Diagnostic contains: Writer.write",
+              "    w.write(\"x\");",
+              "    // BUG: Diagnostic contains: Files.readString",
+              "    Files.readString(p);",
+              "    // BUG: Diagnostic contains: new FileInputStream",
+              "    new FileInputStream(\"f\");",
+              "    // BUG: Diagnostic contains: RandomAccessFile.readInt",
+              "    new RandomAccessFile(\"f\", \"r\").readInt();",
+              "    // BUG: Diagnostic contains: FileChannel.read",
+              "    ch.read(buf);",
+              "  }",
+              "  @NonBlocking void inMemoryIsFine(byte[] bytes) throws Exception {",
+              "    new ByteArrayInputStream(bytes).read();",
+              "    new StringReader(\"x\").read();",
+              "    StringWriter sw = new StringWriter();",
+              "    sw.write(\"x\");",
+              "    new ByteArrayOutputStream().write(1);",
+              "    new PrintWriter(sw).write(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void networkAndDns() {
+      helper
+          .addSourceLines(
+              "Net.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.net.*;",
+              "import java.net.http.*;",
+              "class Net {",
+              "  @NonBlocking void run(ServerSocket server, URL url, HttpURLConnection conn,",
+              "      HttpClient client, HttpRequest req, java.nio.channels.Selector selector)",
+              "      throws Exception {",
+              "    // BUG: Diagnostic contains: new Socket",
+              "    new Socket(\"localhost\", 80);",
+              "    // BUG: Diagnostic contains: ServerSocket.accept",
+              "    server.accept();",
+              "    // BUG: Diagnostic contains: InetAddress.getByName",
+              "    InetAddress.getByName(\"example.org\");",
+              "    // BUG: Diagnostic contains: URL.openStream",
+              "    url.openStream();",
+              "    // BUG: Diagnostic contains: HttpURLConnection.getResponseCode",
+              "    conn.getResponseCode();",
+              "    // BUG: Diagnostic contains: HttpClient.send",
+              "    client.send(req, HttpResponse.BodyHandlers.ofString());",
+              "    // BUG: Diagnostic contains: Selector.select",
+              "    selector.select();",
+              "    // Not blocking: the async HTTP form, an unconnected socket, selectNow.",
+              "    client.sendAsync(req, HttpResponse.BodyHandlers.ofString());",
+              "    new Socket();",
+              "    selector.selectNow();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void jdbc() {
+      helper
+          .addSourceLines(
+              "Db.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.sql.*;",
+              "class Db {",
+              "  @NonBlocking void run(javax.sql.DataSource ds, PreparedStatement ps, Connection c)",
+              "      throws Exception {",
+              "    // BUG: Diagnostic contains: DriverManager.getConnection",
+              "    DriverManager.getConnection(\"jdbc:x\");",
+              "    // BUG: Diagnostic contains: DataSource.getConnection",
+              "    ds.getConnection();",
+              "    // BUG: Diagnostic contains: PreparedStatement.executeQuery",
+              "    ResultSet rs = ps.executeQuery();",
+              "    // BUG: Diagnostic contains: ResultSet.next",
+              "    rs.next();",
+              "    // BUG: Diagnostic contains: Connection.commit",
+              "    c.commit();",
+              "    // BUG: Diagnostic contains: a reactive driver",
+              "    c.rollback();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void reactiveBlocking() {
+      helper
+          .addSourceLines(
+              "R.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import reactor.core.publisher.*;",
+              "import io.reactivex.rxjava3.core.Single;",
+              "class R {",
+              "  @NonBlocking void run(Mono<String> m, Flux<String> f, Single<String> s) {",
+              "    // BUG: Diagnostic contains: Mono.block",
+              "    m.block();",
+              "    // BUG: Diagnostic contains: Flux.blockFirst",
+              "    f.blockFirst();",
+              "    // BUG: Diagnostic contains: Flux.toIterable",
+              "    f.toIterable();",
+              "    // BUG: Diagnostic contains: Single.blockingGet",
+              "    s.blockingGet();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void mutinyAwait() {
+      helper
+          .addSourceLines(
+              "io/smallrye/mutiny/Uni.java",
+              "package io.smallrye.mutiny;",
+              "public interface Uni<T> { Object await(); }")
+          .addSourceLines(
+              "M.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class M {",
+              "  @NonBlocking void run(io.smallrye.mutiny.Uni<String> u) {",
+              "    // BUG: Diagnostic contains: Uni.await",
+              "    u.await();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void blockingAnnotationsAndConfiguredMethods() {
+      helper
+          .setArgs(
+              "-XepOpt:AsyncGuard:BlockingMethods=com.acme.Db#query,java.util.concurrent.locks.Lock#lock",
+              "-XepOpt:AsyncGuard:BlockingAnnotations=com.acme.Slow")
+          .addSourceLines("com/acme/Slow.java", "package com.acme;", "public @interface Slow {}")
+          .addSourceLines(
+              "com/acme/Db.java",
+              "package com.acme;",
+              "public interface Db {",
+              "  String query(String sql);",
+              "  @dev.asyncguard.annotations.Blocking String load(String id);",
+              "  @Slow String slow();",
+              "}")
+          .addSourceLines(
+              "Use.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Use {",
+              "  @NonBlocking void run(com.acme.Db db, java.util.concurrent.locks.Lock lock) {",
+              "    // BUG: Diagnostic contains: Db.query blocks the current thread in method run,"
+                  + " marked @NonBlocking. It is listed in -XepOpt:AsyncGuard:BlockingMethods",
+              "    db.query(\"x\");",
+              "    // BUG: Diagnostic contains: Db.load (marked @Blocking)",
+              "    db.load(\"x\");",
+              "    // BUG: Diagnostic contains: Db.slow (marked @Slow)",
+              "    db.slow();",
+              "    // BUG: Diagnostic contains: Lock.lock",
+              "    lock.lock();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void synchronizedWhenConfigured() {
+      helper
+          .setArgs("-XepOpt:AsyncGuard:SynchronizedIsBlocking=true")
+          .addSourceLines(
+              "S.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class S {",
+              "  @NonBlocking void run(Object lock) {",
+              "    // BUG: Diagnostic contains: a synchronized block blocks the current thread",
+              "    synchronized (lock) { lock.hashCode(); }",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void synchronizedIsNotBlockingByDefault() {
+      helper
+          .addSourceLines(
+              "S.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class S {",
+              "  @NonBlocking void run(Object lock) {",
+              "    synchronized (lock) { lock.hashCode(); }",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+
+  @Nested
+  class Transitive {
+    @Test
+    void chainThroughHelpersIsShown() {
+      helper
+          .addSourceLines(
+              "Chain.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Chain {",
+              "  @NonBlocking void onEvent() {",
+              "    // BUG: Diagnostic contains: helperTwoDeep() (helperTwoDeep() -> helperThatSleeps()"
+                  + " -> Thread.sleep) blocks the current thread in method onEvent",
+              "    helperTwoDeep();",
+              "  }",
+              "  void helperTwoDeep() { helperThatSleeps(); }",
+              "  void helperThatSleeps() {",
+              "    try { Thread.sleep(10); } catch (InterruptedException e) {}",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void chainAcrossCompilationUnitsAndInlineLambdas() {
+      helper
+          .addSourceLines(
+              "Util.java",
+              "import java.util.List;",
+              "class Util {",
+              "  static void readAll(List<java.nio.file.Path> paths) {",
+              "    paths.forEach(p -> {",
+              "      try { java.nio.file.Files.readAllBytes(p); } catch (java.io.IOException e) {}",
+              "    });",
+              "  }",
+              "  static void offloaded(java.util.concurrent.Executor pool) {",
+              "    pool.execute(() -> { try { Thread.sleep(1); } catch (InterruptedException e) {} });",
+              "  }",
+              "}")
+          .addSourceLines(
+              "Handler.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Handler {",
+              "  @NonBlocking void onEvent(java.util.concurrent.Executor pool) {",
+              "    // BUG: Diagnostic contains: readAll() -> Files.readAllBytes",
+              "    Util.readAll(java.util.List.of());",
+              "    Util.offloaded(pool);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void recursionTerminatesAndStillFindsTheBlockingCall() {
+      helper
+          .addSourceLines(
+              "Rec.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Rec {",
+              "  @NonBlocking void onEvent() {",
+              "    // BUG: Diagnostic contains: a() -> b() -> Thread.sleep",
+              "    a(3);",
+              "    pingPong(3);",
+              "  }",
+              "  void a(int n) { if (n > 0) { b(n); } }",
+              "  void b(int n) {",
+              "    a(n - 1);",
+              "    try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "  }",
+              "  void pingPong(int n) { if (n > 0) { pongPing(n - 1); } }",
+              "  void pongPing(int n) { pingPong(n); }",
+              "  void self(int n) { self(n); }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void allowBlockingHelperAndAsyncHelpersDoNotPropagate() {
+      helper
+          .addSourceLines(
+              "H.java",
+              "import dev.asyncguard.annotations.*;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class H {",
+              "  @NonBlocking void onEvent() {",
+              "    reviewed();",
+              "    asyncHelper();",
+              "  }",
+              "  @AllowBlocking(\"reads a tiny resource once\") void reviewed() {",
+              "    try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "  }",
+              "  CompletableFuture<String> asyncHelper() {",
+              "    // BUG: Diagnostic contains: in method asyncHelper, which returns a"
+                  + " CompletableFuture",
+              "    try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "    return CompletableFuture.completedFuture(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void deepCallGraphStress() {
+      int depth = 3000;
+      StringBuilder source = new StringBuilder();
+      source.append("import dev.asyncguard.annotations.NonBlocking;\nclass Deep {\n");
+      source.append("  @NonBlocking void onEvent() {\n");
+      source.append("    // BUG: Diagnostic contains: m0() -> m1() -> m2()\n");
+      source.append("    m0();\n  }\n");
+      for (int i = 0; i < depth; i++) {
+        // Each method calls the next and loops back to the start: deep and cyclic at once.
+        source.append("  void m").append(i).append("() { m").append(i + 1).append("(); m0(); }\n");
+      }
+      source.append("  void m").append(depth).append("() {\n");
+      source.append("    try { Thread.sleep(1); } catch (InterruptedException e) {}\n  }\n}\n");
+      long start = System.nanoTime();
+      helper.addSourceLines("Deep.java", source.toString().split("\n")).doTest();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      org.junit.jupiter.api.Assertions.assertTrue(
+          millis < 60_000, "analysis of a " + depth + "-deep cyclic call graph took " + millis + " ms");
+    }
+  }
+
+  @Nested
+  class NotBlocking {
+    @Test
+    void joinOnFuturesKnownToBeComplete() {
+      helper
+          .addSourceLines(
+              "Done.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Done {",
+              "  @NonBlocking String guarded(CompletableFuture<String> f) {",
+              "    if (f.isDone()) { return f.join(); }",
+              "    return f.isDone() && f.join() != null ? f.getNow(null) : null;",
+              "  }",
+              "  @NonBlocking String earlyExit(CompletableFuture<String> f) {",
+              "    if (!f.isDone()) { return null; }",
+              "    return f.join();",
+              "  }",
+              "  @NonBlocking String completed() {",
+              "    return CompletableFuture.completedFuture(\"x\").join();",
+              "  }",
+              "  CompletableFuture<String> allOf(CompletableFuture<String> a, CompletableFuture<String> b,",
+              "      List<CompletableFuture<String>> all) {",
+              "    CompletableFuture.allOf(all.toArray(new CompletableFuture[0]))",
+              "        .thenApply(v -> all.stream().map(CompletableFuture::join).toList());",
+              "    return CompletableFuture.allOf(a, b).thenApply(v -> a.join() + b.join());",
+              "  }",
+              "  void ownCallback(CompletableFuture<String> f) {",
+              "    f.whenComplete((s, e) -> f.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void unguardedJoinIsStillFlagged() {
+      helper
+          .addSourceLines(
+              "NotDone.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class NotDone {",
+              "  @NonBlocking String wrongFuture(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    if (g.isDone()) { return f.join(); }",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    if (!f.isDone()) { return g.join(); }",
+              "    return null;",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+
+  @Nested
+  class Suppression {
+    @Test
+    void suppressWarningsAndAllowBlocking() {
+      helper
+          .addSourceLines(
+              "Sup.java",
+              "import dev.asyncguard.annotations.*;",
+              "class Sup {",
+              "  @SuppressWarnings(\"BlockingCallInAsync\")",
+              "  @NonBlocking void a() throws Exception { Thread.sleep(1); }",
+              "  @AllowBlocking(\"startup only\")",
+              "  @NonBlocking void b() throws Exception { Thread.sleep(1); }",
+              "  @AllowBlocking(\"whole type reviewed\")",
+              "  @NonBlocking static class Reviewed {",
+              "    void c() throws Exception { Thread.sleep(1); }",
+              "  }",
+              "  @Blocking java.util.concurrent.CompletableFuture<String> declaredBlocking()",
+              "      throws Exception {",
+              "    Thread.sleep(1);",
+              "    return null;",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+
+  @Nested
+  class Syntax {
+    @Test
+    void modernSyntaxDoesNotCrash() {
+      helper
+          .addSourceLines(
+              "Modern.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.*;",
+              "import java.util.concurrent.*;",
+              "import java.util.function.*;",
+              "@NonBlocking",
+              "class Modern {",
+              "  sealed interface Shape permits Circle, Square {}",
+              "  record Circle(double r) implements Shape {}",
+              "  record Square(double s) implements Shape {",
+              "    Square {",
+              "      if (s < 0) Thread.onSpinWait();",
+              "    }",
+              "  }",
+              "  enum Mode { A { void go() {} }, B; void go() {} }",
+              "  static double area(Shape shape) {",
+              "    return switch (shape) {",
+              "      case Circle c when c.r() > 0 -> Math.PI * c.r() * c.r();",
+              "      case Circle c -> 0;",
+              "      case Square(double s) -> s * s;",
+              "    };",
+              "  }",
+              "  <T extends Comparable<T>> T max(List<? extends T> xs) { return Collections.max(xs); }",
+              "  @SuppressWarnings({\"rawtypes\", \"unchecked\"})",
+              "  void raw(List raw, CompletableFuture f) {",
+              "    raw.add(f);",
+              "    Function<Integer, Function<Integer, Supplier<CompletableFuture<Integer>>>> nested =",
+              "        a -> b -> () -> CompletableFuture.supplyAsync(() -> a + b);",
+              "    var x = nested.apply(1).apply(2).get();",
+              "    Object o = x;",
+              "    if (o instanceof CompletableFuture<?> cf && cf.isDone()) { cf.join(); }",
+              "    new Object() { void anon() throws Exception { Thread.sleep(1); } }.hashCode();",
+              "    int[] arr = {1, 2};",
+              "    for (int i : arr) { label: { break label; } }",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether code at a tree path must not block, and why: a non-blocking annotation, a method that
+ * returns a future, or a callback that runs on a completing or emitting thread.
+ */
+final class AsyncContexts {
+
+  /** Why the code must not block, as the diagnostic says it ("in method onEvent, marked ..."). */
+  record AsyncContext(String description) {}
+
+  private final AsyncAnnotations annotations;
+  private final FutureTypes futureTypes;
+
+  /** Contexts of the functions in the compilation unit being analyzed. */
+  private CompilationUnitTree cachedUnit;
+  private final Map<Tree, Optional<AsyncContext>> cache = new IdentityHashMap<>();
+
+  AsyncContexts(AsyncAnnotations annotations, FutureTypes futureTypes) {
+    this.annotations = annotations;
+    this.futureTypes = futureTypes;
+  }
+
+  /** The context of the code at {@code path}; a method reference leaf is judged as a function. */
+  Optional<AsyncContext> of(TreePath path, VisitorState state) {
+    if (path.getLeaf() instanceof MemberReferenceTree) {
+      return ofFunction(path, state);
+    }
+    TreePath enclosing = path;
+    while (enclosing != null && !isFunctionBoundary(enclosing.getLeaf())) {
+      enclosing = enclosing.getParentPath();
+    }
+    if (enclosing == null) {
+      return Optional.empty();
+    }
+    if (cachedUnit != path.getCompilationUnit()) {
+      cachedUnit = path.getCompilationUnit();
+      cache.clear();
+    }
+    Optional<AsyncContext> known = cache.get(enclosing.getLeaf());
+    if (known == null) {
+      known = ofBoundary(enclosing, state);
+      cache.put(enclosing.getLeaf(), known);
+    }
+    return known;
+  }
+
+  private static boolean isFunctionBoundary(Tree tree) {
+    return tree instanceof LambdaExpressionTree
+        || tree instanceof MethodTree
+        || tree instanceof ClassTree;
+  }
+
+  private Optional<AsyncContext> ofBoundary(TreePath boundary, VisitorState state) {
+    Tree leaf = boundary.getLeaf();
+    if (leaf instanceof LambdaExpressionTree) {
+      return ofFunction(boundary, state);
+    }
+    if (leaf instanceof MethodTree method) {
+      return ofMethod(boundary, method, state);
+    }
+    // A field initializer or an initializer block: only a type-level annotation applies.
+    ClassSymbol type = ASTHelpers.getSymbol((ClassTree) leaf);
+    return typeLevel(type).map(a -> new AsyncContext("in an initializer of " + type.getSimpleName() + ", marked @" + a));
+  }
+
+  /** A lambda, method reference or anonymous class: its role decides. */
+  private Optional<AsyncContext> ofFunction(TreePath function, VisitorState state) {
+    FunctionRoles.Role role = FunctionRoles.of(function, state);
+    return switch (role.kind()) {
+      case CALLBACK -> Optional.of(new AsyncContext(role.description()));
+      case INLINE -> function.getParentPath() == null ? Optional.empty() : of(function.getParentPath(), state);
+      case OFFLOADED, DEFERRED -> Optional.empty();
+    };
+  }
+
+  private Optional<AsyncContext> ofMethod(TreePath path, MethodTree tree, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method == null || annotations.blockingOnMethod(method, state).isPresent()) {
+      return Optional.empty();
+    }
+    String name = method.isConstructor() ? "constructor of " + method.owner.getSimpleName() : "method " + method.getSimpleName();
+    Optional<String> marked = annotations.nonBlockingOnMethod(method, state);
+    if (marked.isPresent()) {
+      return Optional.of(new AsyncContext("in " + name + ", marked @" + marked.get()));
+    }
+    if (!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state)) {
+      return Optional.of(
+          new AsyncContext(
+              "in "
+                  + name
+                  + ", which returns a "
+                  + CallDescriptions.typeName(method.getReturnType(), state)
+                  + ": a method that returns a future must not block its caller"));
+    }
+    // A method of an anonymous class is judged by where the instance is handed.
+    TreePath classPath = path.getParentPath();
+    if (classPath != null
+        && classPath.getLeaf() instanceof ClassTree
+        && classPath.getParentPath() != null
+        && classPath.getParentPath().getLeaf() instanceof NewClassTree) {
+      return ofFunction(classPath.getParentPath(), state);
+    }
+    return typeLevel(method.owner)
+        .map(a -> new AsyncContext("in " + name + " of " + method.owner.getSimpleName() + ", marked @" + a));
+  }
+
+  /** A non-blocking annotation on the type or a type it is nested in. */
+  private Optional<String> typeLevel(Symbol type) {
+    for (Symbol s = type; s != null; s = s.owner) {
+      if (s instanceof ClassSymbol) {
+        Optional<String> marked = annotations.nonBlockingOn(s);
+        if (marked.isPresent()) {
+          return marked;
+        }
+      } else if (!(s instanceof MethodSymbol)) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the method is itself an async context: findings are reported inside it instead. */
+  boolean isAsyncMethod(MethodSymbol method, VisitorState state) {
+    return annotations.blockingOnMethod(method, state).isEmpty()
+        && (annotations.nonBlockingOnMethod(method, state).isPresent()
+            || (!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state))
+            || typeLevel(method.owner).isPresent());
+  }
+}

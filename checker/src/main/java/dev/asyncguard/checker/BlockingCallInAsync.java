@@ -1,0 +1,151 @@
+package dev.asyncguard.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.asyncguard.checker.AsyncContexts.AsyncContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A blocking call (sleeping, waiting on a future or a latch, file, network or JDBC IO) in code that
+ * must not block: a method marked non-blocking, a method that returns a future, or a callback that
+ * runs on a completing thread or on the common pool. Nothing fails; latency and throughput
+ * collapse.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "BlockingCallInAsync",
+    summary =
+        "A blocking call in code that must not block: a non-blocking method, a method that returns a"
+            + " future, or a callback on a completing thread or the common pool",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.RULES + "#blockingcallinasync",
+    suppressionAnnotations = {SuppressWarnings.class, dev.asyncguard.annotations.AllowBlocking.class})
+public final class BlockingCallInAsync extends BugChecker
+    implements CompilationUnitTreeMatcher,
+        MethodInvocationTreeMatcher,
+        NewClassTreeMatcher,
+        MemberReferenceTreeMatcher,
+        SynchronizedTreeMatcher {
+
+  private final AsyncGuardOptions options;
+  private final AsyncContexts contexts;
+  private final BlockingSummaries summaries;
+
+  /** For the service loader; Error Prone itself uses the flags constructor. */
+  public BlockingCallInAsync() {
+    this(ErrorProneFlags.empty());
+  }
+
+  public BlockingCallInAsync(ErrorProneFlags flags) {
+    this.options = AsyncGuardOptions.fromFlags(flags);
+    AsyncAnnotations annotations = new AsyncAnnotations(options);
+    this.contexts = new AsyncContexts(annotations, new FutureTypes(options));
+    this.summaries =
+        new BlockingSummaries(
+            new BlockingCatalog(options),
+            annotations,
+            contexts,
+            options.isTrue(AsyncGuardOptions.Key.SYNCHRONIZED_IS_BLOCKING));
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    OptionProblems.reportIfInvalid(options, state);
+    return NO_MATCH;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    return matchCall(tree, receiver == null ? null : ASTHelpers.getType(receiver), state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return matchCall(tree, null, state);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return matchCall(tree, BlockingSummaries.receiverTypeOfReference(tree), state);
+  }
+
+  @Override
+  public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
+    if (options.problem().isPresent()
+        || !options.isTrue(AsyncGuardOptions.Key.SYNCHRONIZED_IS_BLOCKING)) {
+      return NO_MATCH;
+    }
+    Optional<AsyncContext> context = contexts.of(state.getPath(), state);
+    if (context.isEmpty()) {
+      return NO_MATCH;
+    }
+    return describe(tree, "a synchronized block", context.get(), BlockingSummaries.SYNCHRONIZED_ADVICE);
+  }
+
+  private Description matchCall(Tree call, Type receiverType, VisitorState state) {
+    if (options.problem().isPresent()
+        || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return NO_MATCH;
+    }
+    Optional<AsyncContext> context = contexts.of(state.getPath(), state);
+    if (context.isEmpty()) {
+      return NO_MATCH;
+    }
+    String blocks;
+    String advice;
+    Optional<BlockingSummaries.Leaf> leaf = summaries.directLeaf(method, receiverType, state);
+    if (leaf.isPresent()) {
+      blocks = leaf.get().api();
+      advice = leaf.get().advice();
+    } else {
+      Optional<BlockingSummaries.Verdict> verdict = summaries.transitive(method, state);
+      if (verdict.isEmpty()) {
+        return NO_MATCH;
+      }
+      List<String> chain = summaries.chain(verdict.get(), state);
+      blocks = chain.get(0) + " (" + String.join(" -> ", chain) + ")";
+      advice = verdict.get().leaf().advice();
+    }
+    if (CompletedFutures.isKnownComplete(state.getPath())) {
+      return NO_MATCH;
+    }
+    return describe(call, blocks, context.get(), advice);
+  }
+
+  private Description describe(Tree tree, String blocks, AsyncContext context, String advice) {
+    return buildDescription(tree)
+        .setMessage(
+            blocks
+                + " blocks the current thread "
+                + context.description()
+                + ". "
+                + advice)
+        .build();
+  }
+}

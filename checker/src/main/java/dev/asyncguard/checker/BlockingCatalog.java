@@ -1,0 +1,222 @@
+package dev.asyncguard.checker;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The blocking APIs: the catalog in {@code blocking-methods.txt} plus {@code
+ * -XepOpt:AsyncGuard:BlockingMethods}. Lookups are memoized per method symbol and compilation.
+ */
+public final class BlockingCatalog {
+
+  static final String RESOURCE = "blocking-methods.txt";
+  static final String CONFIGURED_FAMILY = "configured";
+  static final String CONFIGURED_ADVICE =
+      "It is listed in -XepOpt:AsyncGuard:BlockingMethods: offload it to an executor meant for"
+          + " blocking work, or use a non-blocking alternative.";
+
+  /** One catalog line: a type, a method name pattern, optionally the parameter types. */
+  public record Entry(
+      String type, String method, Optional<ImmutableList<String>> parameters, String family, String advice) {
+
+    /** How rules.md and diagnostics show it: {@code java.lang.Thread#sleep}. */
+    public String spec() {
+      return type
+          + "#"
+          + method
+          + parameters.map(p -> "(" + String.join(",", p) + ")").orElse("");
+    }
+
+    boolean matchesName(String name) {
+      if (method.endsWith("*")) {
+        return !name.equals("<init>") && name.startsWith(method.substring(0, method.length() - 1));
+      }
+      return method.equals(name);
+    }
+
+    boolean matchesParameters(MethodSymbol symbol, VisitorState state) {
+      if (parameters.isEmpty()) {
+        return true;
+      }
+      List<Type> actual = symbol.type.getParameterTypes();
+      if (actual.size() != parameters.get().size()) {
+        return false;
+      }
+      for (int i = 0; i < actual.size(); i++) {
+        String erased = state.getTypes().erasure(actual.get(i)).toString();
+        if (!erased.equals(parameters.get().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The catalog as shipped: parsed once per JVM. */
+  private static final Parsed BUILT_IN = parse(readResource(), "blocking-methods.txt");
+
+  private record Parsed(ImmutableList<Entry> entries, ImmutableList<String> exclusions) {}
+
+  private final ImmutableListMultimap<String, Entry> entriesByName;
+  private final ImmutableList<Entry> wildcardEntries;
+  private final ImmutableList<String> exclusions;
+  private final Supplier<Map<MethodSymbol, Optional<Entry>>> cache =
+      VisitorState.memoize(state -> new HashMap<>());
+
+  public BlockingCatalog(AsyncGuardOptions options) {
+    ImmutableListMultimap.Builder<String, Entry> byName = ImmutableListMultimap.builder();
+    ImmutableList.Builder<Entry> wildcards = ImmutableList.builder();
+    ImmutableList.Builder<Entry> all = ImmutableList.builder();
+    all.addAll(BUILT_IN.entries());
+    for (String spec : options.list(AsyncGuardOptions.Key.BLOCKING_METHODS)) {
+      all.add(parseEntry(spec, CONFIGURED_FAMILY, CONFIGURED_ADVICE));
+    }
+    for (Entry entry : all.build()) {
+      if (entry.method().endsWith("*")) {
+        wildcards.add(entry);
+      } else {
+        byName.put(entry.method(), entry);
+      }
+    }
+    this.entriesByName = byName.build();
+    this.wildcardEntries = wildcards.build();
+    this.exclusions = BUILT_IN.exclusions();
+  }
+
+  /** Every shipped entry, in file order: what rules.md must list. */
+  public static ImmutableList<Entry> builtInEntries() {
+    return BUILT_IN.entries();
+  }
+
+  /** Types whose calls are never blocking (in-memory streams). */
+  public static ImmutableList<String> builtInExclusions() {
+    return BUILT_IN.exclusions();
+  }
+
+  /**
+   * The catalog entry for a call to {@code method} whose receiver has static type {@code
+   * receiverType} (null for static calls and constructors), if the call blocks.
+   */
+  public Optional<Entry> lookup(MethodSymbol method, Type receiverType, VisitorState state) {
+    Map<MethodSymbol, Optional<Entry>> known = cache.get(state);
+    Optional<Entry> entry = known.get(method);
+    if (entry == null) {
+      entry = find(method, state);
+      known.put(method, entry);
+    }
+    if (entry.isPresent() && isExcluded(method, receiverType, state)) {
+      return Optional.empty();
+    }
+    return entry;
+  }
+
+  private Optional<Entry> find(MethodSymbol method, VisitorState state) {
+    String name = method.getSimpleName().toString();
+    for (Entry entry : entriesByName.get(name)) {
+      if (matches(entry, method, state)) {
+        return Optional.of(entry);
+      }
+    }
+    for (Entry entry : wildcardEntries) {
+      if (entry.matchesName(name) && matches(entry, method, state)) {
+        return Optional.of(entry);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean matches(Entry entry, MethodSymbol method, VisitorState state) {
+    return method.owner != null
+        && TypeNames.isSubtype(method.owner.type, entry.type(), state)
+        && entry.matchesParameters(method, state);
+  }
+
+  private boolean isExcluded(MethodSymbol method, Type receiverType, VisitorState state) {
+    for (String excluded : exclusions) {
+      if (TypeNames.isSubtype(method.owner.type, excluded, state)
+          || (receiverType != null && TypeNames.isSubtype(receiverType, excluded, state))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- Parsing ----
+
+  private static String readResource() {
+    try (InputStream in = BlockingCatalog.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("AsyncGuard: " + RESOURCE + " is missing from the jar");
+      }
+      StringBuilder text = new StringBuilder();
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          text.append(line).append('\n');
+        }
+      }
+      return text.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Parsed parse(String text, String source) {
+    ImmutableList.Builder<Entry> entries = ImmutableList.builder();
+    ImmutableList.Builder<String> exclusions = ImmutableList.builder();
+    String family = null;
+    String advice = null;
+    int lineNumber = 0;
+    for (String raw : text.split("\n")) {
+      lineNumber++;
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("[")) {
+        int close = line.indexOf(']');
+        family = line.substring(1, close);
+        advice = line.substring(close + 1).strip();
+      } else if (line.startsWith("!")) {
+        exclusions.add(line.substring(1));
+      } else if (family == null) {
+        throw new IllegalStateException(source + ":" + lineNumber + ": entry before any [family]");
+      } else {
+        entries.add(parseEntry(line, family, advice));
+      }
+    }
+    return new Parsed(entries.build(), exclusions.build());
+  }
+
+  /** Parses {@code type#method} or {@code type#method(p1,p2)}; the form is validated beforehand. */
+  static Entry parseEntry(String spec, String family, String advice) {
+    int hash = spec.indexOf('#');
+    int paren = spec.indexOf('(');
+    String type = spec.substring(0, hash);
+    String method = paren < 0 ? spec.substring(hash + 1) : spec.substring(hash + 1, paren);
+    Optional<ImmutableList<String>> parameters = Optional.empty();
+    if (paren >= 0) {
+      String inside = spec.substring(paren + 1, spec.length() - 1).strip();
+      parameters =
+          Optional.of(
+              inside.isEmpty()
+                  ? ImmutableList.of()
+                  : ImmutableList.copyOf(inside.split("\\s*,\\s*")));
+    }
+    return new Entry(type, method, parameters, family, advice);
+  }
+}

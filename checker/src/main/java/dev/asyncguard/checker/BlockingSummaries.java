@@ -1,0 +1,289 @@
+package dev.asyncguard.checker;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which calls block: directly (the catalog, a blocking annotation) or through methods of the same
+ * compilation whose bodies block, to any depth.
+ *
+ * <p>Each method body is scanned once per compilation. A query resolves the whole not-yet-known
+ * part of the call graph reachable from the method at once, iteratively (no recursion on call
+ * depth) and exactly (cycles included), so every verdict it computes is memoized.
+ */
+final class BlockingSummaries {
+
+  static final String ANNOTATED_ADVICE =
+      "Its declaration says it blocks: call a non-blocking alternative, or offload the call to an"
+          + " executor meant for blocking work.";
+  static final String SYNCHRONIZED_ADVICE =
+      "Waiting for a monitor parks the thread (SynchronizedIsBlocking=true): use a non-blocking"
+          + " structure, or keep the critical section out of async code.";
+  private static final int SHOWN_CHAIN_LENGTH = 8;
+
+  /** The blocking API a chain ends in, with its catalog family's advice. */
+  record Leaf(String api, String advice) {}
+
+  /** A blocking method of this compilation: it calls {@code next} (a helper), or the leaf itself. */
+  record Verdict(MethodSymbol method, MethodSymbol next, Leaf leaf) {}
+
+  /** What one method body does: its first direct blocking call, and the methods it calls inline. */
+  private record Facts(Leaf direct, List<MethodSymbol> callees) {
+    static final Facts NONE = new Facts(null, List.of());
+  }
+
+  private static final class Memo {
+    final Map<MethodSymbol, Optional<Verdict>> resolved = new HashMap<>();
+    final Map<MethodSymbol, Facts> facts = new HashMap<>();
+  }
+
+  private final BlockingCatalog catalog;
+  private final AsyncAnnotations annotations;
+  private final AsyncContexts contexts;
+  private final boolean synchronizedIsBlocking;
+  private final Supplier<Memo> memo = VisitorState.memoize(state -> new Memo());
+
+  BlockingSummaries(
+      BlockingCatalog catalog,
+      AsyncAnnotations annotations,
+      AsyncContexts contexts,
+      boolean synchronizedIsBlocking) {
+    this.catalog = catalog;
+    this.annotations = annotations;
+    this.contexts = contexts;
+    this.synchronizedIsBlocking = synchronizedIsBlocking;
+  }
+
+  /** How a call to {@code method} blocks by itself: a catalog entry or a blocking annotation. */
+  Optional<Leaf> directLeaf(MethodSymbol method, Type receiverType, VisitorState state) {
+    Optional<BlockingCatalog.Entry> entry = catalog.lookup(method, receiverType, state);
+    if (entry.isPresent()) {
+      return Optional.of(new Leaf(apiName(method), entry.get().advice()));
+    }
+    Optional<String> annotation = annotations.blockingOnMethod(method, state);
+    return annotation.map(a -> new Leaf(apiName(method) + " (marked @" + a + ")", ANNOTATED_ADVICE));
+  }
+
+  /** Whether calling {@code method} blocks through its body, and by which chain. */
+  Optional<Verdict> transitive(MethodSymbol method, VisitorState state) {
+    Memo m = memo.get(state);
+    Optional<Verdict> known = m.resolved.get(method);
+    if (known != null) {
+      return known;
+    }
+    resolveFrom(method, m, state);
+    return m.resolved.get(method);
+  }
+
+  /** The chain a verdict stands for: {@code a() -> b() -> Thread.sleep}. */
+  List<String> chain(Verdict verdict, VisitorState state) {
+    List<String> chain = new ArrayList<>();
+    Memo m = memo.get(state);
+    Set<MethodSymbol> seen = new HashSet<>();
+    for (Verdict v = verdict; v != null && seen.add(v.method()); ) {
+      if (chain.size() == SHOWN_CHAIN_LENGTH) {
+        chain.add("...");
+        return chain;
+      }
+      chain.add(helperName(v.method()));
+      if (v.next() == null) {
+        chain.add(v.leaf().api());
+        return chain;
+      }
+      v = m.resolved.getOrDefault(v.next(), Optional.empty()).orElse(null);
+    }
+    return chain;
+  }
+
+  /**
+   * Resolves every method reachable from {@code root} that is not resolved yet: collect their
+   * facts (depth-first, with an explicit stack), then spread "blocking" backwards from the
+   * methods that block directly, so each method learns the next step of a shortest chain.
+   */
+  private void resolveFrom(MethodSymbol root, Memo m, VisitorState state) {
+    Set<MethodSymbol> region = new LinkedHashSet<>();
+    Deque<MethodSymbol> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      MethodSymbol method = stack.pop();
+      if (m.resolved.containsKey(method) || !region.add(method)) {
+        continue;
+      }
+      for (MethodSymbol callee : facts(method, m, state).callees()) {
+        if (!m.resolved.containsKey(callee) && !region.contains(callee)) {
+          stack.push(callee);
+        }
+      }
+    }
+    Map<MethodSymbol, List<MethodSymbol>> callers = new HashMap<>();
+    Map<MethodSymbol, Verdict> verdicts = new HashMap<>();
+    Deque<MethodSymbol> blocking = new ArrayDeque<>();
+    for (MethodSymbol method : region) {
+      Facts facts = m.facts.get(method);
+      if (facts.direct() != null) {
+        verdicts.put(method, new Verdict(method, null, facts.direct()));
+        blocking.add(method);
+        continue;
+      }
+      for (MethodSymbol callee : facts.callees()) {
+        if (region.contains(callee)) {
+          callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(method);
+        } else {
+          Optional<Verdict> calleeVerdict = m.resolved.getOrDefault(callee, Optional.empty());
+          if (calleeVerdict.isPresent() && !verdicts.containsKey(method)) {
+            verdicts.put(method, new Verdict(method, callee, calleeVerdict.get().leaf()));
+            blocking.add(method);
+          }
+        }
+      }
+    }
+    while (!blocking.isEmpty()) {
+      MethodSymbol callee = blocking.poll();
+      Leaf leaf = verdicts.get(callee).leaf();
+      for (MethodSymbol caller : callers.getOrDefault(callee, List.of())) {
+        if (!verdicts.containsKey(caller)) {
+          verdicts.put(caller, new Verdict(caller, callee, leaf));
+          blocking.add(caller);
+        }
+      }
+    }
+    for (MethodSymbol method : region) {
+      m.resolved.put(method, Optional.ofNullable(verdicts.get(method)));
+    }
+  }
+
+  private Facts facts(MethodSymbol method, Memo m, VisitorState state) {
+    Facts facts = m.facts.get(method);
+    if (facts == null) {
+      facts = scan(method, state);
+      m.facts.put(method, facts);
+    }
+    return facts;
+  }
+
+  /** Scans a body once: lambdas and classes handed elsewhere are not part of it. */
+  private Facts scan(MethodSymbol method, VisitorState state) {
+    TreePath path = JavacTrees.instance(state.context).getPath(method);
+    if (path == null
+        || !(path.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null) {
+      return Facts.NONE;
+    }
+    // Reviewed blocking and methods that are async contexts themselves (reported inside) stop here.
+    if (AsyncAnnotations.allowsBlocking(method) || contexts.isAsyncMethod(method, state)) {
+      return Facts.NONE;
+    }
+    Leaf[] direct = {null};
+    Set<MethodSymbol> callees = new LinkedHashSet<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        if (FunctionRoles.of(getCurrentPath(), state).kind() == FunctionRoles.Kind.INLINE) {
+          super.visitLambdaExpression(node, null);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+        if (FunctionRoles.of(getCurrentPath(), state).kind() == FunctionRoles.Kind.INLINE) {
+          record(node, receiverTypeOfReference(node));
+        }
+        return super.visitMemberReference(node, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        ExpressionTree receiver = ASTHelpers.getReceiver(node);
+        record(node, receiver == null ? null : ASTHelpers.getType(receiver));
+        return super.visitMethodInvocation(node, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        record(node, null);
+        scan(node.getEnclosingExpression(), null);
+        return scan(node.getArguments(), null);
+      }
+
+      @Override
+      public Void visitSynchronized(SynchronizedTree node, Void unused) {
+        if (synchronizedIsBlocking && direct[0] == null) {
+          direct[0] = new Leaf("synchronized", SYNCHRONIZED_ADVICE);
+        }
+        return super.visitSynchronized(node, null);
+      }
+
+      private void record(Tree call, Type receiverType) {
+        if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee)) {
+          return;
+        }
+        Optional<Leaf> leaf = directLeaf(callee, receiverType, state);
+        if (leaf.isPresent()) {
+          if (direct[0] == null && !CompletedFutures.isKnownComplete(getCurrentPath())) {
+            direct[0] = leaf.get();
+          }
+        } else {
+          callees.add(callee);
+        }
+      }
+    }.scan(path, null);
+    return new Facts(direct[0], ImmutableList.copyOf(callees));
+  }
+
+  /** The receiver's static type of {@code in::read}; null for {@code Type::method}. */
+  static Type receiverTypeOfReference(MemberReferenceTree reference) {
+    Symbol qualifier = ASTHelpers.getSymbol(reference.getQualifierExpression());
+    if (qualifier instanceof Symbol.ClassSymbol) {
+      return null;
+    }
+    return ASTHelpers.getType(reference.getQualifierExpression());
+  }
+
+  /** {@code Thread.sleep}, {@code new FileInputStream}. */
+  static String apiName(MethodSymbol method) {
+    if (method.isConstructor()) {
+      return "new " + method.owner.getSimpleName();
+    }
+    return method.owner.getSimpleName() + "." + method.getSimpleName();
+  }
+
+  /** {@code helperThatSleeps()}, as the chain shows the project's own methods. */
+  static String helperName(MethodSymbol method) {
+    return method.isConstructor()
+        ? "new " + method.owner.getSimpleName() + "()"
+        : method.getSimpleName() + "()";
+  }
+}

@@ -1,0 +1,186 @@
+package dev.asyncguard.checker;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+
+/**
+ * {@code join()} and {@code get()} on a future that is already complete return at once: guarded
+ * by {@code isDone()}, made by {@code completedFuture(...)}, or inside a callback that runs only
+ * once the futures are done ({@code allOf(...).thenApply(...)}, {@code f.whenComplete(...)}).
+ */
+final class CompletedFutures {
+
+  private static final ImmutableSet<String> WAITS = ImmutableSet.of("join", "get");
+  private static final ImmutableSet<String> ALREADY_COMPLETE_FACTORIES =
+      ImmutableSet.of(
+          "completedFuture",
+          "failedFuture",
+          "completedStage",
+          "failedStage",
+          "immediateFuture",
+          "immediateFailedFuture",
+          "immediateVoidFuture",
+          "immediateCancelledFuture");
+  private static final ImmutableSet<String> ALL_DONE_COMBINATORS =
+      ImmutableSet.of("allOf", "whenAllComplete", "whenAllSucceed", "allAsList", "successfulAsList");
+
+  private CompletedFutures() {}
+
+  /** Whether the wait at {@code path} (a call or method reference) is on a completed future. */
+  static boolean isKnownComplete(TreePath path) {
+    Tree wait = path.getLeaf();
+    Symbol method = ASTHelpers.getSymbol(wait);
+    if (method == null || !WAITS.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    ExpressionTree receiver =
+        wait instanceof MemberReferenceTree reference
+            ? null
+            : ASTHelpers.getReceiver((ExpressionTree) wait);
+    if (receiver != null
+        && ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree factory
+        && ASTHelpers.getSymbol(factory) != null
+        && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString())) {
+      return true;
+    }
+    Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    Tree child = wait;
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree parent = p.getLeaf();
+      if (parent instanceof MethodTree) {
+        return false;
+      }
+      if (future != null) {
+        if (parent instanceof IfTree ifTree
+            && ifTree.getThenStatement() == child
+            && impliesDone(ifTree.getCondition(), future)) {
+          return true;
+        }
+        if (parent instanceof ConditionalExpressionTree conditional
+            && conditional.getTrueExpression() == child
+            && impliesDone(conditional.getCondition(), future)) {
+          return true;
+        }
+        if (parent instanceof BinaryTree binary
+            && binary.getKind() == Tree.Kind.CONDITIONAL_AND
+            && binary.getRightOperand() == child
+            && impliesDone(binary.getLeftOperand(), future)) {
+          return true;
+        }
+        if (parent instanceof BlockTree block && earlierExitUnlessDone(block, child, future)) {
+          return true;
+        }
+      }
+      if ((parent instanceof LambdaExpressionTree || parent instanceof MemberReferenceTree)
+          && isCallbackAfterCompletion(p, future)) {
+        return true;
+      }
+      child = parent;
+    }
+    return false;
+  }
+
+  /** {@code f.isDone()}, possibly inside {@code a && b} and parentheses. */
+  private static boolean impliesDone(ExpressionTree condition, Symbol future) {
+    ExpressionTree c = ASTHelpers.stripParentheses(condition);
+    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      return impliesDone(binary.getLeftOperand(), future)
+          || impliesDone(binary.getRightOperand(), future);
+    }
+    return isDoneCall(c, future);
+  }
+
+  private static boolean isDoneCall(ExpressionTree tree, Symbol future) {
+    if (!(tree instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    Symbol method = ASTHelpers.getSymbol(call);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return method != null
+        && method.getSimpleName().contentEquals("isDone")
+        && receiver != null
+        && future.equals(ASTHelpers.getSymbol(receiver));
+  }
+
+  /** An earlier {@code if (!f.isDone()) return;} (or throw, continue, break) in the block. */
+  private static boolean earlierExitUnlessDone(BlockTree block, Tree child, Symbol future) {
+    for (StatementTree statement : block.getStatements()) {
+      if (statement == child) {
+        return false;
+      }
+      if (statement instanceof IfTree ifTree
+          && ifTree.getElseStatement() == null
+          && ASTHelpers.stripParentheses(ifTree.getCondition()) instanceof UnaryTree not
+          && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+          && isDoneCall(ASTHelpers.stripParentheses(not.getExpression()), future)
+          && alwaysExits(ifTree.getThenStatement())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean alwaysExits(StatementTree statement) {
+    if (statement instanceof BlockTree block) {
+      return !block.getStatements().isEmpty()
+          && alwaysExits(block.getStatements().get(block.getStatements().size() - 1));
+    }
+    return statement instanceof ReturnTree
+        || statement instanceof ThrowTree
+        || statement instanceof ContinueTree
+        || statement instanceof BreakTree;
+  }
+
+  /**
+   * A callback given to a stage of {@code allOf(...)} (or Guava's whenAllComplete), or to a stage
+   * of the very future being waited on: it runs only once they are complete.
+   */
+  private static boolean isCallbackAfterCompletion(TreePath function, Symbol future) {
+    TreePath parent = function.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree stage)) {
+      return false;
+    }
+    for (ExpressionTree receiver = ASTHelpers.getReceiver(stage);
+        receiver != null;
+        receiver = receiver instanceof MethodInvocationTree call ? ASTHelpers.getReceiver(call) : null) {
+      ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
+      Symbol symbol = ASTHelpers.getSymbol(stripped);
+      if (symbol == null) {
+        return false;
+      }
+      if (future != null && future.equals(symbol)) {
+        return true;
+      }
+      if (stripped instanceof MethodInvocationTree
+          && ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())) {
+        return true;
+      }
+      if (!(stripped instanceof MethodInvocationTree)) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

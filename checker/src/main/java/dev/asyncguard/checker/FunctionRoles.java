@@ -1,0 +1,295 @@
+package dev.asyncguard.checker;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.List;
+
+/**
+ * Where a lambda, method reference or anonymous class handed to a call will run: on a thread that
+ * must not block (a callback), on an executor meant for work (offloaded), right here (inline), or
+ * somewhere unknown (deferred). The one place that knows the async APIs' threading rules.
+ */
+final class FunctionRoles {
+
+  enum Kind {
+    /** Runs on a completing or emitting thread, or on the common pool: an async context. */
+    CALLBACK,
+    /** Handed to an explicit executor or a blocking-friendly scheduler: blocking there is fine. */
+    OFFLOADED,
+    /** Runs during the call, on the caller's thread: the caller's context applies. */
+    INLINE,
+    /** Stored or handed to an unknown API: no claim either way. */
+    DEFERRED
+  }
+
+  record Role(Kind kind, String description) {
+    static final Role OFFLOADED = new Role(Kind.OFFLOADED, "");
+    static final Role INLINE = new Role(Kind.INLINE, "");
+    static final Role DEFERRED = new Role(Kind.DEFERRED, "");
+
+    static Role callback(String description) {
+      return new Role(Kind.CALLBACK, description);
+    }
+  }
+
+  private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+  private static final String EXECUTOR = "java.util.concurrent.Executor";
+  private static final String REACTOR_SCHEDULER = "reactor.core.scheduler.Scheduler";
+  private static final List<String> REACTOR_TYPES =
+      List.of(
+          "reactor.core.publisher.Mono",
+          "reactor.core.publisher.Flux",
+          "reactor.core.publisher.ParallelFlux");
+  private static final List<String> GUAVA_CALLBACK_OWNERS =
+      List.of(
+          "com.google.common.util.concurrent.Futures",
+          "com.google.common.util.concurrent.FluentFuture",
+          "com.google.common.util.concurrent.ListenableFuture");
+
+  /** Reactor factories whose function runs on the subscribing thread, when subscribed. */
+  private static final ImmutableSet<String> REACTOR_SOURCES =
+      ImmutableSet.of(
+          "fromCallable",
+          "fromSupplier",
+          "fromRunnable",
+          "fromStream",
+          "defer",
+          "deferContextual",
+          "create",
+          "push",
+          "generate",
+          "using",
+          "usingWhen");
+
+  /** Schedulers whose threads must not block; any other scheduler is taken as fit for blocking. */
+  private static final Matcher<ExpressionTree> NON_BLOCKING_SCHEDULER =
+      staticMethod()
+          .onClass("reactor.core.scheduler.Schedulers")
+          .namedAnyOf("parallel", "single", "immediate", "newParallel", "newSingle");
+
+  private static final Matcher<ExpressionTree> DIRECT_EXECUTOR =
+      staticMethod()
+          .onClass("com.google.common.util.concurrent.MoreExecutors")
+          .named("directExecutor");
+
+  private FunctionRoles() {}
+
+  /** The role of the function at {@code functionPath} (a lambda, method reference or {@code new}). */
+  static Role of(TreePath functionPath, VisitorState state) {
+    Tree function = functionPath.getLeaf();
+    TreePath parentPath = functionPath.getParentPath();
+    while (parentPath != null
+        && (parentPath.getLeaf() instanceof ParenthesizedTree
+            || parentPath.getLeaf() instanceof TypeCastTree)) {
+      function = parentPath.getLeaf();
+      parentPath = parentPath.getParentPath();
+    }
+    if (parentPath == null) {
+      return Role.DEFERRED;
+    }
+    Tree parent = parentPath.getLeaf();
+    if (parent instanceof MethodInvocationTree invocation
+        && invocation.getArguments().contains(function)) {
+      return ofArgument(invocation, parentPath, functionPath.getLeaf(), state);
+    }
+    if (parent instanceof NewClassTree newClass && newClass.getArguments().contains(function)) {
+      // new Thread(task), new Timer task wrappers and the like: the work runs elsewhere.
+      return hasExecutorLikeArgument(newClass.getArguments(), state)
+              || TypeNames.isSubtype(ASTHelpers.getType(newClass), "java.lang.Thread", state)
+          ? Role.OFFLOADED
+          : inlineOrDeferred(functionPath.getLeaf(), ASTHelpers.getSymbol(newClass), state);
+    }
+    return Role.DEFERRED;
+  }
+
+  private static Role ofArgument(
+      MethodInvocationTree invocation, TreePath invocationPath, Tree function, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(invocation);
+    if (method == null) {
+      return Role.DEFERRED;
+    }
+    String name = method.getSimpleName().toString();
+    List<? extends ExpressionTree> arguments = invocation.getArguments();
+    ExpressionTree executor = executorArgument(arguments, state);
+
+    // CompletionStage stages and CompletableFuture.supplyAsync/runAsync.
+    if (TypeNames.ownerIsSubtype(method, COMPLETION_STAGE, state)
+        || (method.isStatic() && TypeNames.ownerIsSubtype(method, COMPLETABLE_FUTURE, state))) {
+      if (executor != null && !isDirectExecutor(executor, state)) {
+        return Role.OFFLOADED;
+      }
+      if (method.isStatic()) {
+        return name.endsWith("Async")
+            ? Role.callback("in " + name + " without an executor, which runs on the common ForkJoinPool")
+            : Role.INLINE;
+      }
+      if (name.endsWith("Async")) {
+        return Role.callback(
+            "in a " + name + " callback without an executor, which runs on the common ForkJoinPool");
+      }
+      return Role.callback(
+          "in a " + name + " callback, which runs on the thread that completes the future");
+    }
+
+    // Guava callbacks run on the executor they are given; directExecutor() is the completing thread.
+    if (executor != null && ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
+      return isDirectExecutor(executor, state)
+          ? Role.callback(
+              "in a " + name + " callback run by directExecutor(), on the thread that completes the future")
+          : Role.OFFLOADED;
+    }
+
+    // Reactor: operators run on the thread that emits; sources on the subscribing thread.
+    if (ownerIsAny(method, REACTOR_TYPES, state)) {
+      if (chainOffloads(invocation, invocationPath, state)
+          || (executor != null && !isDirectExecutor(executor, state))) {
+        return Role.OFFLOADED;
+      }
+      if (method.isStatic() && REACTOR_SOURCES.contains(name)) {
+        return Role.INLINE;
+      }
+      if (method.isStatic()) {
+        return Role.DEFERRED;
+      }
+      return Role.callback(
+          "in a Reactor " + name + " operator, which runs on the thread that emits the signal"
+              + " (often an event loop)");
+    }
+
+    // Executors, threads, schedulers: the work is offloaded.
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
+    if (executor != null
+        || TypeNames.isSubtype(receiverType, EXECUTOR, state)
+        || TypeNames.isSubtype(receiverType, REACTOR_SCHEDULER, state)
+        || TypeNames.ownerIsSubtype(method, "java.lang.Thread", state)
+        || TypeNames.ownerIsSubtype(method, "java.lang.Thread.Builder", state)
+        || TypeNames.ownerIsSubtype(method, "java.util.Timer", state)
+        || name.equals("executeBlocking")) {
+      return Role.OFFLOADED;
+    }
+    return inlineOrDeferred(function, method, state);
+  }
+
+  /**
+   * A function handed to an unknown method runs inline when it is one of the JDK's
+   * function shapes (forEach, stream operations, computeIfAbsent, Optional.map); a Runnable,
+   * Callable or custom interface is likely a task stored for later, so no claim is made.
+   */
+  private static Role inlineOrDeferred(Tree function, Symbol callee, VisitorState state) {
+    Type functionType = ASTHelpers.getType(function);
+    if (functionType == null || functionType.tsym == null) {
+      return Role.DEFERRED;
+    }
+    String interfaceName = functionType.tsym.getQualifiedName().toString();
+    if (interfaceName.startsWith("java.util.function.")
+        || interfaceName.equals("java.util.Comparator")) {
+      return Role.INLINE;
+    }
+    if (callee != null && callee.owner != null) {
+      String owner = callee.owner.getQualifiedName().toString();
+      if ((owner.startsWith("java.util.") && !owner.startsWith("java.util.concurrent."))
+          || owner.equals("java.lang.Iterable")) {
+        return Role.INLINE;
+      }
+    }
+    return Role.DEFERRED;
+  }
+
+  private static ExpressionTree executorArgument(
+      List<? extends ExpressionTree> arguments, VisitorState state) {
+    for (ExpressionTree argument : arguments) {
+      Type type = ASTHelpers.getType(argument);
+      if (TypeNames.isSubtype(type, EXECUTOR, state)
+          || TypeNames.isSubtype(type, REACTOR_SCHEDULER, state)) {
+        return argument;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasExecutorLikeArgument(
+      List<? extends ExpressionTree> arguments, VisitorState state) {
+    return executorArgument(arguments, state) != null;
+  }
+
+  /** {@code MoreExecutors.directExecutor()} or {@code Runnable::run}: runs on the calling thread. */
+  private static boolean isDirectExecutor(ExpressionTree executor, VisitorState state) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(executor);
+    if (DIRECT_EXECUTOR.matches(stripped, state)) {
+      return true;
+    }
+    return stripped instanceof MemberReferenceTree reference
+        && reference.getName().contentEquals("run")
+        && TypeNames.isSubtype(
+            ASTHelpers.getType(reference.getQualifierExpression()), "java.lang.Runnable", state);
+  }
+
+  private static boolean ownerIsAny(Symbol method, List<String> owners, VisitorState state) {
+    for (String owner : owners) {
+      if (TypeNames.ownerIsSubtype(method, owner, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the fluent chain around a Reactor call moves execution to a scheduler fit for
+   * blocking: a {@code publishOn} upstream of it, or a {@code subscribeOn} anywhere in the chain.
+   * A scheduler not known to be non-blocking (a variable, boundedElastic, fromExecutor) counts.
+   */
+  private static boolean chainOffloads(
+      MethodInvocationTree invocation, TreePath invocationPath, VisitorState state) {
+    // Upstream: the receivers of this call.
+    for (ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+        receiver instanceof MethodInvocationTree upstream;
+        receiver = ASTHelpers.getReceiver(upstream)) {
+      Symbol symbol = ASTHelpers.getSymbol(upstream);
+      String name = symbol == null ? "" : symbol.getSimpleName().toString();
+      if ((name.equals("publishOn") || name.equals("subscribeOn"))
+          && schedulerFitForBlocking(upstream, state)) {
+        return true;
+      }
+    }
+    // Downstream: calls this one is the receiver of.
+    TreePath path = invocationPath;
+    while (path.getParentPath() != null
+        && path.getParentPath().getLeaf() instanceof MemberSelectTree
+        && path.getParentPath().getParentPath() != null
+        && path.getParentPath().getParentPath().getLeaf()
+            instanceof MethodInvocationTree downstream) {
+      String name = ((MemberSelectTree) path.getParentPath().getLeaf()).getIdentifier().toString();
+      if (name.equals("subscribeOn") && schedulerFitForBlocking(downstream, state)) {
+        return true;
+      }
+      path = path.getParentPath().getParentPath();
+    }
+    return false;
+  }
+
+  private static boolean schedulerFitForBlocking(
+      MethodInvocationTree schedulerCall, VisitorState state) {
+    return !schedulerCall.getArguments().isEmpty()
+        && !NON_BLOCKING_SCHEDULER.matches(
+            ASTHelpers.stripParentheses(schedulerCall.getArguments().get(0)), state);
+  }
+
+}
