@@ -260,6 +260,9 @@ public final class DiscardedFuture extends BugChecker
 
   /** BDDMockito's {@code then(mock).should().call()}: the call only names what to verify. */
   private static boolean isBddShouldCall(ExpressionTree tree, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree)) {
+      return false;
+    }
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
     if (!(receiver instanceof MethodInvocationTree)) {
       return false;
@@ -431,7 +434,9 @@ public final class DiscardedFuture extends BugChecker
                     + " something to await, so its %s. Declare the future type as the return type.",
                 method.getSimpleName(),
                 CallDescriptions.typeName(returned, state),
-                declared,
+                declared.hasTag(TypeTag.TYPEVAR)
+                    ? declared.toString()
+                    : CallDescriptions.typeName(declared, state),
                 kind.get() == FutureTypes.Kind.COLD
                     ? "work may never run"
                     : "failure will likely never be seen"))

@@ -1,0 +1,184 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class DiscardedFutureTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(DiscardedFuture.class, getClass());
+
+  @Test
+  void identification() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Test {",
+            "  CompletableFuture<String> save(String s) { return CompletableFuture.completedFuture(s); }",
+            "  Mono<String> load(String s) { return Mono.just(s); }",
+            "  void run(List<String> names) {",
+            "    // BUG: Diagnostic contains: Test.save(...) returns a CompletableFuture that is dropped"
+                + " here: if it fails, nobody ever sees the exception",
+            "    save(\"x\");",
+            "    // BUG: Diagnostic contains: It is a cold publisher: nothing subscribes to it",
+            "    load(\"x\");",
+            "    // BUG: Diagnostic contains: returns a CompletableFuture that is dropped",
+            "    new CompletableFuture<String>();",
+            "    // BUG: Diagnostic contains: Test.save(...) returns a CompletableFuture",
+            "    names.forEach(n -> save(n));",
+            "    // BUG: Diagnostic contains: Test::save returns a CompletableFuture",
+            "    names.forEach(this::save);",
+            "    // BUG: Diagnostic contains: Test.save(...) returns a CompletableFuture",
+            "    Runnable r = () -> save(\"x\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localAssignedAndNeverRead() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Test {",
+            "  CompletableFuture<String> save(String s) { return CompletableFuture.completedFuture(s); }",
+            "  String run() {",
+            "    // BUG: Diagnostic contains: 'lost' is assigned and never read",
+            "    CompletableFuture<String> lost = save(\"a\");",
+            "    CompletableFuture<String> awaited = save(\"b\");",
+            "    var unused = save(\"c\");",
+            "    CompletableFuture<String> ignoredResult = save(\"d\");",
+            "    return awaited.join();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void nestedFutureAndReturnThroughObject() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Test {",
+            "  CompletableFuture<String> fetch(String s) { return CompletableFuture.completedFuture(s); }",
+            "  CompletableFuture<?> nested(CompletableFuture<String> ids) {",
+            "    // BUG: Diagnostic contains: Use thenCompose instead of thenApply",
+            "    return ids.thenApply(id -> fetch(id));",
+            "  }",
+            "  CompletableFuture<String> flattened(CompletableFuture<String> ids) {",
+            "    return ids.thenApply(id -> fetch(id)).thenCompose(f -> f);",
+            "  }",
+            "  Object hidden() {",
+            "    // BUG: Diagnostic contains: hidden returns a CompletableFuture through its declared type"
+                + " Object",
+            "    return fetch(\"x\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void replacement() {
+    BugCheckerRefactoringTestHelper.newInstance(DiscardedFuture.class, getClass())
+        .addInputLines(
+            "Test.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Test {",
+            "  CompletableFuture<String> fetch(String s) { return CompletableFuture.completedFuture(s); }",
+            "  CompletableFuture<?> nested(CompletableFuture<String> ids) {",
+            "    return ids.thenApply(id -> fetch(id));",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Test.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Test {",
+            "  CompletableFuture<String> fetch(String s) { return CompletableFuture.completedFuture(s); }",
+            "  CompletableFuture<?> nested(CompletableFuture<String> ids) {",
+            "    return ids.thenCompose(id -> fetch(id));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void exemptions() {
+    helper
+        .addSourceLines(
+            "Ok.java",
+            "import com.google.common.base.Preconditions;",
+            "import com.google.errorprone.annotations.CanIgnoreReturnValue;",
+            "import java.lang.reflect.*;",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "import reactor.core.publisher.Mono;",
+            "class Ok {",
+            "  @CanIgnoreReturnValue CompletableFuture<String> fire() { return new CompletableFuture<>(); }",
+            "  CompletableFuture<String> save() { return new CompletableFuture<>(); }",
+            "  void run(CompletableFuture<String> f, ForkJoinTask<String> task,",
+            "      ExecutorCompletionService<String> ecs, ScheduledExecutorService ses,",
+            "      List<CompletableFuture<String>> all, Map<String, CompletableFuture<String>> map) {",
+            "    fire();",
+            "    var unused = save();",
+            "    save().whenComplete((s, e) -> {});",
+            "    save().exceptionally(e -> null);",
+            "    save().handle((s, e) -> s);",
+            "    f.orTimeout(1, TimeUnit.SECONDS);",
+            "    f.completeOnTimeout(\"x\", 1, TimeUnit.SECONDS);",
+            "    task.fork();",
+            "    ecs.submit(() -> \"x\");",
+            "    ses.scheduleAtFixedRate(() -> {}, 1, 1, TimeUnit.SECONDS);",
+            "    Objects.requireNonNull(f);",
+            "    Preconditions.checkNotNull(f);",
+            "    Mono.just(1).subscribe();",
+            "    all.add(save());",
+            "    map.put(\"k\", save());",
+            "    map.remove(\"k\");",
+            "    consume(save());",
+            "  }",
+            "  void consume(CompletableFuture<String> f) {}",
+            "  @SuppressWarnings(\"DiscardedFuture\") void a() { save(); }",
+            "  @SuppressWarnings(\"FutureReturnValueIgnored\") void b() { save(); }",
+            "  InvocationHandler handler() {",
+            "    return (proxy, method, args) -> save();",
+            "  }",
+            "  static class Handler implements InvocationHandler {",
+            "    public Object invoke(Object proxy, Method method, Object[] args) {",
+            "      return new CompletableFuture<String>();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void mockitoAndAssertThrows() {
+    helper
+        .addSourceLines(
+            "Svc.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Svc { CompletableFuture<String> save(String s); }")
+        .addSourceLines(
+            "SvcTest.java",
+            "import static org.mockito.Mockito.*;",
+            "import static org.junit.jupiter.api.Assertions.assertThrows;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class SvcTest {",
+            "  void test(Svc svc) {",
+            "    verify(svc).save(\"x\");",
+            "    verify(svc, times(2)).save(\"x\");",
+            "    when(svc.save(\"x\")).thenReturn(null);",
+            "    doReturn(null).when(svc).save(\"y\");",
+            "    doAnswer(inv -> { svc.save(\"z\"); return null; }).when(svc).save(\"w\");",
+            "    assertThrows(RuntimeException.class, () -> svc.save(null));",
+            "  }",
+            "}")
+        .doTest();
+  }
+}

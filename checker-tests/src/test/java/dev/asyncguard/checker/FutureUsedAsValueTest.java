@@ -1,0 +1,74 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class FutureUsedAsValueTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(FutureUsedAsValue.class, getClass());
+
+  @Test
+  void identification() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import java.util.Objects;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.slf4j.Logger;",
+            "import reactor.core.publisher.Mono;",
+            "class Test {",
+            "  void run(CompletableFuture<String> price, Mono<String> name, Logger log,",
+            "      StringBuilder sb, java.util.logging.Logger jul) {",
+            "    // BUG: Diagnostic contains: price is a CompletableFuture, not its result:"
+                + " concatenating it into a string",
+            "    String s = \"price: \" + price;",
+            "    // BUG: Diagnostic contains: appending it to a string",
+            "    s += price;",
+            "    // BUG: Diagnostic contains: nothing subscribes",
+            "    System.out.println(name);",
+            "    // BUG: Diagnostic contains: String.valueOf",
+            "    String.valueOf(price);",
+            "    // BUG: Diagnostic contains: calling toString() on it",
+            "    price.toString();",
+            "    // BUG: Diagnostic contains: String.format",
+            "    String.format(\"%s\", price);",
+            "    // BUG: Diagnostic contains: String.formatted",
+            "    \"%s\".formatted(price);",
+            "    // BUG: Diagnostic contains: StringBuilder.append",
+            "    sb.append(price);",
+            "    // BUG: Diagnostic contains: logging it",
+            "    log.info(\"price {}\", price);",
+            "    // BUG: Diagnostic contains: logging it",
+            "    jul.log(java.util.logging.Level.INFO, \"price {0}\", price);",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    price.equals(\"42\");",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    Objects.equals(price, \"42\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void negatives() {
+    helper
+        .addSourceLines(
+            "Ok.java",
+            "import java.util.Objects;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.slf4j.Logger;",
+            "class Ok {",
+            "  void run(CompletableFuture<String> a, CompletableFuture<String> b, Object o, Logger log) {",
+            "    String s = \"price: \" + a.join() + b.getNow(\"none\");",
+            "    log.info(\"done? {}\", a.isDone());",
+            "    boolean same = a.equals(b) || Objects.equals(a, b) || a == null || a.equals(o);",
+            "    System.out.println(a.join());",
+            "  }",
+            "  @SuppressWarnings(\"FutureUsedAsValue\") String debug(CompletableFuture<String> f) {",
+            "    return \"state \" + f;",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
