@@ -53,6 +53,7 @@ class DiscardedFutureTest {
             "    CompletableFuture<String> awaited = save(\"b\");",
             "    var unused = save(\"c\");",
             "    CompletableFuture<String> ignoredResult = save(\"d\");",
+            "    var _ = save(\"e\");",
             "    return awaited.join();",
             "  }",
             "}")

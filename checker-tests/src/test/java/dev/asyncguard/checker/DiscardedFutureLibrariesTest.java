@@ -1,0 +1,85 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/** Future-like types of libraries matched by name (stubs), and their receiver-returning methods. */
+class DiscardedFutureLibrariesTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(DiscardedFuture.class, getClass())
+          .addSourceLines(
+              "io/netty/util/concurrent/Future.java",
+              "package io.netty.util.concurrent;",
+              "public interface Future<V> extends java.util.concurrent.Future<V> {",
+              "  Future<V> addListener(Object listener);",
+              "  Future<V> sync();",
+              "}")
+          .addSourceLines(
+              "io/vertx/core/Future.java",
+              "package io.vertx.core;",
+              "public interface Future<T> {",
+              "  Future<T> onComplete(Object handler);",
+              "  Future<T> onFailure(Object handler);",
+              "  <U> Future<U> map(java.util.function.Function<T, U> f);",
+              "}")
+          .addSourceLines(
+              "io/smallrye/mutiny/Uni.java",
+              "package io.smallrye.mutiny;",
+              "public interface Uni<T> { Uni<T> onItem(); }")
+          .addSourceLines(
+              "com/acme/Promise.java", "package com.acme;", "public interface Promise<T> {}");
+
+  @Test
+  void identification() {
+    helper
+        .setArgs("-XepOpt:AsyncGuard:FutureTypes=com.acme.Promise")
+        .addSourceLines(
+            "Test.java",
+            "import com.google.common.util.concurrent.*;",
+            "import io.reactivex.rxjava3.core.*;",
+            "class Test {",
+            "  void run(io.vertx.core.Future<String> vx, io.smallrye.mutiny.Uni<String> uni,",
+            "      Single<String> single, Completable done, ListeningExecutorService pool,",
+            "      java.util.function.Supplier<com.acme.Promise<String>> promises,",
+            "      ListenableFuture<String> lf) {",
+            "    // BUG: Diagnostic contains: returns a Future that is dropped",
+            "    vx.map(s -> s);",
+            "    // BUG: Diagnostic contains: cold publisher",
+            "    uni.onItem();",
+            "    // BUG: Diagnostic contains: cold publisher",
+            "    single.map(s -> s);",
+            "    // BUG: Diagnostic contains: returns a Completable that is dropped",
+            "    done.andThen(done);",
+            "    // BUG: Diagnostic contains: returns a ListenableFuture that is dropped",
+            "    pool.submit(() -> \"x\");",
+            "    // BUG: Diagnostic contains: returns a Promise that is dropped",
+            "    promises.get();",
+            "    // BUG: Diagnostic contains: Use transformAsync instead of transform",
+            "    Futures.transform(lf, s -> Futures.immediateFuture(s), MoreExecutors.directExecutor());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void receiverReturningAndFailureObservingMethods() {
+    helper
+        .addSourceLines(
+            "Ok.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Ok {",
+            "  void run(io.netty.util.concurrent.Future<String> nf, io.vertx.core.Future<String> vx,",
+            "      CompletableFuture<String> f) throws Exception {",
+            "    nf.addListener(null);",
+            "    nf.sync();",
+            "    vx.onComplete(null);",
+            "    vx.onFailure(null);",
+            "    f.completeAsync(() -> \"x\");",
+            "    f.exceptionallyCompose(e -> CompletableFuture.completedFuture(\"y\"));",
+            "    f.whenCompleteAsync((s, e) -> {});",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
