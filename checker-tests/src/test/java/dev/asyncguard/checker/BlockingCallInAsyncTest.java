@@ -739,6 +739,103 @@ class BlockingCallInAsyncTest {
   @Nested
   class NotBlocking {
     @Test
+    void helperWaitingOnAFutureItWasHandedDoesNotMakeItsCallersBlocking() {
+      // Found on Guava and Caffeine: getIfReady(f)/getFutureValue(f) run only on completed futures.
+      helper
+          .addSourceLines(
+              "Helpers.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Helpers {",
+              "  private CompletableFuture<String> pending = new CompletableFuture<>();",
+              "  static <T> T valueOf(CompletableFuture<T> f) { return f.join(); }",
+              "  String pendingValue() { var local = pending; return local.join(); }",
+              "  String ownField() { try { return pending.get(); } catch (Exception e) { return null; } }",
+              "  CompletableFuture<String> callers(CompletableFuture<String> in) {",
+              "    return in.thenApply(s -> s + valueOf(in) + pendingValue() + ownField());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void helperWaitingOnAFutureItObtainedItselfStillBlocksItsCallers() {
+      helper
+          .addSourceLines(
+              "Fetch.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Fetch {",
+              "  static CompletableFuture<String> sendAsync() { return new CompletableFuture<>(); }",
+              "  static String fetch() { return sendAsync().join(); }",
+              "  static String fetchViaLocal() { CompletableFuture<String> f = sendAsync(); return f.join(); }",
+              "  CompletableFuture<String> caller(CompletableFuture<String> in) {",
+              "    // BUG: Diagnostic contains: fetch() (fetch() -> CompletableFuture.join)",
+              "    return in.thenApply(s -> s + fetch());",
+              "  }",
+              "  CompletableFuture<String> viaLocal(CompletableFuture<String> in) {",
+              "    // BUG: Diagnostic contains: fetchViaLocal() -> CompletableFuture.join",
+              "    return in.thenApply(s -> s + fetchViaLocal());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void readinessQueriesGuardTheWait() {
+      // Found on Caffeine: if (Async.isReady(future)) { ... future.join() ... }
+      helper
+          .addSourceLines(
+              "Ready.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Ready {",
+              "  static boolean isReady(CompletableFuture<?> f) { return f != null && f.isDone(); }",
+              "  static boolean isSlow(CompletableFuture<?> f) { return true; }",
+              "  @NonBlocking String guarded(CompletableFuture<String> f) {",
+              "    if (isReady(f)) { return f.join(); }",
+              "    if (f.isCompletedExceptionally()) { return f.join(); }",
+              "    return null;",
+              "  }",
+              "  @NonBlocking String notAGuard(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    if (isSlow(f)) {",
+              "      // BUG: Diagnostic contains: CompletableFuture.join",
+              "      return f.join();",
+              "    }",
+              "    if (isReady(g)) {",
+              "      // BUG: Diagnostic contains: CompletableFuture.join",
+              "      return f.join();",
+              "    }",
+              "    return null;",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void blockOnAScalarCallableIsImmediate() {
+      // Found on reactor-core: a ScalarCallable's value is known at assembly time.
+      helper
+          .addSourceLines(
+              "Scalar.java",
+              "import reactor.core.Fuseable;",
+              "import reactor.core.publisher.Mono;",
+              "abstract class Scalar<T> extends Mono<T> {",
+              "  Mono<T> orDefault(T fallback) {",
+              "    if (this instanceof Fuseable.ScalarCallable) {",
+              "      T v = block();",
+              "      return Mono.just(v == null ? fallback : v);",
+              "    }",
+              "    return this;",
+              "  }",
+              "  Mono<T> unguarded(T fallback) {",
+              "    // BUG: Diagnostic contains: Mono.block blocks the current thread in method unguarded",
+              "    T v = block();",
+              "    return Mono.just(v == null ? fallback : v);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void joinOnFuturesKnownToBeComplete() {
       helper
           .addSourceLines(

@@ -182,4 +182,69 @@ class DiscardedFutureTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void calleeThatKeepsTheFutureItReturns() {
+    // Found on reactor-core: newWindowDeferred() stores the window in a field and returns it.
+    helper
+        .addSourceLines(
+            "Windows.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Windows {",
+            "  Mono<String> window;",
+            "  CompletableFuture<String> last;",
+            "  Mono<String> newWindow() {",
+            "    Mono<String> w = Mono.just(\"w\");",
+            "    window = w;",
+            "    return w;",
+            "  }",
+            "  CompletableFuture<String> start(List<CompletableFuture<String>> all) {",
+            "    CompletableFuture<String> f = new CompletableFuture<>();",
+            "    all.add(f);",
+            "    return f;",
+            "  }",
+            "  CompletableFuture<String> restart() {",
+            "    last = new CompletableFuture<>();",
+            "    return last;",
+            "  }",
+            "  Mono<String> current() { return window; }",
+            "  Mono<String> make() { return Mono.just(\"m\"); }",
+            "  void run(List<CompletableFuture<String>> all) {",
+            "    newWindow();",
+            "    start(all);",
+            "    restart();",
+            "    // BUG: Diagnostic contains: Windows.current() returns a Mono that is dropped",
+            "    current();",
+            "    // BUG: Diagnostic contains: Windows.make() returns a Mono that is dropped",
+            "    make();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void publishersOfPublishersMadeOnPurpose() {
+    // Found on reactor-core: windowWhen(.., x -> Mono.delay(..)) and defer(() -> window(..)).
+    helper
+        .addSourceLines(
+            "Windowing.java",
+            "import java.time.Duration;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Windowing {",
+            "  Flux<Flux<Integer>> windows(Flux<Integer> in) {",
+            "    Flux<Flux<Integer>> a = in.windowWhen(Flux.interval(Duration.ofSeconds(1)),",
+            "        x -> Mono.delay(Duration.ofSeconds(2)));",
+            "    return Flux.defer(() -> in.window(2)).mergeWith(a);",
+            "  }",
+            "  Flux<Mono<Integer>> nested(Flux<Integer> in) {",
+            "    // BUG: Diagnostic contains: makes a Flux of a Mono",
+            "    Flux<Mono<Integer>> m = in.map(x -> Mono.just(x));",
+            "    return m;",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -71,4 +71,48 @@ class FutureUsedAsValueTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void describingFuturesOnPurpose() {
+    // Found on Guava and reactor-core: toString()/pendingToString() and the future types' own code.
+    helper
+        .addSourceLines(
+            "Describe.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Describe {",
+            "  CompletableFuture<String> input;",
+            "  @Override public String toString() { return \"Describe[\" + input + \"]\"; }",
+            "  String pendingToString() { return \"input=\" + input.toString(); }",
+            "  String describe() {",
+            "    // BUG: Diagnostic contains: input is a CompletableFuture, not its result",
+            "    return \"input=\" + input;",
+            "  }",
+            "  static final class Tracked<T> extends CompletableFuture<T> {",
+            "    CompletableFuture<?> source;",
+            "    String trace() { return \"tracked from \" + source + \" \" + this.toString(); }",
+            "  }",
+            "  abstract static class Step<T> extends Mono<T> {",
+            "    Mono<T> source;",
+            "    String stepName() { return \"Step(\" + source.toString() + \")\"; }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void messageUsesTheRightArticle() {
+    helper
+        .addSourceLines(
+            "Article.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Article {",
+            "  static class InnerFuture extends CompletableFuture<String> {}",
+            "  void run(InnerFuture f) {",
+            "    // BUG: Diagnostic contains: f is an InnerFuture, not its result",
+            "    System.out.println(f);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -106,8 +106,8 @@ final class AsyncContexts {
           new AsyncContext(
               "in "
                   + name
-                  + ", which returns a "
-                  + CallDescriptions.typeName(method.getReturnType(), state)
+                  + ", which returns "
+                  + CallDescriptions.aTypeName(method.getReturnType(), state)
                   + ": a method that returns a future must not block its caller"));
     }
     // A method of an anonymous class is judged by where the instance is handed.

@@ -6,18 +6,23 @@ import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Which calls block: directly (the catalog, a blocking annotation) or through methods of the same
@@ -47,9 +53,15 @@ final class BlockingSummaries {
       "Waiting for a monitor parks the thread (SynchronizedIsBlocking=true): use a non-blocking"
           + " structure, or keep the critical section out of async code.";
   private static final int SHOWN_CHAIN_LENGTH = 8;
+  /** The catalog family of waits on a future (get, join, getUninterruptibly, ...). */
+  private static final String FUTURES_FAMILY = "futures";
 
   /** The blocking API a chain ends in, with its catalog family's advice. */
-  record Leaf(String api, String advice) {}
+  record Leaf(String api, String advice, boolean awaitsFuture) {
+    Leaf(String api, String advice) {
+      this(api, advice, false);
+    }
+  }
 
   /** A blocking method of this compilation: it calls {@code next} (a helper), or the leaf itself. */
   record Verdict(MethodSymbol method, MethodSymbol next, Leaf leaf) {}
@@ -85,7 +97,8 @@ final class BlockingSummaries {
   Optional<Leaf> directLeaf(MethodSymbol method, Type receiverType, VisitorState state) {
     Optional<BlockingCatalog.Entry> entry = catalog.lookup(method, receiverType, state);
     if (entry.isPresent()) {
-      return Optional.of(new Leaf(apiName(method), entry.get().advice()));
+      return Optional.of(
+          new Leaf(apiName(method), entry.get().advice(), entry.get().family().equals(FUTURES_FAMILY)));
     }
     Optional<String> annotation = annotations.blockingOnMethod(method, state);
     return annotation.map(a -> new Leaf(apiName(method) + " (marked @" + a + ")", ANNOTATED_ADVICE));
@@ -202,10 +215,20 @@ final class BlockingSummaries {
     }
     Leaf[] direct = {null};
     Set<MethodSymbol> callees = new LinkedHashSet<>();
+    Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree node, Void unused) {
         return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        Symbol local = ASTHelpers.getSymbol(node);
+        if (local != null && node.getInitializer() != null) {
+          localInitializers.put(local, node.getInitializer());
+        }
+        return super.visitVariable(node, null);
       }
 
       @Override
@@ -252,7 +275,9 @@ final class BlockingSummaries {
         }
         Optional<Leaf> leaf = directLeaf(callee, receiverType, state);
         if (leaf.isPresent()) {
-          if (direct[0] == null && !CompletedFutures.isKnownComplete(getCurrentPath())) {
+          if (direct[0] == null
+              && !CompletedFutures.isKnownComplete(getCurrentPath())
+              && !(leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, localInitializers, state))) {
             direct[0] = leaf.get();
           }
         } else {
@@ -261,6 +286,61 @@ final class BlockingSummaries {
       }
     }.scan(path, null);
     return new Facts(direct[0], ImmutableList.copyOf(callees));
+  }
+
+  /**
+   * Whether a helper's wait is on a future its caller handed in (a parameter, a field, the object
+   * itself, or a local copied from one of those). Such helpers ({@code getIfReady(future)},
+   * {@code getDone(future)}) are typically called only on completed futures, which the callers know
+   * and this analysis cannot see, so the wait does not make their callers blocking. A wait on a
+   * future the helper obtained itself ({@code client.sendAsync(request).join()}) does.
+   */
+  private static boolean awaitsFutureFromOutside(
+      Tree call, Map<Symbol, ExpressionTree> localInitializers, VisitorState state) {
+    if (!(call instanceof MethodInvocationTree invocation)) {
+      return true; // a method reference (Future::get) waits on futures handed to it
+    }
+    MethodSymbol callee = ASTHelpers.getSymbol(invocation);
+    ExpressionTree awaited = ASTHelpers.getReceiver(invocation);
+    Type awaitedType = awaited == null ? callee.owner.type : ASTHelpers.getType(awaited);
+    if (callee.isStatic()) {
+      if (invocation.getArguments().isEmpty()) {
+        return false;
+      }
+      awaited = invocation.getArguments().get(0);
+      awaitedType = ASTHelpers.getType(awaited);
+    }
+    if (!isFuture(awaitedType, state)) {
+      return false; // awaitTermination, invokeAll, sleepUninterruptibly: not a wait on a future
+    }
+    for (int hops = 0; hops < 8; hops++) {
+      if (awaited == null) {
+        return true; // get() on the object itself
+      }
+      ExpressionTree stripped = ASTHelpers.stripParentheses(awaited);
+      while (stripped instanceof TypeCastTree cast) {
+        stripped = ASTHelpers.stripParentheses(cast.getExpression());
+      }
+      if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+          || !(ASTHelpers.getSymbol(stripped) instanceof VarSymbol variable)) {
+        return false; // made here: a call, a new future
+      }
+      if (variable.getKind() != ElementKind.LOCAL_VARIABLE) {
+        return true; // a parameter, a field, this
+      }
+      awaited = localInitializers.get(variable);
+      if (awaited == null) {
+        return false; // assigned later: not known to come from outside
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFuture(Type type, VisitorState state) {
+    return type != null
+        && (TypeNames.isSubtype(state.getTypes().erasure(type), "java.util.concurrent.Future", state)
+            || TypeNames.isSubtype(
+                state.getTypes().erasure(type), "java.util.concurrent.CompletionStage", state));
   }
 
   /** The receiver's static type of {@code in::read}; null for {@code Type::method}. */

@@ -39,4 +39,10 @@ final class CallDescriptions {
     Type bound = ASTHelpers.getUpperBound(type, state.getTypes());
     return bound.tsym == null ? bound.toString() : bound.tsym.getSimpleName().toString();
   }
+
+  /** "a Mono", "an InnerWindow": the type name with its indefinite article. */
+  static String aTypeName(Type type, VisitorState state) {
+    String name = typeName(type, state);
+    return ("AEIOU".indexOf(name.isEmpty() ? 'x' : name.charAt(0)) >= 0 ? "an " : "a ") + name;
+  }
 }

@@ -8,7 +8,9 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -21,6 +23,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import java.util.regex.Pattern;
 
 /**
  * {@code join()} and {@code get()} on a future that is already complete return at once: guarded
@@ -29,7 +32,16 @@ import com.sun.tools.javac.code.Symbol;
  */
 final class CompletedFutures {
 
-  private static final ImmutableSet<String> WAITS = ImmutableSet.of("join", "get");
+  private static final ImmutableSet<String> WAITS =
+      ImmutableSet.of("join", "get", "getUninterruptibly", "getUnchecked", "block", "blockOptional");
+  /**
+   * Boolean queries that are true only for a completed future: {@code isDone()}, and helpers such
+   * as {@code isReady(f)} or {@code isSuccess()}, on the future or with it as an argument.
+   */
+  private static final Pattern COMPLETION_QUERY =
+      Pattern.compile("is(Done|Ready|Complete|Completed\\w*|Success|Successful|Cancelled|Failed)");
+  /** Reactor's contract: a ScalarCallable's value is known at assembly time, block() is immediate. */
+  private static final String SCALAR_CALLABLE = "reactor.core.Fuseable.ScalarCallable";
   private static final ImmutableSet<String> ALREADY_COMPLETE_FACTORIES =
       ImmutableSet.of(
           "completedFuture",
@@ -62,12 +74,23 @@ final class CompletedFutures {
         && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString())) {
       return true;
     }
+    if (ASTHelpers.getSymbol(wait).isStatic() && wait instanceof MethodInvocationTree call) {
+      receiver = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
+    }
     Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    boolean onThis =
+        receiver == null ? !ASTHelpers.getSymbol(wait).isStatic() : isThis(receiver);
     Tree child = wait;
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
       if (parent instanceof MethodTree) {
         return false;
+      }
+      if (onThis
+          && parent instanceof IfTree ifTree
+          && ifTree.getThenStatement() == child
+          && isThisScalarCallable(ifTree.getCondition())) {
+        return true;
       }
       if (future != null) {
         if (parent instanceof IfTree ifTree
@@ -114,11 +137,34 @@ final class CompletedFutures {
       return false;
     }
     Symbol method = ASTHelpers.getSymbol(call);
+    if (method == null || !COMPLETION_QUERY.matcher(method.getSimpleName().toString()).matches()) {
+      return false;
+    }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    return method != null
-        && method.getSimpleName().contentEquals("isDone")
-        && receiver != null
-        && future.equals(ASTHelpers.getSymbol(receiver));
+    if (receiver != null && future.equals(ASTHelpers.getSymbol(receiver))) {
+      return true;
+    }
+    return call.getArguments().stream()
+        .anyMatch(argument -> future.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument))));
+  }
+
+  private static boolean isThis(ExpressionTree tree) {
+    return ASTHelpers.stripParentheses(tree) instanceof IdentifierTree identifier
+        && identifier.getName().contentEquals("this");
+  }
+
+  /** {@code this instanceof Fuseable.ScalarCallable}, possibly inside {@code a && b}. */
+  private static boolean isThisScalarCallable(ExpressionTree condition) {
+    ExpressionTree c = ASTHelpers.stripParentheses(condition);
+    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      return isThisScalarCallable(binary.getLeftOperand())
+          || isThisScalarCallable(binary.getRightOperand());
+    }
+    return c instanceof InstanceOfTree instanceOf
+        && isThis(instanceOf.getExpression())
+        && instanceOf.getType() != null
+        && ASTHelpers.getSymbol(instanceOf.getType()) instanceof Symbol.ClassSymbol type
+        && type.getQualifiedName().contentEquals(SCALAR_CALLABLE);
   }
 
   /** An earlier {@code if (!f.isDone()) return;} (or throw, continue, break) in the block. */

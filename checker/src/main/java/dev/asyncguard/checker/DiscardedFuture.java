@@ -151,6 +151,7 @@ public final class DiscardedFuture extends BugChecker
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
   private final NestedFutures nestedFutures;
+  private final KeptReturnValues keptReturnValues = new KeptReturnValues();
 
   /** For the service loader; Error Prone itself uses the flags constructor. */
   public DiscardedFuture() {
@@ -208,7 +209,9 @@ public final class DiscardedFuture extends BugChecker
         || canIgnoreReturnValue(method, state)
         || DROPPING_IS_SAFE.matches(tree, state)
         || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(tree, state))
-        || insideMockitoAnswer(state)) {
+        || insideMockitoAnswer(state)
+        // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
+        || keptReturnValues.returnsKeptValue(method, state)) {
       return NO_MATCH;
     }
     Type type = producedType(tree, method, state);
@@ -292,17 +295,17 @@ public final class DiscardedFuture extends BugChecker
   }
 
   static String droppedMessage(String call, Type type, FutureTypes.Kind kind, VisitorState state) {
-    String typeName = CallDescriptions.typeName(type, state);
+    String typeName = CallDescriptions.aTypeName(type, state);
     if (kind == FutureTypes.Kind.COLD) {
       return String.format(
-          "%s returns a %s that is dropped here. It is a cold publisher: nothing subscribes to it, so"
+          "%s returns %s that is dropped here. It is a cold publisher: nothing subscribes to it, so"
               + " its work never runs. Return it or compose it into the chain (flatMap, then),"
               + " subscribe to it where fire-and-forget is meant, or block on it only in synchronous"
               + " code.",
           call, typeName);
     }
     return String.format(
-        "%s returns a %s that is dropped here: if it fails, nobody ever sees the exception. Compose"
+        "%s returns %s that is dropped here: if it fails, nobody ever sees the exception. Compose"
             + " it (thenCompose) or return it, await it (join()) in synchronous code, or, where"
             + " fire-and-forget is meant, handle its failure (whenComplete, exceptionally) or assign it"
             + " to a variable named unused.",
@@ -430,10 +433,10 @@ public final class DiscardedFuture extends BugChecker
     return buildDescription(tree)
         .setMessage(
             String.format(
-                "%s returns a %s through its declared type %s: callers cannot see that there is"
+                "%s returns %s through its declared type %s: callers cannot see that there is"
                     + " something to await, so its %s. Declare the future type as the return type.",
                 method.getSimpleName(),
-                CallDescriptions.typeName(returned, state),
+                CallDescriptions.aTypeName(returned, state),
                 declared.hasTag(TypeTag.TYPEVAR)
                     ? declared.toString()
                     : CallDescriptions.typeName(declared, state),

@@ -20,11 +20,14 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.List;
@@ -106,7 +109,8 @@ public final class FutureUsedAsValue extends BugChecker
   public Description matchBinary(BinaryTree tree, VisitorState state) {
     if (options.problem().isPresent()
         || tree.getKind() != Tree.Kind.PLUS
-        || !isString(ASTHelpers.getType(tree), state)) {
+        || !isString(ASTHelpers.getType(tree), state)
+        || describesOnPurpose(state)) {
       return NO_MATCH;
     }
     for (ExpressionTree operand : List.of(tree.getLeftOperand(), tree.getRightOperand())) {
@@ -122,7 +126,8 @@ public final class FutureUsedAsValue extends BugChecker
   public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
     if (options.problem().isPresent()
         || tree.getKind() != Tree.Kind.PLUS_ASSIGNMENT
-        || !isString(ASTHelpers.getType(tree.getVariable()), state)) {
+        || !isString(ASTHelpers.getType(tree.getVariable()), state)
+        || describesOnPurpose(state)) {
       return NO_MATCH;
     }
     return describeIfFuture(tree.getExpression(), "appending it to a string", state);
@@ -130,7 +135,9 @@ public final class FutureUsedAsValue extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (options.problem().isPresent()) {
+    if (options.problem().isPresent()
+        || !involvesFuture(tree, state)
+        || describesOnPurpose(state)) {
       return NO_MATCH;
     }
     if (TO_STRING.matches(tree, state)) {
@@ -145,7 +152,7 @@ public final class FutureUsedAsValue extends BugChecker
     }
     String use;
     if (TEXT_OF_ARGUMENTS.matches(tree, state)) {
-      use = "passing it to " + CallDescriptions.describe(tree) + ", which turns it into text";
+      use = "passing it to " + CallDescriptions.describe(tree) + " (which turns it into text)";
     } else if (LOGGING.matches(tree, state)) {
       use = "logging it";
     } else {
@@ -158,6 +165,45 @@ public final class FutureUsedAsValue extends BugChecker
       }
     }
     return NO_MATCH;
+  }
+
+  /**
+   * Code whose job is to describe futures, where their state is the text meant: a {@code
+   * toString()} (or {@code pendingToString()}-style) method, and the code of a future or publisher
+   * type itself (a library describing its own stages and sources).
+   */
+  private boolean describesOnPurpose(VisitorState state) {
+    for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof MethodTree method) {
+        String name = method.getName().toString();
+        if (name.equals("toString") || name.endsWith("ToString")) {
+          return true;
+        }
+      } else if (enclosing instanceof ClassTree type) {
+        ClassSymbol symbol = ASTHelpers.getSymbol(type);
+        if (symbol != null && futureTypes.isFutureLike(symbol.type, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the receiver or an argument is future-like: a memoized type lookup that rules out almost
+   * every call before any method matcher runs.
+   */
+  private boolean involvesFuture(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    if (receiver != null && futureTypes.isFutureLike(ASTHelpers.getType(receiver), state)) {
+      return true;
+    }
+    for (ExpressionTree argument : tree.getArguments()) {
+      if (futureTypes.isFutureLike(ASTHelpers.getType(argument), state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -185,7 +231,7 @@ public final class FutureUsedAsValue extends BugChecker
     }
     ExpressionTree future = leftFuture ? left : right;
     return describeIfFuture(
-        future, "comparing it with a " + CallDescriptions.typeName(other, state), state, tree);
+        future, "comparing it with " + CallDescriptions.aTypeName(other, state), state, tree);
   }
 
   private Description describeIfFuture(ExpressionTree expression, String use, VisitorState state) {
@@ -200,6 +246,7 @@ public final class FutureUsedAsValue extends BugChecker
       return NO_MATCH;
     }
     String typeName = CallDescriptions.typeName(type, state);
+    String aTypeName = CallDescriptions.aTypeName(type, state);
     String what = state.getSourceForNode(expression);
     if (what == null || what.length() > 60) {
       what = "this " + typeName;
@@ -218,7 +265,7 @@ public final class FutureUsedAsValue extends BugChecker
     return buildDescription(reportAt)
         .setMessage(
             String.format(
-                "%s is a %s, not its result: %s %s. %s", what, typeName, use, consequence, remedy))
+                "%s is %s, not its result: %s %s. %s", what, aTypeName, use, consequence, remedy))
         .build();
   }
 

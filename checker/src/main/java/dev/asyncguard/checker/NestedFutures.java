@@ -18,6 +18,8 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import java.util.Optional;
 
 /**
@@ -99,7 +101,7 @@ final class NestedFutures {
     }
     Type result = ASTHelpers.getType(tree);
     Optional<Type> inner = futureTypes.nestedFuture(result, state);
-    if (inner.isEmpty() || isHandedOn(state)) {
+    if (inner.isEmpty() || !functionMakesInner(tree, inner.get(), state) || isHandedOn(state)) {
       return NO_MATCH;
     }
     MethodSymbol method = ASTHelpers.getSymbol(tree);
@@ -127,6 +129,28 @@ final class NestedFutures {
     replacement.ifPresent(
         r -> description.addFix(DiscardedFuture.renameMethod(tree, r, state)));
     return description.build();
+  }
+
+  /**
+   * Whether a function argument returns the inner future: {@code thenApply(x -> fetchAsync(x))}
+   * nests by mistake, while {@code window(..)} or {@code windowWhen(.., x -> Mono.delay(..))} make a
+   * publisher of publishers on purpose (the function returns something else).
+   */
+  private static boolean functionMakesInner(MethodInvocationTree tree, Type inner, VisitorState state) {
+    Types types = state.getTypes();
+    for (ExpressionTree argument : tree.getArguments()) {
+      Type functionType = isFunction(argument) ? ASTHelpers.getType(argument) : null;
+      if (functionType == null || !types.isFunctionalInterface(functionType)) {
+        continue;
+      }
+      Type returned = types.findDescriptorType(functionType).getReturnType();
+      if (returned != null
+          && returned.hasTag(TypeTag.CLASS)
+          && types.isSameType(types.erasure(returned), types.erasure(inner))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isFunction(ExpressionTree argument) {
