@@ -82,4 +82,54 @@ class DiscardedFutureLibrariesTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void nettyClosingShutdownAndGivenPromises() {
+    // Found on async-http-client: channel.close() and writeAndFlush(msg, channel.voidPromise()).
+    helper
+        .addSourceLines(
+            "io/netty/channel/ChannelFuture.java",
+            "package io.netty.channel;",
+            "public interface ChannelFuture extends io.netty.util.concurrent.Future<Void> {}")
+        .addSourceLines(
+            "io/netty/channel/ChannelPromise.java",
+            "package io.netty.channel;",
+            "public interface ChannelPromise extends ChannelFuture {}")
+        .addSourceLines(
+            "io/netty/channel/ChannelOutboundInvoker.java",
+            "package io.netty.channel;",
+            "public interface ChannelOutboundInvoker {",
+            "  ChannelFuture close();",
+            "  ChannelFuture disconnect();",
+            "  ChannelFuture write(Object msg);",
+            "  ChannelFuture writeAndFlush(Object msg);",
+            "  ChannelFuture writeAndFlush(Object msg, ChannelPromise promise);",
+            "}")
+        .addSourceLines(
+            "io/netty/channel/Channel.java",
+            "package io.netty.channel;",
+            "public interface Channel extends ChannelOutboundInvoker { ChannelPromise voidPromise(); }")
+        .addSourceLines(
+            "io/netty/util/concurrent/EventExecutorGroup.java",
+            "package io.netty.util.concurrent;",
+            "public interface EventExecutorGroup { Future<?> shutdownGracefully(); }")
+        .addSourceLines(
+            "Handler.java",
+            "import io.netty.channel.*;",
+            "class Handler {",
+            "  void run(Channel channel, ChannelPromise promise,",
+            "      io.netty.util.concurrent.EventExecutorGroup group) {",
+            "    channel.close();",
+            "    channel.disconnect();",
+            "    group.shutdownGracefully();",
+            "    channel.writeAndFlush(\"x\", channel.voidPromise());",
+            "    channel.writeAndFlush(\"x\", promise);",
+            "    // BUG: Diagnostic contains: ChannelOutboundInvoker.writeAndFlush(...) returns a ChannelFuture",
+            "    channel.writeAndFlush(\"x\");",
+            "    // BUG: Diagnostic contains: returns a ChannelFuture that is dropped",
+            "    channel.write(\"x\");",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -115,4 +115,29 @@ class FutureUsedAsValueTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void futuresNamedAsFuturesAreDescribedOnPurpose() {
+    // Found on async-http-client: LOGGER.debug("Aborting Future {}", future).
+    helper
+        .addSourceLines(
+            "Named.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.slf4j.Logger;",
+            "class Named {",
+            "  CompletableFuture<String> responseFuture;",
+            "  CompletableFuture<String> getFuture() { return responseFuture; }",
+            "  void run(Logger log, CompletableFuture<String> future, CompletableFuture<String> promise,",
+            "      CompletableFuture<String> user, reactor.core.publisher.Mono<String> userMono) {",
+            "    log.debug(\"Aborting {}\", future);",
+            "    log.debug(\"for {} and {}\", promise, this.responseFuture);",
+            "    String s = \"state \" + getFuture() + userMono;",
+            "    // BUG: Diagnostic contains: user is a CompletableFuture, not its result",
+            "    log.info(\"user {}\", user);",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    future.equals(\"done\");",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

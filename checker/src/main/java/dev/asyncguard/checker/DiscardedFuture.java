@@ -99,6 +99,17 @@ public final class DiscardedFuture extends BugChecker
           instanceMethod()
               .onDescendantOf("io.vertx.core.Future")
               .namedAnyOf("onComplete", "onSuccess", "onFailure"),
+          // Netty: closing is fire-and-forget (the channel's closeFuture() reports it), and so is a
+          // graceful shutdown (terminationFuture() reports it).
+          instanceMethod()
+              .onDescendantOf("io.netty.channel.ChannelOutboundInvoker")
+              .namedAnyOf("close", "disconnect", "deregister"),
+          instanceMethod()
+              .onDescendantOf("io.netty.util.concurrent.EventExecutorGroup")
+              .named("shutdownGracefully"),
+          // Netty: an outbound call given a promise returns that promise, which the caller holds
+          // (or voidPromise(), which reports failures to the pipeline instead).
+          DiscardedFuture::returnsGivenNettyPromise,
           // Forks the task and returns it; the pool reports its failure when joined.
           instanceMethod().onDescendantOf("java.util.concurrent.ForkJoinTask").named("fork"),
           // Results are taken from the completion service, not from the returned future.
@@ -196,6 +207,20 @@ public final class DiscardedFuture extends BugChecker
       return NO_MATCH;
     }
     return matchDropped(tree, state);
+  }
+
+  private static boolean returnsGivenNettyPromise(ExpressionTree tree, VisitorState state) {
+    return tree instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) != null
+        && TypeNames.ownerIsSubtype(ASTHelpers.getSymbol(call), "io.netty.channel.ChannelOutboundInvoker", state)
+        && call.getArguments().stream()
+            .anyMatch(
+                argument ->
+                    ASTHelpers.getType(argument) != null
+                        && TypeNames.isSubtype(
+                            state.getTypes().erasure(ASTHelpers.getType(argument)),
+                            "io.netty.channel.ChannelPromise",
+                            state));
   }
 
   private Description matchDropped(ExpressionTree tree, VisitorState state) {

@@ -24,6 +24,8 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -32,6 +34,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A future-like value is turned into text, logged or compared where its result was meant: the Java
@@ -85,6 +88,10 @@ public final class FutureUsedAsValue extends BugChecker
       anyOf(
           staticMethod().onClass("java.util.Objects").named("equals"),
           staticMethod().onClass("com.google.common.base.Objects").named("equal"));
+
+  /** Names that say "this is a future": futureX, xFuture, promise, stage, mono, flux, publisher. */
+  private static final Pattern FUTURE_NAME =
+      Pattern.compile("(?i)future|promise|stage|publisher|(^|[a-z])(Mono|Flux)$|^(mono|flux)");
 
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
@@ -234,7 +241,11 @@ public final class FutureUsedAsValue extends BugChecker
         future, "comparing it with " + CallDescriptions.aTypeName(other, state), state, tree);
   }
 
+  /** Turned into text: a future named as one is described on purpose. */
   private Description describeIfFuture(ExpressionTree expression, String use, VisitorState state) {
+    if (namedAsFuture(expression)) {
+      return NO_MATCH;
+    }
     return describeIfFuture(expression, use, state, expression);
   }
 
@@ -267,6 +278,23 @@ public final class FutureUsedAsValue extends BugChecker
             String.format(
                 "%s is %s, not its result: %s %s. %s", what, aTypeName, use, consequence, remedy))
         .build();
+  }
+
+  /**
+   * A variable or getter whose name says it holds a future ({@code responseFuture}, {@code
+   * promise}, {@code getFuture()}): the code means the future object, as in {@code
+   * log.debug("Aborting {}", future)}. A value-named one ({@code price}) is the bug this check is for.
+   */
+  private static boolean namedAsFuture(ExpressionTree expression) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
+    if (stripped instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
+      stripped = call.getMethodSelect();
+    }
+    String name =
+        stripped instanceof IdentifierTree identifier
+            ? identifier.getName().toString()
+            : stripped instanceof MemberSelectTree select ? select.getIdentifier().toString() : "";
+    return FUTURE_NAME.matcher(name).find();
   }
 
   private static boolean isString(Type type, VisitorState state) {
