@@ -1,0 +1,543 @@
+#!/usr/bin/env python3
+"""AsyncGuard on real code: fetch the corpus, check for crashes and finding changes, measure cost.
+
+Run through bench/corpus.sh (it finds the JDK and builds the checker first). Commands:
+  fetch                 download sources jars and compile classpaths into bench/cache (network once)
+  check   [project...]  compile with AsyncGuard; fail on a plugin crash or a change in findings
+  update  [project...]  same compile; rewrite bench/expected/<project>.txt from what it found
+  measure [--runs N]    every configuration, N interleaved runs; writes bench/BENCHMARKS.md
+  stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+CACHE = BENCH / "cache"
+WORK = BENCH / "work"
+EXPECTED = BENCH / "expected"
+JAVA_HOME = Path(os.environ["BENCH_JAVA_HOME"]) if "BENCH_JAVA_HOME" in os.environ else None
+
+ASYNCGUARD_CHECKS = ["DiscardedFuture", "FutureUsedAsValue", "BlockingCallInAsync"]
+# Error Prone needs these in the compiler's JVM (the same list the README gives users).
+JVM_EXPORTS = [
+    f"-J--add-exports=jdk.compiler/com.sun.tools.javac.{p}=ALL-UNNAMED"
+    for p in ["api", "file", "main", "model", "parser", "processing", "tree", "util"]
+] + [f"-J--add-opens=jdk.compiler/com.sun.tools.javac.{p}=ALL-UNNAMED" for p in ["code", "comp"]]
+# Same heap bounds in every configuration, so peak memory compares like with like.
+JVM_HEAP = ["-J-Xms256m", "-J-Xmx3g"]
+
+# The configurations the issue asks for, in the order the tables show them.
+CONFIGS = {
+    "javac": "plain javac",
+    "errorprone": "Error Prone, all checks disabled",
+    "asyncguard": "Error Prone + AsyncGuard's three checks",
+    "frvi": "Error Prone's FutureReturnValueIgnored alone",
+}
+
+WARNING = re.compile(r"^(?P<path>.+\.java):(?P<line>\d+): warning: \[(?P<check>\w+)\] (?P<message>.*)$")
+# Lines of -XepPrintTimings: "       525 ms   40.6%  FutureUsedAsValue".
+TIMING = re.compile(r"^\s+(?P<ms>\d+) ms\s+[\d.]+%\s+(?P<check>\w+)$")
+CRASH_MARKERS = ("An unhandled exception was thrown by the Error Prone", "An exception has occurred in the compiler")
+
+
+def die(message):
+    print(f"bench: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, text=True, capture_output=True, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus and the tools
+
+
+class Project:
+    def __init__(self, line):
+        parts = line.split()
+        self.name, self.artifact = parts[0], parts[1]
+        self.extras = [p for p in parts[2:] if not p.startswith("exclude=")]
+        self.excludes = {e for p in parts[2:] if p.startswith("exclude=") for e in p[8:].split(",")}
+        self.group, self.artifact_id, self.version = self.artifact.split(":")
+        self.cache = CACHE / self.name
+        self.work = WORK / self.name
+
+    @property
+    def sources_jar(self):
+        return self.cache / f"{self.artifact_id}-{self.version}-sources.jar"
+
+    @property
+    def classpath_file(self):
+        return self.cache / "classpath.txt"
+
+    def fetch(self):
+        if self.sources_jar.exists() and self.classpath_file.exists():
+            return
+        self.cache.mkdir(parents=True, exist_ok=True)
+        deps = [self.artifact] + self.extras
+        write_pom(self.cache / "pom.xml", f"corpus-{self.name}", deps)
+        maven(self.cache, "dependency:build-classpath", "-Dmdep.outputFile=classpath.raw", "-Dmdep.includeScope=compile")
+        maven(self.cache, "dependency:copy", f"-Dartifact={self.artifact}:jar:sources", f"-DoutputDirectory={self.cache}")
+        entries = (self.cache / "classpath.raw").read_text().strip().split(os.pathsep)
+        own = [e for e in entries if Path(e).name == f"{self.artifact_id}-{self.version}.jar"]
+        # The project's own jar goes last: only the excluded files resolve from it.
+        ordered = [e for e in entries if e not in own] + own
+        self.classpath_file.write_text(os.pathsep.join(ordered) + "\n")
+
+    def classpath(self):
+        return self.classpath_file.read_text().strip()
+
+    def sources(self):
+        """Extracts the sources once; returns the list of files to compile, relative to src/."""
+        src = self.work / "src"
+        stamp = self.work / "sources.txt"
+        if not stamp.exists():
+            shutil.rmtree(src, ignore_errors=True)
+            with zipfile.ZipFile(self.sources_jar) as jar:
+                jar.extractall(src)
+            files = sorted(
+                str(p.relative_to(src))
+                for p in src.rglob("*.java")
+                if p.name != "module-info.java" and str(p.relative_to(src)) not in self.excludes
+            )
+            missing = self.excludes - {str(p.relative_to(src)) for p in src.rglob("*.java")}
+            if missing:
+                die(f"{self.name}: exclude= names files not in the sources jar: {sorted(missing)}")
+            stamp.write_text("\n".join(files) + "\n")
+        return stamp.read_text().split()
+
+    def lines_of_code(self):
+        return sum(code_lines((self.work / "src" / f).read_text(encoding="utf-8", errors="replace")) for f in self.sources())
+
+
+def read_projects(names=None):
+    projects = [Project(l) for l in (BENCH / "projects.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
+    if names:
+        unknown = set(names) - {p.name for p in projects}
+        if unknown:
+            die(f"unknown project(s) {sorted(unknown)}; bench/projects.txt lists {[p.name for p in projects]}")
+        projects = [p for p in projects if p.name in names]
+    return projects
+
+
+def write_pom(path, artifact_id, coordinates):
+    deps = "".join(
+        "<dependency><groupId>{}</groupId><artifactId>{}</artifactId><version>{}</version></dependency>\n".format(*c.split(":"))
+        for c in coordinates
+    )
+    path.write_text(
+        '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>\n'
+        f"<groupId>dev.asyncguard.bench</groupId><artifactId>{artifact_id}</artifactId><version>1</version>\n"
+        f"<packaging>pom</packaging>\n<dependencies>\n{deps}</dependencies></project>\n"
+    )
+
+
+def maven(directory, *goals):
+    result = run(["mvn", "-B", "-q", "-f", str(directory / "pom.xml"), *goals])
+    if result.returncode != 0:
+        die(f"Maven failed in {directory} ({' '.join(goals)}):\n{result.stdout[-3000:]}{result.stderr[-2000:]}")
+
+
+def root_property(name):
+    match = re.search(rf"<{re.escape(name)}>([^<]+)</{re.escape(name)}>", (ROOT / "pom.xml").read_text())
+    return match.group(1)
+
+
+def errorprone_path():
+    """Error Prone's runtime classpath, resolved once from Maven Central into the cache."""
+    cache = CACHE / "errorprone"
+    out = cache / "classpath.txt"
+    if not out.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        version = root_property("errorprone.version")
+        write_pom(cache / "pom.xml", "errorprone", [f"com.google.errorprone:error_prone_core:{version}"])
+        maven(cache, "dependency:build-classpath", f"-Dmdep.outputFile={out}", "-Dmdep.includeScope=runtime")
+    return out.read_text().strip()
+
+
+def asyncguard_path():
+    version = re.search(r"<version>([^<]+)</version>", (ROOT / "pom.xml").read_text()).group(1)
+    jars = [ROOT / "checker/target" / f"asyncguard-checker-{version}.jar", ROOT / "annotations/target" / f"asyncguard-annotations-{version}.jar"]
+    for jar in jars:
+        if not jar.exists():
+            die(f"{jar} is missing: build it first (mvn -B -q install -DskipTests), or run bench/corpus.sh, which does")
+    return os.pathsep.join(map(str, jars))
+
+
+def code_lines(text):
+    """Lines with code on them: not blank, not only comment (block comments and javadoc included)."""
+    count, in_block = 0, False
+    for raw in text.splitlines():
+        line = raw.strip()
+        code = False
+        while line:
+            if in_block:
+                end = line.find("*/")
+                if end < 0:
+                    line = ""
+                else:
+                    in_block, line = False, line[end + 2:].strip()
+            elif line.startswith("//"):
+                line = ""
+            elif line.startswith("/*"):
+                in_block, line = True, line[2:]
+            else:
+                code = True
+                start = line.find("/*")
+                line = line[start:] if start > 0 and "*/" not in line[start:] else ""
+        count += code
+    return count
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiling
+
+
+class Compilation:
+    def __init__(self, project, config, seconds, cpu, peak_kib, findings, timings, log):
+        self.project, self.config = project, config
+        self.seconds, self.cpu, self.peak_kib = seconds, cpu, peak_kib
+        self.findings, self.timings, self.log = findings, timings, log
+
+
+def javac_command(project, config, out):
+    cmd = [str(JAVA_HOME / "bin/javac"), *JVM_HEAP, "-d", str(out), "-cp", project.classpath(),
+           "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-Xlint:none", "-Xmaxwarns", "1000000", "-Xmaxerrs", "100"]
+    if config == "javac":
+        return cmd
+    processor_path = [errorprone_path()]
+    if config == "asyncguard":
+        processor_path.insert(0, asyncguard_path())
+        enabled = " ".join(f"-Xep:{c}:WARN" for c in ASYNCGUARD_CHECKS)
+    elif config == "frvi":
+        enabled = "-Xep:FutureReturnValueIgnored:WARN"
+    else:
+        enabled = ""
+    return cmd + JVM_EXPORTS + [
+        "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW",
+        "-processorpath", os.pathsep.join(processor_path),
+        f"-Xplugin:ErrorProne -XepPrintTimings -XepDisableAllChecks {enabled}".strip(),
+    ]
+
+
+def compile_project(project, config):
+    out = project.work / f"classes-{config}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    src = project.work / "src"
+    argfile = project.work / "sources.args"
+    argfile.write_text("\n".join(project.sources()) + "\n")
+    stats = project.work / f"time-{config}.txt"
+    cmd = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", str(stats)] + javac_command(project, config, out) + [f"@{argfile}"]
+    started = time.monotonic()
+    result = run(cmd, cwd=src)
+    elapsed = time.monotonic() - started
+    log = result.stdout + result.stderr
+    (project.work / f"javac-{config}.log").write_text(log)
+    crashed = any(marker in log for marker in CRASH_MARKERS)
+    if result.returncode != 0 or crashed:
+        die(f"{project.name} [{config}] failed (exit {result.returncode}){' with a crash' if crashed else ''}; "
+            f"log: {project.work / f'javac-{config}.log'}\n" + "\n".join(log.splitlines()[:40]))
+    wall, user, system, peak = stats.read_text().split()[-4:]
+    findings = []
+    for line in log.splitlines():
+        match = WARNING.match(line)
+        if match:
+            findings.append((match["path"], int(match["line"]), match["check"], match["message"]))
+    timings = {m["check"]: float(m["ms"]) for m in map(TIMING.match, log.splitlines()) if m}
+    return Compilation(project, config, float(wall) or elapsed, float(user) + float(system), int(peak), findings, timings, log)
+
+
+def finding_lines(compilation):
+    return sorted({f"{path}:{line}: {check}" for path, line, check, _ in compilation.findings if check in ASYNCGUARD_CHECKS},
+                  key=lambda s: (s.split(":")[0], int(s.split(":")[1]), s))
+
+
+def prepare(projects):
+    global JAVA_HOME
+    if JAVA_HOME is None:
+        die("BENCH_JAVA_HOME is not set: run bench/corpus.sh, which finds a JDK 21+")
+    for project in projects:
+        project.fetch()
+        project.sources()
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def command_check(projects, update):
+    prepare(projects)
+    failed = False
+    for project in projects:
+        compilation = compile_project(project, "asyncguard")
+        actual = finding_lines(compilation)
+        expected_file = EXPECTED / f"{project.name}.txt"
+        write_findings_detail(compilation)
+        if update:
+            EXPECTED.mkdir(exist_ok=True)
+            expected_file.write_text("".join(l + "\n" for l in actual))
+            print(f"{project.name}: {len(actual)} findings written to {expected_file.relative_to(ROOT)}")
+            continue
+        expected = expected_file.read_text().splitlines() if expected_file.exists() else []
+        gone = sorted(set(expected) - set(actual))
+        new = sorted(set(actual) - set(expected))
+        status = "ok" if not gone and not new else "CHANGED"
+        print(f"{project.name}: no crash, {len(compilation.findings)} warnings, {len(actual)} findings, "
+              f"{compilation.seconds:.1f} s: findings {status}")
+        for line in gone:
+            print(f"  - {line}   (expected, no longer reported)")
+        for line in new:
+            print(f"  + {line}   (new)")
+        failed |= bool(gone or new)
+    if failed:
+        print("bench: findings changed; if the change is intended, run `bench/corpus.sh update` and commit "
+              "bench/expected/ with the change that caused it", file=sys.stderr)
+        sys.exit(1)
+
+
+def write_findings_detail(compilation):
+    """Every finding with its message, for reading and judging (bench/work, not committed)."""
+    path = compilation.project.work / f"findings-{compilation.config}.txt"
+    path.write_text("".join(f"{p}:{l}: [{c}] {m}\n" for p, l, c, m in sorted(compilation.findings)))
+
+
+def command_measure(projects, runs):
+    prepare(projects)
+    results = {}  # (project, config) -> [Compilation]
+    for round_number in range(runs):
+        order = [(p, c) for p in projects for c in CONFIGS]
+        random.Random(round_number).shuffle(order)  # interleaved, so drift hits every configuration alike
+        for project, config in order:
+            compilation = compile_project(project, config)
+            results.setdefault((project.name, config), []).append(compilation)
+            print(f"run {round_number + 1}/{runs} {project.name:13} {config:11} {compilation.seconds:6.1f} s "
+                  f"{compilation.peak_kib / 1024:6.0f} MiB", flush=True)
+    for project in projects:
+        for config in ("asyncguard", "frvi"):
+            write_findings_detail(results[(project.name, config)][0])
+    (BENCH / "BENCHMARKS.md").write_text(report(projects, results, runs))
+    print(f"wrote {(BENCH / 'BENCHMARKS.md').relative_to(ROOT)}")
+
+
+def median(values):
+    return statistics.median(values) if values else 0.0
+
+
+def report(projects, results, runs):
+    def med(project, config, attribute):
+        return median([getattr(c, attribute) for c in results[(project.name, config)]])
+
+    def check_ms(project, config, checks):
+        return median([sum(c.timings.get(k, 0.0) for k in checks) for c in results[(project.name, config)]])
+
+    java_version = run([str(JAVA_HOME / "bin/java"), "-version"]).stderr.splitlines()[0]
+    loc = {p.name: p.lines_of_code() for p in projects}
+    out = []
+    w = out.append
+    w("# AsyncGuard on real code: benchmarks\n")
+    w("Generated by `bench/corpus.sh measure` (do not edit by hand; the judged sample comes from "
+      "`bench/judgements.md`).\n")
+    w(f"- Date: {datetime.date.today()}; {java_version}; Error Prone {root_property('errorprone.version')}; "
+      f"{os.cpu_count()} cores, {platform.machine()}, Linux {platform.release()}")
+    w(f"- Each configuration compiled each project {runs} times, interleaved in random order; "
+      "figures are medians. Wall time and peak resident memory come from `/usr/bin/time`; every "
+      f"javac gets the same heap bounds (`{' '.join(JVM_HEAP)}`).")
+    w("- Configurations: " + "; ".join(f"**{k}**: {v}" for k, v in CONFIGS.items()) + ".\n")
+
+    w("## Corpus\n")
+    w("| Project | Artifact | Source files | Lines of code¹ | Classpath entries |")
+    w("|---|---|---:|---:|---:|")
+    for p in projects:
+        w(f"| {p.name} | `{p.artifact}` | {len(p.sources())} | {loc[p.name]:,} | {len(p.classpath().split(os.pathsep))} |")
+    w(f"| **all** | | {sum(len(p.sources()) for p in projects)} | {sum(loc.values()):,} | |")
+    w("\n¹ Lines with code on them: not blank, not only a comment.\n")
+
+    w("## No crash\n")
+    w(f"Every project compiled {runs} times with AsyncGuard on, with exit code 0 and no exception from "
+      "any plugin (the harness stops at the first failure and shows the log).\n")
+
+    w("## Findings\n")
+    w("| Project | " + " | ".join(ASYNCGUARD_CHECKS) + " | FutureReturnValueIgnored (Error Prone) |")
+    w("|---|" + "---:|" * (len(ASYNCGUARD_CHECKS) + 1))
+    for p in projects:
+        ag = results[(p.name, "asyncguard")][0].findings
+        frvi = results[(p.name, "frvi")][0].findings
+        counts = [sum(1 for f in ag if f[2] == c) for c in ASYNCGUARD_CHECKS]
+        w(f"| {p.name} | " + " | ".join(map(str, counts)) + f" | {len(frvi)} |")
+    w("\nExpected findings per project, one line each, are in `bench/expected/` (`bench/corpus.sh check` "
+      "compares, `bench/corpus.sh update` rewrites).\n")
+
+    w("### DiscardedFuture next to FutureReturnValueIgnored\n")
+    w("| Project | Both | DiscardedFuture only | FutureReturnValueIgnored only |")
+    w("|---|---:|---:|---:|")
+    differences = []
+    for p in projects:
+        df = {(f[0], f[1]): f for f in results[(p.name, "asyncguard")][0].findings if f[2] == "DiscardedFuture"}
+        fr = {(f[0], f[1]): f for f in results[(p.name, "frvi")][0].findings}
+        w(f"| {p.name} | {len(df.keys() & fr.keys())} | {len(df.keys() - fr.keys())} | {len(fr.keys() - df.keys())} |")
+        differences += [(p.name, "DiscardedFuture only", df[k]) for k in sorted(df.keys() - fr.keys())]
+        differences += [(p.name, "FutureReturnValueIgnored only", fr[k]) for k in sorted(fr.keys() - df.keys())]
+    if differences:
+        w("\nWhere they differ (the judgement of each is in the judged sample below):\n")
+        for name, side, (path, line, check, message) in differences[:40]:
+            w(f"- {name} `{path}:{line}` ({side}): {message[:160]}")
+        if len(differences) > 40:
+            w(f"- … and {len(differences) - 40} more (see bench/work/<project>/findings-*.txt after a run)")
+    w("")
+
+    w("## Cost\n")
+    w("Wall time in seconds (median), and the ratio of AsyncGuard on to Error Prone with every check "
+      "disabled, which is the cost a user adding AsyncGuard to an Error Prone build pays.\n")
+    w("| Project | javac | Error Prone, checks off | + AsyncGuard | ratio | FRVI alone | ratio |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
+    totals = {c: 0.0 for c in CONFIGS}
+    for p in projects:
+        t = {c: med(p, c, "seconds") for c in CONFIGS}
+        for c in CONFIGS:
+            totals[c] += t[c]
+        w(f"| {p.name} | {t['javac']:.2f} | {t['errorprone']:.2f} | {t['asyncguard']:.2f} | "
+          f"{t['asyncguard'] / t['errorprone']:.3f} | {t['frvi']:.2f} | {t['frvi'] / t['errorprone']:.3f} |")
+    w(f"| **all** | {totals['javac']:.2f} | {totals['errorprone']:.2f} | {totals['asyncguard']:.2f} | "
+      f"**{totals['asyncguard'] / totals['errorprone']:.3f}** | {totals['frvi']:.2f} | "
+      f"{totals['frvi'] / totals['errorprone']:.3f} |")
+    w("\nWhole-compilation wall times move by a few percent from run to run on a shared 2-core machine, "
+      "which is the size of the effect measured. Error Prone's own per-check timers "
+      "(`-XepPrintTimings`) measure the checks directly:\n")
+    w("| Project | kLOC | AsyncGuard checks, ms | share of the Error Prone compile | ms per kLOC | "
+      "FRVI alone, ms | compile s per kLOC (AsyncGuard on) |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
+    all_ms = all_compile = 0.0
+    for p in projects:
+        ms = check_ms(p, "asyncguard", ASYNCGUARD_CHECKS)
+        frvi_ms = check_ms(p, "frvi", ["FutureReturnValueIgnored"])
+        compile_s = med(p, "asyncguard", "seconds")
+        all_ms += ms
+        all_compile += compile_s
+        kloc = loc[p.name] / 1000
+        w(f"| {p.name} | {kloc:.1f} | {ms:.0f} | {ms / 10 / compile_s:.2f} % | {ms / kloc:.2f} | {frvi_ms:.0f} | "
+          f"{compile_s / kloc:.3f} |")
+    kloc = sum(loc.values()) / 1000
+    w(f"| **all** | {kloc:.1f} | {all_ms:.0f} | **{all_ms / 10 / all_compile:.2f} %** | {all_ms / kloc:.2f} | | "
+      f"{all_compile / kloc:.3f} |")
+    w("\nPer check (ms, median):\n")
+    w("| Project | " + " | ".join(ASYNCGUARD_CHECKS) + " |")
+    w("|---|" + "---:|" * len(ASYNCGUARD_CHECKS))
+    for p in projects:
+        w(f"| {p.name} | " + " | ".join(f"{check_ms(p, 'asyncguard', [c]):.0f}" for c in ASYNCGUARD_CHECKS) + " |")
+    w("\nPeak resident memory in MiB (median):\n")
+    w("| Project | " + " | ".join(CONFIGS) + " | ratio AsyncGuard / checks off |")
+    w("|---|" + "---:|" * (len(CONFIGS) + 1))
+    for p in projects:
+        m = {c: med(p, c, "peak_kib") / 1024 for c in CONFIGS}
+        w(f"| {p.name} | " + " | ".join(f"{m[c]:.0f}" for c in CONFIGS) + f" | {m['asyncguard'] / m['errorprone']:.3f} |")
+    w("")
+
+    stress = BENCH / "work" / "stress.md"
+    if stress.exists():
+        w("## Deep and recursive call graphs\n")
+        w(stress.read_text())
+
+    judgements = BENCH / "judgements.md"
+    if judgements.exists():
+        w(judgements.read_text())
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Stress: generated call graphs
+
+
+def stress_source(size):
+    """A future-returning entry point over a chain of `size` methods, each also calling back to the
+    first (deep and recursive at once), with the blocking call at the far end: the worst case for the
+    transitive analysis."""
+    lines = ["package stress;", "import java.util.concurrent.CompletableFuture;", "public class Graph%d {" % size,
+             "  public CompletableFuture<Void> entry() { step0(0); return CompletableFuture.completedFuture(null); }"]
+    for i in range(size):
+        call = f"step{i + 1}(n + 1);" if i + 1 < size else "try { Thread.sleep(1); } catch (InterruptedException e) { }"
+        lines.append(f"  void step{i}(int n) {{ if (n < 0) {{ step0(n); }} {call} }}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def command_stress(runs):
+    if JAVA_HOME is None:
+        die("BENCH_JAVA_HOME is not set: run bench/corpus.sh, which finds a JDK 21+")
+    project_dir = WORK / "stress"
+    rows = []
+    for size in (500, 1000, 2000, 4000):
+        src = project_dir / f"src{size}"
+        shutil.rmtree(src, ignore_errors=True)
+        (src / "stress").mkdir(parents=True)
+        (src / "stress" / f"Graph{size}.java").write_text(stress_source(size))
+        fake = Project(f"stress-{size} x:x:1")
+        fake.work = project_dir / f"w{size}"
+        fake.work.mkdir(parents=True, exist_ok=True)
+        fake.classpath = lambda: "."
+        fake.sources = lambda: [f"stress/Graph{size}.java"]
+        shutil.rmtree(fake.work / "src", ignore_errors=True)
+        shutil.copytree(src, fake.work / "src")
+        samples = [compile_project(fake, "asyncguard") for _ in range(runs)]
+        blocking = median([c.timings.get("BlockingCallInAsync", 0.0) for c in samples])
+        found = sum(1 for f in samples[0].findings if f[2] == "BlockingCallInAsync")
+        rows.append((size, blocking, found, median([c.seconds for c in samples])))
+        print(f"stress {size:5} methods: BlockingCallInAsync {blocking:8.1f} ms, whole compile "
+              f"{rows[-1][3]:.1f} s, findings {found}", flush=True)
+    table = ["A generated class: a future-returning method calls a chain of N methods, each of which also",
+             "calls back to the first (deep and recursive at once), with `Thread.sleep` at the far end. "
+             "`bench/corpus.sh stress` regenerates this table; the same shape, 3000 deep, is a unit test "
+             "(`BlockingCallInAsyncTest`).\n",
+             "| Methods in the chain | BlockingCallInAsync, ms (median) | µs per method | whole compile, s | findings |",
+             "|---:|---:|---:|---:|---:|"]
+    for size, blocking, found, seconds in rows:
+        table.append(f"| {size} | {blocking:.1f} | {blocking * 1000 / size:.1f} | {seconds:.2f} | {found} |")
+    (WORK / "stress.md").write_text("\n".join(table) + "\n")
+    print("\n".join(table))
+
+
+def main():
+    parser = argparse.ArgumentParser(prog="bench/corpus.sh", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("fetch").add_argument("projects", nargs="*")
+    sub.add_parser("check").add_argument("projects", nargs="*")
+    sub.add_parser("update").add_argument("projects", nargs="*")
+    measure = sub.add_parser("measure")
+    measure.add_argument("--runs", type=int, default=5)
+    measure.add_argument("projects", nargs="*")
+    stress = sub.add_parser("stress")
+    stress.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if args.command == "stress":
+        command_stress(args.runs)
+        return
+    projects = read_projects(args.projects)
+    if args.command == "fetch":
+        for project in projects:
+            project.fetch()
+            print(f"{project.name}: {project.sources_jar.relative_to(ROOT)}, "
+                  f"{len(project.classpath().split(os.pathsep))} classpath entries")
+    elif args.command in ("check", "update"):
+        command_check(projects, update=args.command == "update")
+    else:
+        if args.runs < 1:
+            die("--runs must be at least 1")
+        command_measure(projects, args.runs)
+
+
+if __name__ == "__main__":
+    main()
