@@ -480,7 +480,7 @@ def command_stress(runs):
         die("BENCH_JAVA_HOME is not set: run bench/corpus.sh, which finds a JDK 21+")
     project_dir = WORK / "stress"
     rows = []
-    for size in (500, 1000, 2000, 4000):
+    for size in (1000, 2000, 4000, 8000):
         src = project_dir / f"src{size}"
         shutil.rmtree(src, ignore_errors=True)
         (src / "stress").mkdir(parents=True)

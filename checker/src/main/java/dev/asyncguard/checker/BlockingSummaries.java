@@ -19,7 +19,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -203,7 +202,7 @@ final class BlockingSummaries {
 
   /** Scans a body once: lambdas and classes handed elsewhere are not part of it. */
   private Facts scan(MethodSymbol method, VisitorState state) {
-    TreePath path = JavacTrees.instance(state.context).getPath(method);
+    TreePath path = MethodDeclarations.pathOf(method, state);
     if (path == null
         || !(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null) {

@@ -13,7 +13,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -40,7 +39,7 @@ final class KeptReturnValues {
   }
 
   private static boolean scan(MethodSymbol method, VisitorState state) {
-    TreePath path = JavacTrees.instance(state.context).getPath(method);
+    TreePath path = MethodDeclarations.pathOf(method, state);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return false;
     }
