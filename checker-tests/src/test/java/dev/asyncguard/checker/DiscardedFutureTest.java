@@ -247,4 +247,33 @@ class DiscardedFutureTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void executorImplementingExecuteBySubmitting() {
+    // Found on reactor-core: BoundedScheduledExecutorService.execute(c) { super.submit(c); }.
+    helper
+        .addSourceLines(
+            "Pool.java",
+            "import java.util.concurrent.ScheduledThreadPoolExecutor;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Pool extends ScheduledThreadPoolExecutor {",
+            "  Pool() { super(1); }",
+            "  @Override public void execute(Runnable command) {",
+            "    super.submit(command);",
+            "    schedule(command, 1, TimeUnit.SECONDS);",
+            "  }",
+            "  void later(Runnable command, ScheduledThreadPoolExecutor other) {",
+            "    // BUG: Diagnostic contains: ScheduledThreadPoolExecutor.submit(...) returns a Future",
+            "    super.submit(command);",
+            "  }",
+            "  static class Wrapper implements java.util.concurrent.Executor {",
+            "    final ScheduledThreadPoolExecutor delegate = new ScheduledThreadPoolExecutor(1);",
+            "    @Override public void execute(Runnable command) {",
+            "      // BUG: Diagnostic contains: returns a Future that is dropped",
+            "      delegate.submit(command);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -110,6 +110,9 @@ public final class DiscardedFuture extends BugChecker
           // Netty: an outbound call given a promise returns that promise, which the caller holds
           // (or voidPromise(), which reports failures to the pipeline instead).
           DiscardedFuture::returnsGivenNettyPromise,
+          // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
+          // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
+          DiscardedFuture::executeImplementedBySubmitting,
           // Forks the task and returns it; the pool reports its failure when joined.
           instanceMethod().onDescendantOf("java.util.concurrent.ForkJoinTask").named("fork"),
           // Results are taken from the completion service, not from the returned future.
@@ -221,6 +224,25 @@ public final class DiscardedFuture extends BugChecker
                             state.getTypes().erasure(ASTHelpers.getType(argument)),
                             "io.netty.channel.ChannelPromise",
                             state));
+  }
+
+  private static boolean executeImplementedBySubmitting(ExpressionTree tree, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    boolean onSelf =
+        receiver == null
+            || (receiver instanceof IdentifierTree identifier
+                && (identifier.getName().contentEquals("super")
+                    || identifier.getName().contentEquals("this")));
+    MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+    MethodSymbol method = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
+    return onSelf
+        && method != null
+        && method.getSimpleName().contentEquals("execute")
+        && method.getParameters().size() == 1
+        && TypeNames.ownerIsSubtype(method, "java.util.concurrent.Executor", state);
   }
 
   private Description matchDropped(ExpressionTree tree, VisitorState state) {
