@@ -6,11 +6,13 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
   check   [project...]  compile with AsyncGuard; fail on a plugin crash or a change in findings
   update  [project...]  same compile; rewrite bench/expected/<project>.txt from what it found
   measure [--runs N]    every configuration, N interleaved runs; writes bench/BENCHMARKS.md
+  report                rewrites bench/BENCHMARKS.md from the last measure's raw figures
   stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
 """
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import random
@@ -316,21 +318,47 @@ def write_findings_detail(compilation):
     path.write_text("".join(f"{p}:{l}: [{c}] {m}\n" for p, l, c, m in sorted(compilation.findings)))
 
 
+MEASUREMENTS = WORK / "measurements.jsonl"
+
+
 def command_measure(projects, runs):
     prepare(projects)
-    results = {}  # (project, config) -> [Compilation]
+    MEASUREMENTS.unlink(missing_ok=True)
     for round_number in range(runs):
         order = [(p, c) for p in projects for c in CONFIGS]
         random.Random(round_number).shuffle(order)  # interleaved, so drift hits every configuration alike
         for project, config in order:
             compilation = compile_project(project, config)
-            results.setdefault((project.name, config), []).append(compilation)
+            with MEASUREMENTS.open("a") as out:
+                out.write(json.dumps({
+                    "project": project.name, "config": config, "round": round_number,
+                    "seconds": compilation.seconds, "cpu": compilation.cpu, "peak_kib": compilation.peak_kib,
+                    "timings": compilation.timings, "findings": compilation.findings}) + "\n")
+            if round_number == 0 and config in ("asyncguard", "frvi"):
+                write_findings_detail(compilation)
             print(f"run {round_number + 1}/{runs} {project.name:13} {config:11} {compilation.seconds:6.1f} s "
                   f"{compilation.peak_kib / 1024:6.0f} MiB", flush=True)
-    for project in projects:
-        for config in ("asyncguard", "frvi"):
-            write_findings_detail(results[(project.name, config)][0])
-    (BENCH / "BENCHMARKS.md").write_text(report(projects, results, runs))
+    command_report(projects)
+
+
+def command_report(projects):
+    """Writes BENCHMARKS.md from the measurements of the last `measure` (no compiling)."""
+    if not MEASUREMENTS.exists():
+        die("no measurements yet: run `bench/corpus.sh measure` first")
+    by_name = {p.name: p for p in projects}
+    results, rounds = {}, set()
+    for line in MEASUREMENTS.read_text().splitlines():
+        m = json.loads(line)
+        if m["project"] not in by_name:
+            continue
+        rounds.add(m["round"])
+        findings = [tuple(f) for f in m["findings"]]
+        results.setdefault((m["project"], m["config"]), []).append(Compilation(
+            by_name[m["project"]], m["config"], m["seconds"], m["cpu"], m["peak_kib"], findings, m["timings"], ""))
+    missing = [(p.name, c) for p in projects for c in CONFIGS if (p.name, c) not in results]
+    if missing:
+        die(f"the measurements lack {missing}: run `bench/corpus.sh measure` for these projects")
+    (BENCH / "BENCHMARKS.md").write_text(report(projects, results, len(rounds)))
     print(f"wrote {(BENCH / 'BENCHMARKS.md').relative_to(ROOT)}")
 
 
@@ -403,18 +431,28 @@ def report(projects, results, runs):
     w("## Cost\n")
     w("Wall time in seconds (median), and the ratio of AsyncGuard on to Error Prone with every check "
       "disabled, which is the cost a user adding AsyncGuard to an Error Prone build pays.\n")
-    w("| Project | javac | Error Prone, checks off | + AsyncGuard | ratio | FRVI alone | ratio |")
-    w("|---|---:|---:|---:|---:|---:|---:|")
+    w("| Project | javac | Error Prone, checks off | + AsyncGuard | ratio | CPU ratio | FRVI alone | ratio |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|")
     totals = {c: 0.0 for c in CONFIGS}
+    cpu_totals = {c: 0.0 for c in CONFIGS}
     for p in projects:
         t = {c: med(p, c, "seconds") for c in CONFIGS}
+        cpu = {c: med(p, c, "cpu") for c in CONFIGS}
         for c in CONFIGS:
             totals[c] += t[c]
+            cpu_totals[c] += cpu[c]
         w(f"| {p.name} | {t['javac']:.2f} | {t['errorprone']:.2f} | {t['asyncguard']:.2f} | "
-          f"{t['asyncguard'] / t['errorprone']:.3f} | {t['frvi']:.2f} | {t['frvi'] / t['errorprone']:.3f} |")
+          f"{t['asyncguard'] / t['errorprone']:.3f} | {cpu['asyncguard'] / cpu['errorprone']:.3f} | "
+          f"{t['frvi']:.2f} | {t['frvi'] / t['errorprone']:.3f} |")
+    ratio = totals['asyncguard'] / totals['errorprone']
+    frvi_ratio = totals['frvi'] / totals['errorprone']
     w(f"| **all** | {totals['javac']:.2f} | {totals['errorprone']:.2f} | {totals['asyncguard']:.2f} | "
-      f"**{totals['asyncguard'] / totals['errorprone']:.3f}** | {totals['frvi']:.2f} | "
-      f"{totals['frvi'] / totals['errorprone']:.3f} |")
+      f"**{ratio:.3f}** | {cpu_totals['asyncguard'] / cpu_totals['errorprone']:.3f} | {totals['frvi']:.2f} | "
+      f"{frvi_ratio:.3f} |")
+    verdict = "met" if ratio <= 1.03 else "NOT met"
+    w(f"\nTarget: at most 1.03 over the whole corpus, and no worse than FutureReturnValueIgnored alone. "
+      f"Wall-time ratio {ratio:.3f} (target {verdict}); FutureReturnValueIgnored alone {frvi_ratio:.3f}. "
+      "CPU ratio: user + system time of the javac process (all threads), the same comparison.")
     w("\nWhole-compilation wall times move by a few percent from run to run on a shared 2-core machine, "
       "which is the size of the effect measured. Error Prone's own per-check timers "
       "(`-XepPrintTimings`) measure the checks directly:\n")
@@ -519,6 +557,7 @@ def main():
     measure = sub.add_parser("measure")
     measure.add_argument("--runs", type=int, default=5)
     measure.add_argument("projects", nargs="*")
+    sub.add_parser("report").add_argument("projects", nargs="*")
     stress = sub.add_parser("stress")
     stress.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
@@ -531,6 +570,8 @@ def main():
             project.fetch()
             print(f"{project.name}: {project.sources_jar.relative_to(ROOT)}, "
                   f"{len(project.classpath().split(os.pathsep))} classpath entries")
+    elif args.command == "report":
+        command_report(projects)
     elif args.command in ("check", "update"):
         command_check(projects, update=args.command == "update")
     else:
