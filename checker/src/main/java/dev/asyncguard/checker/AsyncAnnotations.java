@@ -2,10 +2,13 @@ package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The annotations that mark code non-blocking, blocking, or allowed to block; matched by name. */
@@ -50,27 +53,32 @@ final class AsyncAnnotations {
 
   /** The non-blocking annotation on the method or on a method it overrides. */
   Optional<String> nonBlockingOnMethod(MethodSymbol method, VisitorState state) {
-    Optional<String> direct = nonBlockingOn(method);
-    if (direct.isPresent()) {
-      return direct;
-    }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      Optional<String> inherited = nonBlockingOn(overridden);
-      if (inherited.isPresent()) {
-        return inherited;
-      }
-    }
-    return Optional.empty();
+    return memo.get(state).nonBlocking.computeIfAbsent(
+        method, m -> onMethodOrOverridden(m, nonBlocking, state));
   }
 
   /** The blocking annotation on the method or on a method it overrides. */
   Optional<String> blockingOnMethod(MethodSymbol method, VisitorState state) {
-    Optional<String> direct = annotationAmong(method, blocking);
+    return memo.get(state).blocking.computeIfAbsent(
+        method, m -> onMethodOrOverridden(m, blocking, state));
+  }
+
+  /** Looking through overridden methods is costly and asked for every call in async code: once each. */
+  private static final class Memo {
+    final Map<MethodSymbol, Optional<String>> nonBlocking = new HashMap<>();
+    final Map<MethodSymbol, Optional<String>> blocking = new HashMap<>();
+  }
+
+  private final Supplier<Memo> memo = VisitorState.memoize(state -> new Memo());
+
+  private static Optional<String> onMethodOrOverridden(
+      MethodSymbol method, ImmutableSet<String> names, VisitorState state) {
+    Optional<String> direct = annotationAmong(method, names);
     if (direct.isPresent()) {
       return direct;
     }
     for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      Optional<String> inherited = annotationAmong(overridden, blocking);
+      Optional<String> inherited = annotationAmong(overridden, names);
       if (inherited.isPresent()) {
         return inherited;
       }
