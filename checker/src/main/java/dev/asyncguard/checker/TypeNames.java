@@ -3,23 +3,34 @@ package dev.asyncguard.checker;
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 
 /** Subtype tests against types named by string, so no async library needs to be on the classpath. */
 final class TypeNames {
 
   private TypeNames() {}
 
-  /** Whether {@code type} is a subtype of the (erased) type {@code name}; false when it is absent. */
+  /**
+   * Whether {@code type} is a subtype of the (erased) type {@code name}; false when it is absent.
+   *
+   * <p>Compares names along the type's supertype closure (which javac caches) instead of looking the
+   * name up: most named types (Reactor, RxJava, OkHttp, ...) are absent from a given classpath, and
+   * every lookup of an absent name searches the whole classpath.
+   */
   static boolean isSubtype(Type type, String name, VisitorState state) {
     if (type == null) {
       return false;
     }
-    // VisitorState caches name lookups per compilation.
-    Type target = state.getTypeFromString(name);
-    if (target == null) {
+    Type erased = state.getTypes().erasure(type);
+    if (!erased.hasTag(TypeTag.CLASS)) {
       return false;
     }
-    return state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(target));
+    for (Type supertype : state.getTypes().closure(erased)) {
+      if (supertype.tsym != null && supertype.tsym.getQualifiedName().contentEquals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the symbol's owning class is a subtype of {@code name}. */
