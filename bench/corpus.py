@@ -7,6 +7,7 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
   update  [project...]  same compile; rewrite bench/expected/<project>.txt from what it found
   measure [--runs N]    every configuration, N interleaved runs; writes bench/BENCHMARKS.md
   report                rewrites bench/BENCHMARKS.md from the last measure's raw figures
+  warm    [--rounds N]  repeated compiles in one JVM (bench/warm/WarmCompile.java): cost without JVM noise
   stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
 """
 
@@ -494,6 +495,11 @@ def report(projects, results, runs):
         w(f"| {p.name} | " + " | ".join(f"{m[c]:.0f}" for c in CONFIGS) + f" | {m['asyncguard'] / m['errorprone']:.3f} |")
     w("")
 
+    warm = WORK / "warm.md"
+    if warm.exists():
+        w("### In one warm JVM\n")
+        w(warm.read_text())
+
     stress = BENCH / "work" / "stress.md"
     if stress.exists():
         w("## Deep and recursive call graphs\n")
@@ -557,6 +563,53 @@ def command_stress(runs):
     print("\n".join(table))
 
 
+# ---------------------------------------------------------------------------------------------
+# Warm: repeated compiles in one JVM (bench/warm/WarmCompile.java)
+
+
+def command_warm(projects, rounds, skip):
+    prepare(projects)
+    exports = [e[2:] for e in JVM_EXPORTS]  # the same flags, for a plain java launch
+    classpath = os.pathsep.join([errorprone_path(), asyncguard_path()])
+    rows = []
+    for project in projects:
+        out = project.work / "classes-warm"
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        argfile = project.work / "sources.args"
+        argfile.write_text("\n".join(project.sources()) + "\n")
+        cmd = [str(JAVA_HOME / "bin/java"), "-Xmx3g", *exports, "-cp", classpath,
+               str(BENCH / "warm/WarmCompile.java"), str(argfile), project.classpath(), str(out), str(rounds)]
+        times = {}
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+            for line in process.stdout:
+                _, round_number, config, millis = line.split()
+                print(f"warm {project.name:17} round {round_number} {config:10} {int(millis):7} ms", flush=True)
+                if int(round_number) >= skip:
+                    times.setdefault(config, []).append(int(millis))
+            error = process.stderr.read()
+        if process.returncode != 0:
+            die(f"{project.name}: the warm harness failed:\n{error[-3000:]}")
+        rows.append((project.name, {c: median(v) for c, v in times.items()}, len(times["asyncguard"])))
+    lines = [f"The same compilations repeated in one JVM through Error Prone's compiler API "
+             f"(`bench/corpus.sh warm --rounds {rounds}`, `bench/warm/WarmCompile.java`): the configurations "
+             f"rotate round by round and the first {skip} rounds (JIT warm-up) are not counted, so JVM start "
+             "and warm-up noise are gone. Medians, milliseconds.\n",
+             "| Project | rounds counted | checks off | + AsyncGuard | ratio | FRVI alone | ratio |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    total = {"errorprone": 0.0, "asyncguard": 0.0, "frvi": 0.0}
+    for name, t, n in rows:
+        for c in total:
+            total[c] += t[c]
+        lines.append(f"| {name} | {n} | {t['errorprone']:.0f} | {t['asyncguard']:.0f} | "
+                     f"{t['asyncguard'] / t['errorprone']:.3f} | {t['frvi']:.0f} | {t['frvi'] / t['errorprone']:.3f} |")
+    lines.append(f"| **all** | | {total['errorprone']:.0f} | {total['asyncguard']:.0f} | "
+                 f"**{total['asyncguard'] / total['errorprone']:.3f}** | {total['frvi']:.0f} | "
+                 f"{total['frvi'] / total['errorprone']:.3f} |")
+    (WORK / "warm.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(prog="bench/corpus.sh", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -567,6 +620,10 @@ def main():
     measure.add_argument("--runs", type=int, default=5)
     measure.add_argument("projects", nargs="*")
     sub.add_parser("report").add_argument("projects", nargs="*")
+    warm = sub.add_parser("warm")
+    warm.add_argument("--rounds", type=int, default=8)
+    warm.add_argument("--skip", type=int, default=2)
+    warm.add_argument("projects", nargs="*")
     stress = sub.add_parser("stress")
     stress.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
@@ -579,6 +636,10 @@ def main():
             project.fetch()
             print(f"{project.name}: {project.sources_jar.relative_to(ROOT)}, "
                   f"{len(project.classpath().split(os.pathsep))} classpath entries")
+    elif args.command == "warm":
+        if args.rounds <= args.skip:
+            die("--rounds must be larger than --skip")
+        command_warm(projects, args.rounds, args.skip)
     elif args.command == "report":
         command_report(projects)
     elif args.command in ("check", "update"):
