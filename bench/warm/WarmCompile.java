@@ -2,6 +2,8 @@ import com.google.errorprone.ErrorProneJavaCompiler;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.scanner.BuiltInCheckerSuppliers;
 import com.google.errorprone.scanner.ScannerSupplier;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +51,8 @@ public class WarmCompile {
     ScannerSupplier scanners =
         BuiltInCheckerSuppliers.defaultChecks().plus(ScannerSupplier.fromBugCheckerClasses(checks));
     List<String> configs = new ArrayList<>(List.of("errorprone", "asyncguard", "frvi"));
+    // javac compiles in the calling thread: its CPU time leaves out GC and JIT threads and waits.
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < rounds; round++) {
       for (String config : configs) {
         List<String> options =
@@ -66,16 +70,18 @@ public class WarmCompile {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, null, null)) {
           long start = System.nanoTime();
+          long cpuStart = threads.getCurrentThreadCpuTime();
           boolean ok =
               javac.getTask(null, fileManager, diagnostics, options, null,
                       fileManager.getJavaFileObjectsFromPaths(files))
                   .call();
           long millis = (System.nanoTime() - start) / 1_000_000;
+          long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
           if (!ok) {
             System.err.println("warm: compilation failed: " + diagnostics.getDiagnostics());
             System.exit(1);
           }
-          System.out.printf("warm %d %s %d%n", round, config, millis);
+          System.out.printf("warm %d %s %d %d%n", round, config, millis, cpuMillis);
         }
         System.gc(); // each compile starts from a collected heap, whatever ran before it
       }

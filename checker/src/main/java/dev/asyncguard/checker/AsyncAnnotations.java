@@ -7,7 +7,10 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.util.Name;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +47,7 @@ final class AsyncAnnotations {
             .addAll(BLOCKING)
             .addAll(options.list(AsyncGuardOptions.Key.BLOCKING_ANNOTATIONS))
             .build();
+    this.memo = VisitorState.memoize(state -> new Memo(nonBlocking, blocking, state));
   }
 
   /** The simple name of a non-blocking annotation on the symbol itself, if any. */
@@ -53,28 +57,37 @@ final class AsyncAnnotations {
 
   /** The non-blocking annotation on the method or on a method it overrides. */
   Optional<String> nonBlockingOnMethod(MethodSymbol method, VisitorState state) {
-    return memo.get(state).nonBlocking.computeIfAbsent(
-        method, m -> onMethodOrOverridden(m, nonBlocking, state));
+    Memo m = memo.get(state);
+    return m.nonBlocking.computeIfAbsent(
+        method, x -> onMethodOrOverridden(x, nonBlocking, m.nonBlockingFlatNames, state));
   }
 
   /** The blocking annotation on the method or on a method it overrides. */
   Optional<String> blockingOnMethod(MethodSymbol method, VisitorState state) {
-    return memo.get(state).blocking.computeIfAbsent(
-        method, m -> onMethodOrOverridden(m, blocking, state));
+    Memo m = memo.get(state);
+    return m.blocking.computeIfAbsent(
+        method, x -> onMethodOrOverridden(x, blocking, m.blockingFlatNames, state));
   }
 
   /** Looking through overridden methods is costly and asked for every call in async code: once each. */
   private static final class Memo {
     final Map<MethodSymbol, Optional<String>> nonBlocking = new HashMap<>();
     final Map<MethodSymbol, Optional<String>> blocking = new HashMap<>();
+    final List<Name> nonBlockingFlatNames;
+    final List<Name> blockingFlatNames;
+
+    Memo(ImmutableSet<String> nonBlocking, ImmutableSet<String> blocking, VisitorState state) {
+      this.nonBlockingFlatNames = flatNameCandidates(nonBlocking, state);
+      this.blockingFlatNames = flatNameCandidates(blocking, state);
+    }
   }
 
-  private final Supplier<Memo> memo = VisitorState.memoize(state -> new Memo());
+  private final Supplier<Memo> memo;
 
   private static Optional<String> onMethodOrOverridden(
-      MethodSymbol method, ImmutableSet<String> names, VisitorState state) {
+      MethodSymbol method, ImmutableSet<String> names, List<Name> flatNames, VisitorState state) {
     Optional<String> direct = annotationAmong(method, names);
-    if (direct.isPresent()) {
+    if (direct.isPresent() || !anyEntered(flatNames, state)) {
       return direct;
     }
     for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
@@ -84,6 +97,33 @@ final class AsyncAnnotations {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether javac knows any of the annotation types at all. An annotation on a method, in source
+   * or in a class file, enters its type's symbol when the method's class is read, and a method's
+   * supertypes are read before it is analyzed; so when none is entered, no overridden method can
+   * carry one and the costly search through supertypes is skipped (most projects use none).
+   */
+  private static boolean anyEntered(List<Name> flatNames, VisitorState state) {
+    for (Name flatName : flatNames) {
+      if (state.getSymtab().getClassesForName(flatName).iterator().hasNext()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code a.b.Outer.Inner} may be a nested type: {@code a.b.Outer.Inner}, {@code a.b.Outer$Inner}, ... */
+  private static List<Name> flatNameCandidates(ImmutableSet<String> names, VisitorState state) {
+    List<Name> candidates = new ArrayList<>();
+    for (String name : names) {
+      candidates.add(state.getName(name));
+      for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+        candidates.add(state.getName(name.substring(0, dot) + name.substring(dot).replace('.', '$')));
+      }
+    }
+    return candidates;
   }
 
   /** {@code @AllowBlocking} on the symbol or an enclosing type. */

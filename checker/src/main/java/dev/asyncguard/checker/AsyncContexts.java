@@ -93,19 +93,26 @@ final class AsyncContexts {
 
   private Optional<AsyncContext> ofMethod(TreePath path, MethodTree tree, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null || annotations.blockingOnMethod(method, state).isPresent()) {
+    if (method == null) {
       return Optional.empty();
     }
-    String name = method.isConstructor() ? "constructor of " + method.owner.getSimpleName() : "method " + method.getSimpleName();
+    Optional<AsyncContext> context = asyncReason(path, method, state);
+    // A blocking annotation says the method may block, whatever else marks it (checked last: costly).
+    return context.isPresent() && annotations.blockingOnMethod(method, state).isEmpty()
+        ? context
+        : Optional.empty();
+  }
+
+  private Optional<AsyncContext> asyncReason(TreePath path, MethodSymbol method, VisitorState state) {
     Optional<String> marked = annotations.nonBlockingOnMethod(method, state);
     if (marked.isPresent()) {
-      return Optional.of(new AsyncContext("in " + name + ", marked @" + marked.get()));
+      return Optional.of(new AsyncContext("in " + describe(method) + ", marked @" + marked.get()));
     }
     if (!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state)) {
       return Optional.of(
           new AsyncContext(
               "in "
-                  + name
+                  + describe(method)
                   + ", which returns "
                   + CallDescriptions.aTypeName(method.getReturnType(), state)
                   + ": a method that returns a future must not block its caller"));
@@ -119,7 +126,13 @@ final class AsyncContexts {
       return ofFunction(classPath.getParentPath(), state);
     }
     return typeLevel(method.owner)
-        .map(a -> new AsyncContext("in " + name + " of " + method.owner.getSimpleName() + ", marked @" + a));
+        .map(a -> new AsyncContext("in " + describe(method) + " of " + method.owner.getSimpleName() + ", marked @" + a));
+  }
+
+  private static String describe(MethodSymbol method) {
+    return method.isConstructor()
+        ? "constructor of " + method.owner.getSimpleName()
+        : "method " + method.getSimpleName();
   }
 
   /** A non-blocking annotation on the type or a type it is nested in. */
@@ -139,9 +152,9 @@ final class AsyncContexts {
 
   /** Whether the method is itself an async context: findings are reported inside it instead. */
   boolean isAsyncMethod(MethodSymbol method, VisitorState state) {
-    return annotations.blockingOnMethod(method, state).isEmpty()
-        && (annotations.nonBlockingOnMethod(method, state).isPresent()
-            || (!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state))
-            || typeLevel(method.owner).isPresent());
+    return ((!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state))
+            || annotations.nonBlockingOnMethod(method, state).isPresent()
+            || typeLevel(method.owner).isPresent())
+        && annotations.blockingOnMethod(method, state).isEmpty();
   }
 }

@@ -17,14 +17,12 @@ import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Type;
 import dev.asyncguard.checker.AsyncContexts.AsyncContext;
 import java.util.List;
 import java.util.Optional;
@@ -81,18 +79,17 @@ public final class BlockingCallInAsync extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-    return matchCall(tree, receiver == null ? null : ASTHelpers.getType(receiver), state);
+    return matchCall(tree, state);
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return matchCall(tree, null, state);
+    return matchCall(tree, state);
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return matchCall(tree, BlockingSummaries.receiverTypeOfReference(tree), state);
+    return matchCall(tree, state);
   }
 
   @Override
@@ -108,7 +105,7 @@ public final class BlockingCallInAsync extends BugChecker
     return describe(tree, "a synchronized block", context.get(), BlockingSummaries.SYNCHRONIZED_ADVICE);
   }
 
-  private Description matchCall(Tree call, Type receiverType, VisitorState state) {
+  private Description matchCall(Tree call, VisitorState state) {
     if (options.problem().isPresent()
         || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
       return NO_MATCH;
@@ -119,7 +116,8 @@ public final class BlockingCallInAsync extends BugChecker
     }
     String blocks;
     String advice;
-    Optional<BlockingSummaries.Leaf> leaf = summaries.directLeaf(method, receiverType, state);
+    Optional<BlockingSummaries.Leaf> leaf =
+        summaries.directLeaf(method, BlockingSummaries.receiverType(call), state);
     if (leaf.isPresent()) {
       blocks = leaf.get().api();
       advice = leaf.get().advice();

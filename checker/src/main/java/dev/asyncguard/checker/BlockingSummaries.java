@@ -241,21 +241,20 @@ final class BlockingSummaries {
       @Override
       public Void visitMemberReference(MemberReferenceTree node, Void unused) {
         if (FunctionRoles.of(getCurrentPath(), state).kind() == FunctionRoles.Kind.INLINE) {
-          record(node, receiverTypeOfReference(node));
+          record(node);
         }
         return super.visitMemberReference(node, null);
       }
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        ExpressionTree receiver = ASTHelpers.getReceiver(node);
-        record(node, receiver == null ? null : ASTHelpers.getType(receiver));
+        record(node);
         return super.visitMethodInvocation(node, null);
       }
 
       @Override
       public Void visitNewClass(NewClassTree node, Void unused) {
-        record(node, null);
+        record(node);
         scan(node.getEnclosingExpression(), null);
         return scan(node.getArguments(), null);
       }
@@ -268,11 +267,11 @@ final class BlockingSummaries {
         return super.visitSynchronized(node, null);
       }
 
-      private void record(Tree call, Type receiverType) {
+      private void record(Tree call) {
         if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee)) {
           return;
         }
-        Optional<Leaf> leaf = directLeaf(callee, receiverType, state);
+        Optional<Leaf> leaf = directLeaf(callee, receiverType(call), state);
         if (leaf.isPresent()) {
           if (direct[0] == null
               && !CompletedFutures.isKnownComplete(getCurrentPath())
@@ -340,6 +339,15 @@ final class BlockingSummaries {
         && (TypeNames.isSubtype(state.getTypes().erasure(type), "java.util.concurrent.Future", state)
             || TypeNames.isSubtype(
                 state.getTypes().erasure(type), "java.util.concurrent.CompletionStage", state));
+  }
+
+  /** The static type of the receiver of a call or method reference; null where there is none. */
+  static Type receiverType(Tree call) {
+    if (call instanceof MethodInvocationTree invocation) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+      return receiver == null ? null : ASTHelpers.getType(receiver);
+    }
+    return call instanceof MemberReferenceTree reference ? receiverTypeOfReference(reference) : null;
   }
 
   /** The receiver's static type of {@code in::read}; null for {@code Type::method}. */

@@ -249,7 +249,8 @@ public final class DiscardedFuture extends BugChecker
     if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
       return NO_MATCH;
     }
-    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(producedType(tree, method, state), state);
+    Type type = producedType(tree, method, state);
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(type, state);
     if (kind.isEmpty()
         || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
         || UNUSED_RETURN_VALUE.isAllowed(tree, state)
@@ -261,7 +262,6 @@ public final class DiscardedFuture extends BugChecker
         || keptReturnValues.returnsKeptValue(method, state)) {
       return NO_MATCH;
     }
-    Type type = producedType(tree, method, state);
     return buildDescription(tree)
         .setMessage(droppedMessage(CallDescriptions.describe(tree), type, kind.get(), state))
         .build();
@@ -272,17 +272,21 @@ public final class DiscardedFuture extends BugChecker
    * not count as producing a future; but for a functional interface's method ({@code
    * supplier.get()}) the type at this call, since that call is what runs the work.
    */
-  private static Type producedType(ExpressionTree tree, MethodSymbol method, VisitorState state) {
+  private Type producedType(ExpressionTree tree, MethodSymbol method, VisitorState state) {
     if (method.isConstructor()) {
       return method.owner.type;
     }
     Type declared = method.getReturnType();
     if (declared.hasTag(TypeTag.TYPEVAR)
         && !(tree instanceof MemberReferenceTree)
-        && (method.flags() & Flags.ABSTRACT) != 0
-        && state.getTypes().isFunctionalInterface(method.owner.type)) {
+        && (method.flags() & Flags.ABSTRACT) != 0) {
       Type atCall = ASTHelpers.getResultType(tree);
-      return atCall == null ? declared : atCall;
+      // Only a future at the call matters; the functional-interface test is the costly part.
+      if (atCall != null
+          && futureTypes.isFutureLike(atCall, state)
+          && state.getTypes().isFunctionalInterface(method.owner.type)) {
+        return atCall;
+      }
     }
     return declared;
   }

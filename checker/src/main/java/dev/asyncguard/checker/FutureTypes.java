@@ -8,6 +8,7 @@ import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +57,28 @@ public final class FutureTypes {
 
   private final ImmutableList<String> extraTypes;
   private final Supplier<Map<TypeSymbol, Optional<Kind>>> cache =
-      com.google.errorprone.VisitorState.memoize(state -> new HashMap<>());
+      VisitorState.memoize(state -> new HashMap<>());
+
+  /** The named types' interned names, per compilation: a closure walk then compares identities. */
+  private final Supplier<Map<Name, Kind>> kindsByName;
 
   public FutureTypes(AsyncGuardOptions options) {
     this.extraTypes = options.list(AsyncGuardOptions.Key.FUTURE_TYPES);
+    this.kindsByName = VisitorState.memoize(this::kindsByName);
+  }
+
+  private Map<Name, Kind> kindsByName(VisitorState state) {
+    Map<Name, Kind> named = new HashMap<>();
+    for (String name : HOT_TYPES) {
+      named.put(state.getName(name), Kind.HOT);
+    }
+    for (String name : extraTypes) {
+      named.put(state.getName(name), Kind.HOT);
+    }
+    for (String name : COLD_TYPES) {
+      named.put(state.getName(name), Kind.COLD);
+    }
+    return named;
   }
 
   /** The kind of a future-like type, or empty for anything else (primitives, null, plain types). */
@@ -101,24 +120,19 @@ public final class FutureTypes {
     return Optional.empty();
   }
 
+  /** One walk up the type's (javac-cached) supertype closure, comparing interned names. */
   private Optional<Kind> classify(Type type, VisitorState state) {
-    Type erased = state.getTypes().erasure(type);
-    if (isSubtypeOfAny(erased, COLD_TYPES, state)) {
-      return Optional.of(Kind.COLD);
-    }
-    if (isSubtypeOfAny(erased, HOT_TYPES, state) || isSubtypeOfAny(erased, extraTypes, state)) {
-      return Optional.of(Kind.HOT);
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isSubtypeOfAny(
-      Type erased, ImmutableList<String> names, VisitorState state) {
-    for (String name : names) {
-      if (TypeNames.isSubtype(erased, name, state)) {
-        return true;
+    Map<Name, Kind> named = kindsByName.get(state);
+    Kind found = null;
+    for (Type supertype : state.getTypes().closure(state.getTypes().erasure(type))) {
+      Kind kind = supertype.tsym == null ? null : named.get(supertype.tsym.getQualifiedName());
+      if (kind == Kind.COLD) {
+        return Optional.of(Kind.COLD); // cold wins: some publishers also implement a hot name-alike
+      }
+      if (kind != null) {
+        found = kind;
       }
     }
-    return false;
+    return Optional.ofNullable(found);
   }
 }

@@ -116,6 +116,7 @@ public final class FutureUsedAsValue extends BugChecker
   public Description matchBinary(BinaryTree tree, VisitorState state) {
     if (options.problem().isPresent()
         || tree.getKind() != Tree.Kind.PLUS
+        || !(isFuture(tree.getLeftOperand(), state) || isFuture(tree.getRightOperand(), state))
         || !isString(ASTHelpers.getType(tree), state)
         || describesOnPurpose(state)) {
       return NO_MATCH;
@@ -133,6 +134,7 @@ public final class FutureUsedAsValue extends BugChecker
   public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
     if (options.problem().isPresent()
         || tree.getKind() != Tree.Kind.PLUS_ASSIGNMENT
+        || !isFuture(tree.getExpression(), state)
         || !isString(ASTHelpers.getType(tree.getVariable()), state)
         || describesOnPurpose(state)) {
       return NO_MATCH;
@@ -202,15 +204,19 @@ public final class FutureUsedAsValue extends BugChecker
    */
   private boolean involvesFuture(MethodInvocationTree tree, VisitorState state) {
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-    if (receiver != null && futureTypes.isFutureLike(ASTHelpers.getType(receiver), state)) {
+    if (receiver != null && isFuture(receiver, state)) {
       return true;
     }
     for (ExpressionTree argument : tree.getArguments()) {
-      if (futureTypes.isFutureLike(ASTHelpers.getType(argument), state)) {
+      if (isFuture(argument, state)) {
         return true;
       }
     }
     return false;
+  }
+
+  private boolean isFuture(ExpressionTree expression, VisitorState state) {
+    return futureTypes.isFutureLike(ASTHelpers.getType(expression), state);
   }
 
   /**

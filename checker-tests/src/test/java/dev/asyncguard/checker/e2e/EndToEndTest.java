@@ -401,6 +401,77 @@ class EndToEndTest {
     }
   }
 
+  /**
+   * Annotations a library's compiled methods carry reach the methods that override them, although
+   * the project's own sources never name the annotation (AsyncAnnotations skips the search through
+   * supertypes when javac knows none of the annotation types: this is the case that must not skip).
+   */
+  @Nested
+  class AnnotationsFromALibrary {
+    private Path library(String retention) {
+      PluginRun library =
+          PluginRun.in(dir.resolve("library"))
+              .source(
+                  "com/acme/Loop.java",
+                  "package com.acme;",
+                  "import java.lang.annotation.*;",
+                  "public final class Loop {",
+                  "  @Retention(RetentionPolicy." + retention + ") public @interface EventLoop {}",
+                  "  @Retention(RetentionPolicy." + retention + ") public @interface Slow {}",
+                  "}")
+              .source(
+                  "com/acme/Listener.java",
+                  "package com.acme;",
+                  "public interface Listener {",
+                  "  @Loop.EventLoop void onEvent() throws Exception;",
+                  "}")
+              .source(
+                  "com/acme/Store.java",
+                  "package com.acme;",
+                  "public class Store {",
+                  "  @Loop.Slow public int load() { return 1; }",
+                  "}")
+              .errorProne("-XepDisableAllChecks");
+      Result built = library.compile();
+      assertTrue(built.success(), built.toString());
+      return library.classes();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RUNTIME", "CLASS"})
+    void nestedConfiguredAnnotationsOnOverriddenMethodsInClassFiles(String retention) {
+      Result result =
+          PluginRun.in(dir.resolve("app"))
+              .library(library(retention))
+              .source(
+                  "com/example/Handler.java",
+                  "package com.example;",
+                  "class Handler implements com.acme.Listener {",
+                  "  @Override public void onEvent() throws Exception { Thread.sleep(1); }",
+                  "}")
+              .source(
+                  "com/example/CachedStore.java",
+                  "package com.example;",
+                  "import java.util.concurrent.CompletableFuture;",
+                  "class CachedStore extends com.acme.Store {",
+                  "  @Override public int load() { return 2; }",
+                  "  CompletableFuture<Integer> get() { return CompletableFuture.completedFuture(load()); }",
+                  "}")
+              .errorProne(
+                  ALL_THREE_WARN
+                      + " -XepOpt:AsyncGuard:NonBlockingAnnotations=com.acme.Loop.EventLoop"
+                      + " -XepOpt:AsyncGuard:BlockingAnnotations=com.acme.Loop.Slow")
+              .compile();
+      assertTrue(result.success(), result.toString());
+      List<Finding> findings = result.of("BlockingCallInAsync");
+      assertEquals(2, findings.size(), result.toString());
+      assertTrue(findings.stream().anyMatch(f -> f.file().equals("Handler.java")
+          && f.message().contains("in method onEvent, marked @EventLoop")), result.toString());
+      assertTrue(findings.stream().anyMatch(f -> f.file().equals("CachedStore.java")
+          && f.message().contains("CachedStore.load (marked @Slow)")), result.toString());
+    }
+  }
+
   @Nested
   class Releases {
     @ParameterizedTest

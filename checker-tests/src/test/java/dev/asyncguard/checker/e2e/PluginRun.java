@@ -63,6 +63,7 @@ final class PluginRun {
   private final Path root;
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final List<String> javacOptions = new ArrayList<>();
+  private final List<Path> libraries = new ArrayList<>();
   private String errorProneFlags = "";
 
   private PluginRun(Path root) {
@@ -91,6 +92,17 @@ final class PluginRun {
     return this;
   }
 
+  /** Compiled classes (another run's {@link #classes()}) to put on the classpath, as a library. */
+  PluginRun library(Path classes) {
+    libraries.add(classes);
+    return this;
+  }
+
+  /** Where {@link #compile()} writes the class files. */
+  Path classes() {
+    return root.resolve("classes");
+  }
+
   Path file(String path) {
     return root.resolve("src").resolve(path);
   }
@@ -105,13 +117,16 @@ final class PluginRun {
           Files.writeString(file, source.getValue(), UTF_8);
         }
       }
-      Path classes = Files.createDirectories(root.resolve("classes"));
+      Path classes = Files.createDirectories(classes());
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
         List<String> options = new ArrayList<>();
         options.addAll(List.of("-d", classes.toString(), "-encoding", "UTF-8"));
-        options.addAll(List.of("-classpath", System.getProperty("java.class.path")));
+        List<String> classpath = new ArrayList<>();
+        libraries.forEach(library -> classpath.add(library.toString()));
+        classpath.add(System.getProperty("java.class.path"));
+        options.addAll(List.of("-classpath", String.join(java.io.File.pathSeparator, classpath)));
         options.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW"));
         options.addAll(List.of("-processorpath", processorPath()));
         options.add(("-Xplugin:ErrorProne " + errorProneFlags).strip());
