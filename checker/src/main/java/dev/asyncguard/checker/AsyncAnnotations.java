@@ -2,7 +2,6 @@ package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
@@ -47,7 +46,7 @@ final class AsyncAnnotations {
             .addAll(BLOCKING)
             .addAll(options.list(AsyncGuardOptions.Key.BLOCKING_ANNOTATIONS))
             .build();
-    this.memo = VisitorState.memoize(state -> new Memo(nonBlocking, blocking, state));
+    this.memo = new PerCompilation<>(state -> new Memo(nonBlocking, blocking, state));
   }
 
   /** The simple name of a non-blocking annotation on the symbol itself, if any. */
@@ -82,7 +81,7 @@ final class AsyncAnnotations {
     }
   }
 
-  private final Supplier<Memo> memo;
+  private final PerCompilation<Memo> memo;
 
   private static Optional<String> onMethodOrOverridden(
       MethodSymbol method, ImmutableSet<String> names, List<Name> flatNames, VisitorState state) {

@@ -3,7 +3,6 @@ package dev.asyncguard.checker;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.io.BufferedReader;
@@ -74,8 +73,8 @@ public final class BlockingCatalog {
   private final ImmutableListMultimap<String, Entry> entriesByName;
   private final ImmutableList<Entry> wildcardEntries;
   private final ImmutableList<String> exclusions;
-  private final Supplier<Map<MethodSymbol, Optional<Entry>>> cache =
-      VisitorState.memoize(state -> new HashMap<>());
+  private final PerCompilation<Map<MethodSymbol, Optional<Entry>>> cache =
+      new PerCompilation<>(state -> new HashMap<>());
 
   public BlockingCatalog(AsyncGuardOptions options) {
     ImmutableListMultimap.Builder<String, Entry> byName = ImmutableListMultimap.builder();

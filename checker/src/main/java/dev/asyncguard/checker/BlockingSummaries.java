@@ -2,7 +2,6 @@ package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -79,7 +78,7 @@ final class BlockingSummaries {
   private final AsyncAnnotations annotations;
   private final AsyncContexts contexts;
   private final boolean synchronizedIsBlocking;
-  private final Supplier<Memo> memo = VisitorState.memoize(state -> new Memo());
+  private final PerCompilation<Memo> memo = new PerCompilation<>(state -> new Memo());
 
   BlockingSummaries(
       BlockingCatalog catalog,

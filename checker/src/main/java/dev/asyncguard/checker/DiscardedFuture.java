@@ -46,7 +46,9 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -251,15 +253,16 @@ public final class DiscardedFuture extends BugChecker
     }
     Type type = producedType(tree, method, state);
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(type, state);
+    // Exemptions cheapest first; Error Prone's allowed-unused reasons (a stream per call) last.
     if (kind.isEmpty()
         || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
-        || UNUSED_RETURN_VALUE.isAllowed(tree, state)
-        || canIgnoreReturnValue(method, state)
         || DROPPING_IS_SAFE.matches(tree, state)
         || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(tree, state))
-        || insideMockitoAnswer(state)
+        || canIgnoreReturnValue(method, state)
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
-        || keptReturnValues.returnsKeptValue(method, state)) {
+        || keptReturnValues.returnsKeptValue(method, state)
+        || insideMockitoAnswer(state)
+        || UNUSED_RETURN_VALUE.isAllowed(tree, state)) {
       return NO_MATCH;
     }
     return buildDescription(tree)
@@ -291,7 +294,21 @@ public final class DiscardedFuture extends BugChecker
     return declared;
   }
 
+  /** Looks through overridden methods and enclosing types: once per method and compilation. */
+  private final PerCompilation<Map<MethodSymbol, Boolean>> canIgnore =
+      new PerCompilation<>(state -> new HashMap<>());
+
   private boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
+    Map<MethodSymbol, Boolean> known = canIgnore.get(state);
+    Boolean canIgnoreIt = known.get(method);
+    if (canIgnoreIt == null) {
+      canIgnoreIt = canIgnoreReturnValueUncached(method, state);
+      known.put(method, canIgnoreIt);
+    }
+    return canIgnoreIt;
+  }
+
+  private boolean canIgnoreReturnValueUncached(MethodSymbol method, VisitorState state) {
     if (ASTHelpers.hasDirectAnnotationWithSimpleName(method, CAN_IGNORE_RETURN_VALUE)) {
       return true;
     }

@@ -4,7 +4,6 @@ import static com.google.errorprone.util.ASTHelpers.getUpperBound;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
@@ -56,15 +55,15 @@ public final class FutureTypes {
           "io.vertx.core.Future");
 
   private final ImmutableList<String> extraTypes;
-  private final Supplier<Map<TypeSymbol, Optional<Kind>>> cache =
-      VisitorState.memoize(state -> new HashMap<>());
+  private final PerCompilation<Map<TypeSymbol, Optional<Kind>>> cache =
+      new PerCompilation<>(state -> new HashMap<>());
 
   /** The named types' interned names, per compilation: a closure walk then compares identities. */
-  private final Supplier<Map<Name, Kind>> kindsByName;
+  private final PerCompilation<Map<Name, Kind>> kindsByName;
 
   public FutureTypes(AsyncGuardOptions options) {
     this.extraTypes = options.list(AsyncGuardOptions.Key.FUTURE_TYPES);
-    this.kindsByName = VisitorState.memoize(this::kindsByName);
+    this.kindsByName = new PerCompilation<>(this::kindsByName);
   }
 
   private Map<Name, Kind> kindsByName(VisitorState state) {

@@ -1,7 +1,6 @@
 package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -31,8 +30,8 @@ import javax.lang.model.element.ElementKind;
  */
 final class KeptReturnValues {
 
-  private final Supplier<Map<MethodSymbol, Boolean>> memo =
-      VisitorState.memoize(state -> new HashMap<>());
+  private final PerCompilation<Map<MethodSymbol, Boolean>> memo =
+      new PerCompilation<>(state -> new HashMap<>());
 
   boolean returnsKeptValue(MethodSymbol method, VisitorState state) {
     return memo.get(state).computeIfAbsent(method, m -> scan(m, state));

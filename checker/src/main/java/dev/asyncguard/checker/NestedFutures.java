@@ -96,7 +96,7 @@ final class NestedFutures {
   }
 
   Description match(MethodInvocationTree tree, VisitorState state, BugChecker checker) {
-    if (tree.getArguments().stream().noneMatch(NestedFutures::isFunction)) {
+    if (!hasFunctionArgument(tree)) {
       return NO_MATCH;
     }
     Type result = ASTHelpers.getType(tree);
@@ -155,6 +155,16 @@ final class NestedFutures {
 
   private static boolean isFunction(ExpressionTree argument) {
     return argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree;
+  }
+
+  /** Asked of every call: a loop, not a stream. */
+  private static boolean hasFunctionArgument(MethodInvocationTree tree) {
+    for (ExpressionTree argument : tree.getArguments()) {
+      if (isFunction(argument)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The nested value is passed to a call, or unwrapped by the next call in the chain. */

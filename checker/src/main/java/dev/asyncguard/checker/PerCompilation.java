@@ -1,0 +1,32 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.util.Context;
+import java.util.function.Function;
+
+/**
+ * A value made once per compilation, for a checker's own collaborators (which live no longer than
+ * the checker, itself made per compilation).
+ *
+ * <p>Error Prone's {@code VisitorState.memoize} allocates a state and takes a lock on every
+ * {@code get}, and keeps its value only softly; the type and method memos here are asked for on
+ * nearly every tree node, so they compare the compilation's context instead.
+ */
+final class PerCompilation<T> {
+
+  private final Function<VisitorState, T> factory;
+  private Context context;
+  private T value;
+
+  PerCompilation(Function<VisitorState, T> factory) {
+    this.factory = factory;
+  }
+
+  T get(VisitorState state) {
+    if (state.context != context) {
+      value = factory.apply(state);
+      context = state.context;
+    }
+    return value;
+  }
+}
