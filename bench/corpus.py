@@ -7,6 +7,7 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
   update  [project...]  same compile; rewrite bench/expected/<project>.txt from what it found
   measure [--runs N]    every configuration, N interleaved runs; writes bench/BENCHMARKS.md
   report                rewrites bench/BENCHMARKS.md from the last measure's raw figures
+  duet    [--rounds N]  pairs of configurations at the same time, one per core: ratios robust to a noisy VM
   warm    [--rounds N]  repeated compiles in one JVM (bench/warm/WarmCompile.java): cost without JVM noise
   stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
 """
@@ -430,8 +431,39 @@ def report(projects, results, runs):
     w("")
 
     w("## Cost\n")
-    w("Wall time in seconds (median), and the ratio of AsyncGuard on to Error Prone with every check "
-      "disabled, which is the cost a user adding AsyncGuard to an Error Prone build pays.\n")
+    w("The cost a user adding AsyncGuard to an Error Prone build pays is the ratio of the compile with "
+      "AsyncGuard's three checks on to the compile with Error Prone and every check off. Target: at most "
+      "1.03 over the whole corpus, and no worse than Error Prone's FutureReturnValueIgnored alone.\n")
+    summary = duet_summary([p.name for p in projects])
+    if summary:
+        write_duet_report(projects)
+        w("### Paired runs: the measure of record\n")
+        w("On this shared virtual machine back-to-back compiles of the same configuration differ by 10-40 % "
+          "(below), more than the effect; so the verdict comes from duet runs (Bulej et al., \"Duet "
+          "benchmarking\", ICPE 2020), where both configurations run at the same time and share whatever "
+          "slows the machine down.\n")
+        w((WORK / "duet.md").read_text())
+        calibration = summary.get(("errorprone", "errorprone"), ({}, []))[1]
+        noise = max((abs(r - 1) for r in calibration), default=0.0)
+        against_off = summary.get(("errorprone", "asyncguard"), ({}, []))[1]
+        against_frvi = summary.get(("frvi", "asyncguard"), ({}, []))[1]
+        if against_off:
+            r = median(against_off)
+            w(f"- AsyncGuard on / checks off: **{r:.3f}** over the corpus (rounds {min(against_off):.3f}-"
+              f"{max(against_off):.3f}): target 1.03 **{'met' if r <= 1.03 else 'NOT met'}**.")
+        if against_frvi:
+            r = median(against_frvi)
+            verdict = ("met" if r <= 1.0 else f"met within the calibration noise (±{noise:.3f})"
+                       if r <= 1.0 + noise else "NOT met")
+            w(f"- AsyncGuard's three checks / FutureReturnValueIgnored alone: **{r:.3f}** (rounds "
+              f"{min(against_frvi):.3f}-{max(against_frvi):.3f}): no worse than FRVI alone **{verdict}**.")
+        if calibration:
+            w(f"- Calibration, checks off against itself: rounds {min(calibration):.3f}-{max(calibration):.3f}.")
+        w("- One core per compile makes the JIT compiler and the collector share the core with javac, so "
+          "the ratios include compiling and collecting AsyncGuard's own code and garbage: a pessimistic "
+          "setting next to a developer machine with idle cores.\n")
+    w("### Back-to-back runs\n")
+    w("Wall time in seconds (median), each compile alone on the machine (both cores).\n")
     w("| Project | javac | Error Prone, checks off | + AsyncGuard | ratio | CPU ratio | FRVI alone | ratio |")
     w("|---|---:|---:|---:|---:|---:|---:|---:|")
     totals = {c: 0.0 for c in CONFIGS}
@@ -450,10 +482,9 @@ def report(projects, results, runs):
     w(f"| **all** | {totals['javac']:.2f} | {totals['errorprone']:.2f} | {totals['asyncguard']:.2f} | "
       f"**{ratio:.3f}** | {cpu_totals['asyncguard'] / cpu_totals['errorprone']:.3f} | {totals['frvi']:.2f} | "
       f"{frvi_ratio:.3f} |")
-    verdict = "met" if ratio <= 1.03 else "NOT met"
-    w(f"\nTarget: at most 1.03 over the whole corpus, and no worse than FutureReturnValueIgnored alone. "
-      f"Wall-time ratio {ratio:.3f} (target {verdict}); FutureReturnValueIgnored alone {frvi_ratio:.3f}. "
-      "CPU ratio: user + system time of the javac process (all threads), the same comparison.")
+    w(f"\nWall-time ratio {ratio:.3f}; FutureReturnValueIgnored alone {frvi_ratio:.3f}. CPU ratio: user + "
+      "system time of the javac process (all threads), the same comparison. These back-to-back figures "
+      "are not the verdict: see the spread below.")
     ag_ms = sum(check_ms(p, "asyncguard", ASYNCGUARD_CHECKS) for p in projects)
     frvi_ms = sum(check_ms(p, "frvi", ["FutureReturnValueIgnored"]) for p in projects)
     df_ms = sum(check_ms(p, "asyncguard", ["DiscardedFuture"]) for p in projects)
@@ -564,6 +595,103 @@ def command_stress(runs):
 
 
 # ---------------------------------------------------------------------------------------------
+# Duet: two configurations at the same time, one per core
+
+
+DUET = WORK / "duet.jsonl"
+# (baseline, candidate): the cost ratio the issue asks for, and AsyncGuard against FRVI alone.
+DUET_PAIRS = [("errorprone", "asyncguard"), ("frvi", "asyncguard")]
+CALIBRATION_PAIR = ("errorprone", "errorprone")
+
+
+def duet_compile(project, config, slot, core):
+    """Starts one compile pinned to one core; the JVM sizes its JIT and GC threads for one CPU."""
+    out = project.work / f"classes-duet-{slot}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    argfile = project.work / "sources.args"
+    stats = project.work / f"time-duet-{slot}.txt"
+    log = open(project.work / f"javac-duet-{slot}.log", "w")
+    cmd = javac_command(project, config, out)
+    cmd = [cmd[0], "-J-XX:ActiveProcessorCount=1"] + cmd[1:]
+    cmd = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", str(stats), "taskset", "-c", str(core)] + cmd + [f"@{argfile}"]
+    return subprocess.Popen(cmd, cwd=project.work / "src", stdout=log, stderr=subprocess.STDOUT), stats, log
+
+
+def command_duet(projects, rounds, calibrate):
+    """Duet benchmarking (Bulej et al., ICPE 2020): the two configurations of a pair compile at the same
+    time, each pinned to its own core, and swap cores every round. Whatever slows the machine down
+    (other tenants, steal time, frequency) slows both alike, so their ratio is stable where
+    back-to-back timings on a shared VM are not."""
+    prepare(projects)
+    if (os.cpu_count() or 1) < 2 or shutil.which("taskset") is None:
+        die("duet needs two cores and taskset (util-linux)")
+    for project in projects:
+        (project.work / "sources.args").write_text("\n".join(project.sources()) + "\n")
+    pairs = [CALIBRATION_PAIR] + DUET_PAIRS if calibrate else DUET_PAIRS
+    DUET.unlink(missing_ok=True)
+    for round_number in range(rounds):
+        for project in projects:
+            for baseline, candidate in pairs:
+                cores = (0, 1) if round_number % 2 == 0 else (1, 0)
+                runs = [duet_compile(project, baseline, "a", cores[0]), duet_compile(project, candidate, "b", cores[1])]
+                figures = []
+                for (process, stats, log), config in zip(runs, (baseline, candidate)):
+                    process.wait()
+                    log.close()
+                    if process.returncode != 0:
+                        die(f"{project.name} [{config}] failed in the duet (exit {process.returncode}); log: {log.name}")
+                    wall, user, system, peak = stats.read_text().split()[-4:]
+                    figures.append({"seconds": float(wall), "cpu": float(user) + float(system), "peak_kib": int(peak)})
+                record = {"project": project.name, "round": round_number, "baseline": baseline, "candidate": candidate,
+                          "core_of_baseline": cores[0], "a": figures[0], "b": figures[1]}
+                with DUET.open("a") as out:
+                    out.write(json.dumps(record) + "\n")
+                print(f"duet {round_number + 1}/{rounds} {project.name:17} {baseline:10} {figures[0]['seconds']:6.1f} s | "
+                      f"{candidate:10} {figures[1]['seconds']:6.1f} s | ratio {figures[1]['seconds'] / figures[0]['seconds']:.3f}",
+                      flush=True)
+    write_duet_report(projects)
+
+
+def duet_summary(names):
+    """Per pair: per-project median ratios and the corpus ratio of each complete round."""
+    records = [json.loads(line) for line in DUET.read_text().splitlines()] if DUET.exists() else []
+    summary = {}
+    for pair in dict.fromkeys((r["baseline"], r["candidate"]) for r in records):
+        mine = [r for r in records if (r["baseline"], r["candidate"]) == pair]
+        per_project = {name: median([r["b"]["seconds"] / r["a"]["seconds"] for r in mine if r["project"] == name])
+                       for name in names if any(r["project"] == name for r in mine)}
+        per_round = []
+        for n in sorted({r["round"] for r in mine}):
+            in_round = [r for r in mine if r["round"] == n and r["project"] in names]
+            if {r["project"] for r in in_round} >= set(names):
+                per_round.append(sum(r["b"]["seconds"] for r in in_round) / sum(r["a"]["seconds"] for r in in_round))
+        summary[pair] = (per_project, per_round)
+    return summary
+
+
+def write_duet_report(projects):
+    names = [p.name for p in projects]
+    summary = duet_summary(names)
+    rounds = max((len(per_round) for _, per_round in summary.values()), default=0)
+    lines = [f"Each pair compiled with fresh javac processes at the same time, one configuration per core "
+             f"(`taskset`, `-XX:ActiveProcessorCount=1`), the two swapping cores every round; {rounds} complete "
+             f"rounds (`bench/corpus.sh duet`, {datetime.date.fromtimestamp(DUET.stat().st_mtime)}). Ratio: "
+             "candidate / baseline wall time. Per project: the median over rounds; corpus: each round's total "
+             "candidate time over its total baseline time, median and range over rounds. Checks off against "
+             "itself is the calibration: what the method cannot resolve.\n",
+             "| Candidate / baseline | " + " | ".join(names) + " | **corpus** | corpus range |",
+             "|---|" + "---:|" * (len(names) + 2)]
+    for (baseline, candidate), (per_project, per_round) in summary.items():
+        cells = [f"{per_project[n]:.3f}" if n in per_project else "-" for n in names]
+        corpus = f"**{median(per_round):.3f}**" if per_round else "-"
+        spread = f"{min(per_round):.3f}-{max(per_round):.3f}" if per_round else "-"
+        lines.append(f"| {CONFIGS[candidate]} / {CONFIGS[baseline]} | " + " | ".join(cells) + f" | {corpus} | {spread} |")
+    (WORK / "duet.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+# ---------------------------------------------------------------------------------------------
 # Warm: repeated compiles in one JVM (bench/warm/WarmCompile.java)
 
 
@@ -583,8 +711,9 @@ def command_warm(projects, rounds, skip):
         times = {}
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
             for line in process.stdout:
-                _, round_number, config, millis = line.split()
-                print(f"warm {project.name:17} round {round_number} {config:10} {int(millis):7} ms", flush=True)
+                _, round_number, config, millis, cpu_millis = line.split()
+                print(f"warm {project.name:17} round {round_number} {config:10} {int(millis):7} ms "
+                      f"(compile thread CPU {int(cpu_millis):7} ms)", flush=True)
                 if int(round_number) >= skip:
                     times.setdefault(config, []).append(int(millis))
             error = process.stderr.read()
@@ -624,6 +753,10 @@ def main():
     warm.add_argument("--rounds", type=int, default=8)
     warm.add_argument("--skip", type=int, default=2)
     warm.add_argument("projects", nargs="*")
+    duet = sub.add_parser("duet")
+    duet.add_argument("--rounds", type=int, default=3)
+    duet.add_argument("--calibrate", action="store_true", help="also run checks-off against itself")
+    duet.add_argument("projects", nargs="*")
     stress = sub.add_parser("stress")
     stress.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
@@ -640,6 +773,10 @@ def main():
         if args.rounds <= args.skip:
             die("--rounds must be larger than --skip")
         command_warm(projects, args.rounds, args.skip)
+    elif args.command == "duet":
+        if args.rounds < 1:
+            die("--rounds must be at least 1")
+        command_duet(projects, args.rounds, args.calibrate)
     elif args.command == "report":
         command_report(projects)
     elif args.command in ("check", "update"):

@@ -394,12 +394,13 @@ public final class DiscardedFuture extends BugChecker
     ExpressionTree initializer = tree.getInitializer();
     if (symbol == null
         || symbol.getKind() != ElementKind.LOCAL_VARIABLE
-        || !(initializer instanceof MethodInvocationTree || initializer instanceof NewClassTree)
-        || isIntentionallyUnusedName(tree.getName().toString())) {
+        || !(initializer instanceof MethodInvocationTree || initializer instanceof NewClassTree)) {
       return NO_MATCH;
     }
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(symbol.type, state);
-    if (kind.isEmpty() || !(ASTHelpers.getSymbol(initializer) instanceof MethodSymbol method)) {
+    if (kind.isEmpty()
+        || isIntentionallyUnusedName(tree.getName().toString())
+        || !(ASTHelpers.getSymbol(initializer) instanceof MethodSymbol method)) {
       return NO_MATCH;
     }
     Tree scope = enclosingScope(state.getPath());
