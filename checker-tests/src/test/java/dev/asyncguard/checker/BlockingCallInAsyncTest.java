@@ -666,6 +666,48 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void helpersDeclaredInNestedLocalAndAnonymousClassesAreFollowed() {
+      helper
+          .addSourceLines(
+              "Outer.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Outer {",
+              "  static class Member { static class Deeper { void sleeps() throws Exception { Thread.sleep(1); } } }",
+              "  enum Mode {",
+              "    SLOW {",
+              "      @NonBlocking @Override void run() throws Exception {",
+              "        // BUG: Diagnostic contains: pause() -> Thread.sleep",
+              "        pause();",
+              "      }",
+              "      void pause() throws Exception { Thread.sleep(1); }",
+              "    };",
+              "    abstract void run() throws Exception;",
+              "  }",
+              "  interface Job { void run() throws Exception; }",
+              "  @NonBlocking void viaMember() throws Exception {",
+              "    // BUG: Diagnostic contains: sleeps() -> Thread.sleep",
+              "    new Member.Deeper().sleeps();",
+              "  }",
+              "  @NonBlocking void viaLocalClass() throws Exception {",
+              "    class Local { void sleeps() throws Exception { Thread.sleep(1); } }",
+              "    // BUG: Diagnostic contains: sleeps() -> Thread.sleep",
+              "    new Local().sleeps();",
+              "  }",
+              "  @NonBlocking void viaAnonymousClass() throws Exception {",
+              "    var job = new Object() {",
+              "      class InAnonymous { void sleeps() throws Exception { Thread.sleep(1); } }",
+              "      void sleeps() throws Exception { Thread.sleep(1); }",
+              "    };",
+              "    // BUG: Diagnostic contains: sleeps() -> Thread.sleep",
+              "    job.sleeps();",
+              "    // BUG: Diagnostic contains: sleeps() -> Thread.sleep",
+              "    job.new InAnonymous().sleeps();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void recursionTerminatesAndStillFindsTheBlockingCall() {
       helper
           .addSourceLines(

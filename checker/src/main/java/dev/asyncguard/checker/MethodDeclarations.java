@@ -3,6 +3,7 @@ package dev.asyncguard.checker;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
@@ -29,7 +30,10 @@ import java.util.Map;
 final class MethodDeclarations {
 
   private static final class Index {
-    final Map<CompilationUnitTree, Map<MethodSymbol, TreePath>> byUnit = new IdentityHashMap<>();
+    /** Methods that are members of named classes, found without entering any method body. */
+    final Map<CompilationUnitTree, Map<MethodSymbol, TreePath>> members = new IdentityHashMap<>();
+    /** Every method of the unit, local and anonymous classes included: built only when asked for one. */
+    final Map<CompilationUnitTree, Map<MethodSymbol, TreePath>> all = new IdentityHashMap<>();
   }
 
   private static final Supplier<Index> INDEX = VisitorState.memoize(state -> new Index());
@@ -42,7 +46,11 @@ final class MethodDeclarations {
     if (unit == null) {
       return null;
     }
-    return INDEX.get(state).byUnit.computeIfAbsent(unit, MethodDeclarations::index).get(method);
+    Index index = INDEX.get(state);
+    // A local or anonymous class is declared inside a body, which the member walk does not enter.
+    return method.owner.isDirectlyOrIndirectlyLocal()
+        ? index.all.computeIfAbsent(unit, MethodDeclarations::indexAll).get(method)
+        : index.members.computeIfAbsent(unit, MethodDeclarations::indexMembers).get(method);
   }
 
   private static CompilationUnitTree unitOf(MethodSymbol method, VisitorState state) {
@@ -58,7 +66,34 @@ final class MethodDeclarations {
    * One plain scan of the unit. A path scanner would allocate a path node for every tree; this
    * keeps the ancestors on a stack and builds path nodes only above methods, sharing them.
    */
-  private static Map<MethodSymbol, TreePath> index(CompilationUnitTree unit) {
+  /** Walks only type declarations and their members: the bulk of a unit, method bodies, is skipped. */
+  private static Map<MethodSymbol, TreePath> indexMembers(CompilationUnitTree unit) {
+    Map<MethodSymbol, TreePath> paths = new HashMap<>();
+    TreePath top = new TreePath(unit);
+    for (Tree declaration : unit.getTypeDecls()) {
+      indexMembers(declaration, top, paths);
+    }
+    return paths;
+  }
+
+  private static void indexMembers(Tree tree, TreePath parent, Map<MethodSymbol, TreePath> paths) {
+    if (!(tree instanceof ClassTree type)) {
+      return;
+    }
+    TreePath typePath = new TreePath(parent, type);
+    for (Tree member : type.getMembers()) {
+      if (member instanceof MethodTree method) {
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        if (symbol != null) {
+          paths.put(symbol, new TreePath(typePath, method));
+        }
+      } else {
+        indexMembers(member, typePath, paths);
+      }
+    }
+  }
+
+  private static Map<MethodSymbol, TreePath> indexAll(CompilationUnitTree unit) {
     Map<MethodSymbol, TreePath> paths = new HashMap<>();
     List<Tree> ancestors = new ArrayList<>();
     List<TreePath> built = new ArrayList<>();
