@@ -218,7 +218,9 @@ class Compilation:
         self.findings, self.timings, self.log = findings, timings, log
 
 
-def javac_command(project, config, out):
+def javac_command(project, config, out, timings=True):
+    """The javac line of one configuration; `timings` adds Error Prone's per-check timers, whose
+    stopwatch around every matcher call costs more the more matchers are on (the duet leaves it out)."""
     cmd = [str(JAVA_HOME / "bin/javac"), *JVM_HEAP, "-d", str(out), "-cp", project.classpath(),
            "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-Xlint:none", "-Xmaxwarns", "1000000", "-Xmaxerrs", "100"]
     if config == "javac":
@@ -234,7 +236,7 @@ def javac_command(project, config, out):
     return cmd + JVM_EXPORTS + [
         "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW",
         "-processorpath", os.pathsep.join(processor_path),
-        f"-Xplugin:ErrorProne -XepPrintTimings -XepDisableAllChecks {enabled}".strip(),
+        f"-Xplugin:ErrorProne {'-XepPrintTimings ' if timings else ''}-XepDisableAllChecks {enabled}".strip(),
     ]
 
 
@@ -613,7 +615,7 @@ def duet_compile(project, config, slot, core):
     argfile = project.work / "sources.args"
     stats = project.work / f"time-duet-{slot}.txt"
     log = open(project.work / f"javac-duet-{slot}.log", "w")
-    cmd = javac_command(project, config, out)
+    cmd = javac_command(project, config, out, timings=False)  # as a user compiles: no timers
     cmd = [cmd[0], "-J-XX:ActiveProcessorCount=1"] + cmd[1:]
     cmd = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", str(stats), "taskset", "-c", str(core)] + cmd + [f"@{argfile}"]
     return subprocess.Popen(cmd, cwd=project.work / "src", stdout=log, stderr=subprocess.STDOUT), stats, log
@@ -676,7 +678,7 @@ def write_duet_report(projects):
     summary = duet_summary(names)
     rounds = max((len(per_round) for _, per_round in summary.values()), default=0)
     lines = [f"Each pair compiled with fresh javac processes at the same time, one configuration per core "
-             f"(`taskset`, `-XX:ActiveProcessorCount=1`), the two swapping cores every round; {rounds} complete "
+             f"(`taskset`, `-XX:ActiveProcessorCount=1`), without Error Prone's per-check timers (as a user compiles), the two swapping cores every round; {rounds} complete "
              f"rounds (`bench/corpus.sh duet`, {datetime.date.fromtimestamp(DUET.stat().st_mtime)}). Ratio: "
              "candidate / baseline wall time. Per project: the median over rounds; corpus: each round's total "
              "candidate time over its total baseline time, median and range over rounds. Checks off against "
