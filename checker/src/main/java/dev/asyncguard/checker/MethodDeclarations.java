@@ -62,10 +62,6 @@ final class MethodDeclarations {
     return env == null ? null : env.toplevel;
   }
 
-  /**
-   * One plain scan of the unit. A path scanner would allocate a path node for every tree; this
-   * keeps the ancestors on a stack and builds path nodes only above methods, sharing them.
-   */
   /** Walks only type declarations and their members: the bulk of a unit, method bodies, is skipped. */
   private static Map<MethodSymbol, TreePath> indexMembers(CompilationUnitTree unit) {
     Map<MethodSymbol, TreePath> paths = new HashMap<>();
@@ -93,6 +89,11 @@ final class MethodDeclarations {
     }
   }
 
+  /**
+   * One plain scan of the whole unit, method bodies included. A path scanner would allocate a path
+   * node for every tree; this keeps the ancestors on a stack and builds path nodes only above
+   * methods, sharing them.
+   */
   private static Map<MethodSymbol, TreePath> indexAll(CompilationUnitTree unit) {
     Map<MethodSymbol, TreePath> paths = new HashMap<>();
     List<Tree> ancestors = new ArrayList<>();
