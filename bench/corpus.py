@@ -7,7 +7,7 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
   update  [project...]  same compile; rewrite bench/expected/<project>.txt from what it found
   measure [--runs N]    every configuration, N interleaved runs; writes bench/BENCHMARKS.md
   report                rewrites bench/BENCHMARKS.md from the last measure's raw figures
-  duet    [--rounds N]  pairs of configurations at the same time, one per core: ratios robust to a noisy VM
+  duet    [--rounds N] [--pairs P] [--append]  pairs of configurations at the same time, one per core
   warm    [--rounds N]  repeated compiles in one JVM (bench/warm/WarmCompile.java): cost without JVM noise
   stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
 """
@@ -502,6 +502,12 @@ def report(projects, results, runs):
             w(f"- AsyncGuard's three checks / FutureReturnValueIgnored alone: median **{median(against_frvi):.3f}**, "
               f"mean {interval(against_frvi)[0]:.3f}; no worse than FRVI alone (at most 1.00): "
               f"**{verdict(against_frvi, 1.0)}**.")
+        frvi_cost = summary.get(("errorprone", "frvi"), ({}, []))[1]
+        if frvi_cost:
+            mean, low, high = interval(frvi_cost)
+            bounds = f", 95 % interval {low:.3f}-{high:.3f}" if len(frvi_cost) > 1 else ""
+            w(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off: mean **{mean:.3f}**{bounds} "
+              f"over {len(frvi_cost)} rounds: what one of Error Prone's own checks costs in the same setting.")
         if calibration:
             mean, low, high = interval(calibration)
             w(f"- Calibration, checks off against itself: mean {mean:.3f}, 95 % interval {low:.3f}-{high:.3f} "
@@ -656,9 +662,15 @@ def command_stress(runs):
 
 
 DUET = WORK / "duet.jsonl"
-# (baseline, candidate): the cost ratio the issue asks for, and AsyncGuard against FRVI alone.
-DUET_PAIRS = [("errorprone", "asyncguard"), ("frvi", "asyncguard")]
-CALIBRATION_PAIR = ("errorprone", "errorprone")
+# Named (baseline, candidate) pairs: the cost ratio the issue asks for, AsyncGuard against FRVI alone,
+# the yardstick (what Error Prone's own FutureReturnValueIgnored costs) and the calibration.
+DUET_PAIRS = {
+    "cost": ("errorprone", "asyncguard"),
+    "versus-frvi": ("frvi", "asyncguard"),
+    "frvi-cost": ("errorprone", "frvi"),
+    "calibration": ("errorprone", "errorprone"),
+}
+DEFAULT_DUET_PAIRS = ["cost", "versus-frvi"]
 
 
 def duet_compile(project, config, slot, core):
@@ -675,7 +687,7 @@ def duet_compile(project, config, slot, core):
     return subprocess.Popen(cmd, cwd=project.work / "src", stdout=log, stderr=subprocess.STDOUT), stats, log
 
 
-def command_duet(projects, rounds, calibrate):
+def command_duet(projects, rounds, pair_names, append):
     """Duet benchmarking (Bulej et al., ICPE 2020): the two configurations of a pair compile at the same
     time, each pinned to its own core, and swap cores every round. Whatever slows the machine down
     (other tenants, steal time, frequency) slows both alike, so their ratio is stable where
@@ -685,9 +697,13 @@ def command_duet(projects, rounds, calibrate):
         die("duet needs two cores and taskset (util-linux)")
     for project in projects:
         (project.work / "sources.args").write_text("\n".join(project.sources()) + "\n")
-    pairs = [CALIBRATION_PAIR] + DUET_PAIRS if calibrate else DUET_PAIRS
-    DUET.unlink(missing_ok=True)
-    for round_number in range(rounds):
+    pairs = [DUET_PAIRS[name] for name in pair_names]
+    first_round = 0
+    if append and DUET.exists():  # more rounds for the same or other pairs: round numbers continue
+        first_round = 1 + max((json.loads(line)["round"] for line in DUET.read_text().splitlines()), default=-1)
+    else:
+        DUET.unlink(missing_ok=True)
+    for round_number in range(first_round, first_round + rounds):
         for project in projects:
             for baseline, candidate in pairs:
                 cores = (0, 1) if round_number % 2 == 0 else (1, 0)
@@ -704,7 +720,7 @@ def command_duet(projects, rounds, calibrate):
                           "core_of_baseline": cores[0], "a": figures[0], "b": figures[1]}
                 with DUET.open("a") as out:
                     out.write(json.dumps(record) + "\n")
-                print(f"duet {round_number + 1}/{rounds} {project.name:17} {baseline:10} {figures[0]['seconds']:6.1f} s | "
+                print(f"duet {round_number + 1}/{first_round + rounds} {project.name:17} {baseline:10} {figures[0]['seconds']:6.1f} s | "
                       f"{candidate:10} {figures[1]['seconds']:6.1f} s | ratio {figures[1]['seconds'] / figures[0]['seconds']:.3f}",
                       flush=True)
     write_duet_report(projects)
@@ -815,6 +831,9 @@ def main():
     duet = sub.add_parser("duet")
     duet.add_argument("--rounds", type=int, default=3)
     duet.add_argument("--calibrate", action="store_true", help="also run checks-off against itself")
+    duet.add_argument("--pairs", default=",".join(DEFAULT_DUET_PAIRS),
+                      help=f"comma-separated, of {', '.join(DUET_PAIRS)} (default: %(default)s)")
+    duet.add_argument("--append", action="store_true", help="keep the earlier duet rounds and add to them")
     duet.add_argument("projects", nargs="*")
     stress = sub.add_parser("stress")
     stress.add_argument("--runs", type=int, default=3)
@@ -835,7 +854,14 @@ def main():
     elif args.command == "duet":
         if args.rounds < 1:
             die("--rounds must be at least 1")
-        command_duet(projects, args.rounds, args.calibrate)
+        pair_names = [name for name in args.pairs.split(",") if name]
+        unknown = [name for name in pair_names if name not in DUET_PAIRS]
+        if unknown or not pair_names:
+            die(f"--pairs: unknown pair {', '.join(unknown) or '(none given)'}; expected a comma-separated "
+                f"list of {', '.join(DUET_PAIRS)}")
+        if args.calibrate and "calibration" not in pair_names:
+            pair_names.insert(0, "calibration")
+        command_duet(projects, args.rounds, pair_names, args.append)
     elif args.command == "report":
         command_report(projects)
     elif args.command in ("check", "update"):
