@@ -486,8 +486,8 @@ def report(projects, results, runs):
     if summary:
         write_duet_report(projects)
         w("### Paired runs: the measure of record\n")
-        w("On this shared virtual machine back-to-back compiles of the same configuration differ by 10-40 % "
-          "(below), more than the effect; so the verdict comes from duet runs (Bulej et al., \"Duet "
+        w("On this shared virtual machine back-to-back compiles of the same configuration differ by tens "
+          "of percent (see the back-to-back runs below), more than the effect; so the verdict comes from duet runs (Bulej et al., \"Duet "
           "benchmarking\", ICPE 2020), where both configurations run at the same time and share whatever "
           "slows the machine down.\n")
         w((WORK / "duet.md").read_text())
@@ -532,6 +532,9 @@ def report(projects, results, runs):
         w(f"| {p.name} | {t['javac']:.2f} | {t['errorprone']:.2f} | {t['asyncguard']:.2f} | "
           f"{t['asyncguard'] / t['errorprone']:.3f} | {cpu['asyncguard'] / cpu['errorprone']:.3f} | "
           f"{t['frvi']:.2f} | {t['frvi'] / t['errorprone']:.3f} |")
+    spreads = [max(c.seconds for c in runs_of) / min(c.seconds for c in runs_of) - 1
+               for runs_of in results.values() if runs_of and min(c.seconds for c in runs_of) > 0]
+    spread, typical_spread = max(spreads, default=0.0), median(spreads)
     ratio = totals['asyncguard'] / totals['errorprone']
     frvi_ratio = totals['frvi'] / totals['errorprone']
     w(f"| **all** | {totals['javac']:.2f} | {totals['errorprone']:.2f} | {totals['asyncguard']:.2f} | "
@@ -539,7 +542,8 @@ def report(projects, results, runs):
       f"{frvi_ratio:.3f} |")
     w(f"\nWall-time ratio {ratio:.3f}; FutureReturnValueIgnored alone {frvi_ratio:.3f}. CPU ratio: user + "
       "system time of the javac process (all threads), the same comparison. These back-to-back figures "
-      "are not the verdict: see the spread below.")
+      f"are not the verdict: runs of one configuration on one project differed by up to {100 * spread:.0f} % "
+      f"(slowest over fastest run; {100 * typical_spread:.0f} % in the median case), more than the effect.")
     ag_ms = sum(check_ms(p, "asyncguard", ASYNCGUARD_CHECKS) for p in projects)
     frvi_ms = sum(check_ms(p, "frvi", ["FutureReturnValueIgnored"]) for p in projects)
     df_ms = sum(check_ms(p, "asyncguard", ["DiscardedFuture"]) for p in projects)
@@ -577,15 +581,16 @@ def report(projects, results, runs):
     w("Two figures, medians in MiB. *Heap after GC*: the most heap still in use right after a collection "
       "(`-Xlog:gc`), which is what a compile holds on to, AsyncGuard's memos included. *Resident*: peak "
       "resident memory from `/usr/bin/time`; it follows how far the collector chose to grow the heap "
-      "(up to `-Xmx3g`), so it moves by tens of percent between identical runs.\n")
+      "(up to `-Xmx3g`), so it can move by tens of percent between identical runs.\n")
     w("| Project | " + " | ".join(f"heap after GC: {c}" for c in CONFIGS) + " | ratio AsyncGuard / checks off | "
-      "resident: checks off | resident: AsyncGuard | ratio |")
-    w("|---|" + "---:|" * (len(CONFIGS) + 4))
+      "ratio AsyncGuard / FRVI alone | resident: checks off | resident: AsyncGuard | ratio |")
+    w("|---|" + "---:|" * (len(CONFIGS) + 5))
     for p in projects:
         live = {c: med(p, c, "live_mib") for c in CONFIGS}
         rss = {c: med(p, c, "peak_kib") / 1024 for c in CONFIGS}
         live_ratio = f"{live['asyncguard'] / live['errorprone']:.3f}" if live["errorprone"] else "-"
-        w(f"| {p.name} | " + " | ".join(f"{live[c]:.0f}" for c in CONFIGS) + f" | {live_ratio} | "
+        live_frvi = f"{live['asyncguard'] / live['frvi']:.3f}" if live["frvi"] else "-"
+        w(f"| {p.name} | " + " | ".join(f"{live[c]:.0f}" for c in CONFIGS) + f" | {live_ratio} | {live_frvi} | "
           f"{rss['errorprone']:.0f} | {rss['asyncguard']:.0f} | {rss['asyncguard'] / rss['errorprone']:.3f} |")
     w("")
 
@@ -746,22 +751,22 @@ def duet_summary(names):
 def write_duet_report(projects):
     names = [p.name for p in projects]
     summary = duet_summary(names)
-    rounds = max((len(per_round) for _, per_round in summary.values()), default=0)
     lines = [f"Each pair compiled with fresh javac processes at the same time, one configuration per core "
-             f"(`taskset`, `-XX:ActiveProcessorCount=1`), without Error Prone's per-check timers (as a user compiles), the two swapping cores every round; {rounds} complete "
-             f"rounds (`bench/corpus.sh duet`, {datetime.date.fromtimestamp(DUET.stat().st_mtime)}). Ratio: "
+             f"(`taskset`, `-XX:ActiveProcessorCount=1`), without Error Prone's per-check timers (as a user compiles), "
+             f"the two swapping cores every round (`bench/corpus.sh duet`, "
+             f"{datetime.date.fromtimestamp(DUET.stat().st_mtime)}; complete rounds per pair in the table). Ratio: "
              "candidate / baseline wall time. Per project: the median over rounds; corpus: each round's total "
              "candidate time over its total baseline time, median and range over rounds. Checks off against "
              "itself is the calibration: what the method cannot resolve.\n",
-             "| Candidate / baseline | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
-             "|---|" + "---:|" * (len(names) + 3)]
+             "| Candidate / baseline | rounds | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
+             "|---|" + "---:|" * (len(names) + 4)]
     for (baseline, candidate), (per_project, per_round) in summary.items():
         cells = [f"{per_project[n]:.3f}" if n in per_project else "-" for n in names]
         corpus = f"**{median(per_round):.3f}**" if per_round else "-"
         spread = f"{min(per_round):.3f}-{max(per_round):.3f}" if per_round else "-"
         mean, low, high = interval(per_round) if per_round else (0.0, float("nan"), float("nan"))
         ci = f"{mean:.3f} ({low:.3f}-{high:.3f})" if len(per_round) > 1 else "-"
-        lines.append(f"| {CONFIGS[candidate]} / {CONFIGS[baseline]} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
+        lines.append(f"| {CONFIGS[candidate]} / {CONFIGS[baseline]} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
     (WORK / "duet.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
