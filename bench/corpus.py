@@ -487,8 +487,8 @@ def report(projects, results, runs):
         write_duet_report(projects)
         w("### Paired runs: the measure of record\n")
         w("On this shared virtual machine back-to-back compiles of the same configuration differ by tens "
-          "of percent (see the back-to-back runs below), more than the effect; so the verdict comes from duet runs (Bulej et al., \"Duet "
-          "benchmarking\", ICPE 2020), where both configurations run at the same time and share whatever "
+          "of percent (see the back-to-back runs below), more than the effect; so the verdict comes from "
+          "duet runs (Bulej et al., \"Duet benchmarking\", ICPE 2020), where both configurations run at the same time and share whatever "
           "slows the machine down.\n")
         w((WORK / "duet.md").read_text())
         calibration = summary.get(("errorprone", "errorprone"), ({}, []))[1]
@@ -510,7 +510,8 @@ def report(projects, results, runs):
               f"over {len(frvi_cost)} rounds: what one of Error Prone's own checks costs in the same setting.")
         if calibration:
             mean, low, high = interval(calibration)
-            w(f"- Calibration, checks off against itself: mean {mean:.3f}, 95 % interval {low:.3f}-{high:.3f} "
+            bounds = f", 95 % interval {low:.3f}-{high:.3f}" if len(calibration) > 1 else ""
+            w(f"- Calibration, checks off against itself: mean {mean:.3f}{bounds} "
               f"(rounds {min(calibration):.3f}-{max(calibration):.3f}); an interval that misses 1.000 would mean "
               "the method itself is biased.")
         w("- One core per compile makes the JIT compiler and the collector share the core with javac, so "
