@@ -403,6 +403,12 @@ def interval(values):
     return mean, mean - half, mean + half
 
 
+def interval_text(values):
+    """", 95 % interval a-b" for two rounds or more; one round has none."""
+    _, low, high = interval(values)
+    return f", 95 % interval {low:.3f}-{high:.3f}" if len(values) > 1 else ""
+
+
 def verdict(values, limit):
     """Whether the rounds show the mean ratio at most `limit`, above it, or cannot tell."""
     mean, low, high = interval(values)
@@ -504,14 +510,11 @@ def report(projects, results, runs):
               f"**{verdict(against_frvi, 1.0)}**.")
         frvi_cost = summary.get(("errorprone", "frvi"), ({}, []))[1]
         if frvi_cost:
-            mean, low, high = interval(frvi_cost)
-            bounds = f", 95 % interval {low:.3f}-{high:.3f}" if len(frvi_cost) > 1 else ""
-            w(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off: mean **{mean:.3f}**{bounds} "
+            w(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off: mean "
+              f"**{interval(frvi_cost)[0]:.3f}**{interval_text(frvi_cost)} "
               f"over {len(frvi_cost)} rounds: what one of Error Prone's own checks costs in the same setting.")
         if calibration:
-            mean, low, high = interval(calibration)
-            bounds = f", 95 % interval {low:.3f}-{high:.3f}" if len(calibration) > 1 else ""
-            w(f"- Calibration, checks off against itself: mean {mean:.3f}{bounds} "
+            w(f"- Calibration, checks off against itself: mean {interval(calibration)[0]:.3f}{interval_text(calibration)} "
               f"(rounds {min(calibration):.3f}-{max(calibration):.3f}); an interval that misses 1.000 would mean "
               "the method itself is biased.")
         w("- One core per compile makes the JIT compiler and the collector share the core with javac, so "
@@ -765,8 +768,10 @@ def write_duet_report(projects):
         cells = [f"{per_project[n]:.3f}" if n in per_project else "-" for n in names]
         corpus = f"**{median(per_round):.3f}**" if per_round else "-"
         spread = f"{min(per_round):.3f}-{max(per_round):.3f}" if per_round else "-"
-        mean, low, high = interval(per_round) if per_round else (0.0, float("nan"), float("nan"))
-        ci = f"{mean:.3f} ({low:.3f}-{high:.3f})" if len(per_round) > 1 else "-"
+        ci = "-"
+        if len(per_round) > 1:
+            mean, low, high = interval(per_round)
+            ci = f"{mean:.3f} ({low:.3f}-{high:.3f})"
         lines.append(f"| {CONFIGS[candidate]} / {CONFIGS[baseline]} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
     (WORK / "duet.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
