@@ -595,6 +595,10 @@ class BlockingCallInAsyncTest {
               "    // BUG: Diagnostic contains: a synchronized block blocks the current thread",
               "    synchronized (lock) { lock.hashCode(); }",
               "  }",
+              "  @dev.asyncguard.annotations.AllowBlocking(\"uncontended\")",
+              "  @NonBlocking void reviewed(Object lock) {",
+              "    synchronized (lock) { lock.hashCode(); }",
+              "  }",
               "}")
           .doTest();
     }
@@ -951,6 +955,46 @@ class BlockingCallInAsyncTest {
               "      throws Exception {",
               "    Thread.sleep(1);",
               "    return null;",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void allowBlockingCoversWhatTheDeclarationEncloses() {
+      helper
+          .addSourceLines(
+              "Reviewed.java",
+              "import dev.asyncguard.annotations.*;",
+              "import java.util.concurrent.*;",
+              "import java.util.function.*;",
+              "class Reviewed {",
+              "  static void sleep() {",
+              "    try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "  }",
+              "  @AllowBlocking(\"callbacks reviewed\")",
+              "  void callbacks(CompletableFuture<String> f) {",
+              "    f.thenAccept(s -> sleep());",
+              "    f.thenRun(Reviewed::sleep);",
+              "    f.thenRun(new Runnable() {",
+              "      @Override public void run() { sleep(); }",
+              "    });",
+              "  }",
+              "  void notReviewed(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: sleep",
+              "    f.thenAccept(s -> sleep());",
+              "  }",
+              "  @AllowBlocking(\"type reviewed\")",
+              "  static class WholeType {",
+              "    final Consumer<CompletableFuture<String>> onDone =",
+              "        f -> f.thenAccept(s -> sleep());",
+              "    static class Nested {",
+              "      CompletableFuture<String> async() { sleep(); return null; }",
+              "    }",
+              "  }",
+              "  @AllowBlocking(\"constructor reviewed\")",
+              "  Reviewed(CompletableFuture<String> f) {",
+              "    f.thenAccept(s -> sleep());",
               "  }",
               "}")
           .doTest();

@@ -16,12 +16,16 @@ import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncguard.checker.AsyncContexts.AsyncContext;
 import java.util.List;
@@ -41,8 +45,7 @@ import java.util.Optional;
             + " future, or a callback on a completing thread or the common pool",
     severity = WARNING,
     linkType = CUSTOM,
-    link = Docs.RULES + "#blockingcallinasync",
-    suppressionAnnotations = {SuppressWarnings.class, dev.asyncguard.annotations.AllowBlocking.class})
+    link = Docs.RULES + "#blockingcallinasync")
 public final class BlockingCallInAsync extends BugChecker
     implements CompilationUnitTreeMatcher,
         MethodInvocationTreeMatcher,
@@ -102,6 +105,9 @@ public final class BlockingCallInAsync extends BugChecker
     if (context.isEmpty()) {
       return NO_MATCH;
     }
+    if (allowedToBlock(state.getPath())) {
+      return NO_MATCH;
+    }
     return describe(tree, "a synchronized block", context.get(), BlockingSummaries.SYNCHRONIZED_ADVICE);
   }
 
@@ -130,10 +136,25 @@ public final class BlockingCallInAsync extends BugChecker
       blocks = chain.get(0) + " (" + String.join(" -> ", chain) + ")";
       advice = verdict.get().leaf().advice();
     }
-    if (CompletedFutures.isKnownComplete(state.getPath())) {
+    if (CompletedFutures.isKnownComplete(state.getPath()) || allowedToBlock(state.getPath())) {
       return NO_MATCH;
     }
     return describe(call, blocks, context.get(), advice);
+  }
+
+  /**
+   * {@code @AllowBlocking} on the enclosing method, constructor or type (or one enclosing those):
+   * asked only of a finding. As an Error Prone suppression annotation it would cost a lookup on
+   * every call Error Prone hands this check and on every declaration it enters.
+   */
+  private static boolean allowedToBlock(TreePath path) {
+    for (Tree enclosing : path) {
+      if (enclosing instanceof MethodTree || enclosing instanceof ClassTree) {
+        Symbol symbol = ASTHelpers.getSymbol(enclosing);
+        return symbol != null && AsyncAnnotations.allowsBlocking(symbol);
+      }
+    }
+    return false;
   }
 
   private Description describe(Tree tree, String blocks, AsyncContext context, String advice) {
