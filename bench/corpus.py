@@ -51,6 +51,15 @@ CONFIGS = {
     "frvi": "Error Prone's FutureReturnValueIgnored alone",
 }
 
+# Duet-only: three checks shaped like AsyncGuard's that do nothing (bench/idle/IdleChecks.java).
+IDLE_CONFIG = {"idle": "Error Prone + three idle checks of AsyncGuard's shape"}
+IDLE_CHECKS = [f"Idle{c}" for c in ASYNCGUARD_CHECKS]
+
+
+def describe_config(config):
+    return CONFIGS.get(config) or IDLE_CONFIG[config]
+
+
 WARNING = re.compile(r"^(?P<path>.+\.java):(?P<line>\d+): warning: \[(?P<check>\w+)\] (?P<message>.*)$")
 # Lines of -XepPrintTimings: "       525 ms   40.6%  FutureUsedAsValue".
 TIMING = re.compile(r"^\s+(?P<ms>\d+) ms\s+[\d.]+%\s+(?P<check>\w+)$")
@@ -182,6 +191,37 @@ def asyncguard_path():
     return os.pathsep.join(map(str, jars))
 
 
+def matcher_kinds(java_source, class_name):
+    """The Tree*Matcher interfaces a check class implements, read from its source."""
+    match = re.search(rf"class {class_name} extends BugChecker\s+implements([^{{]+)\{{", java_source)
+    return sorted(re.findall(r"(\w+TreeMatcher)", match.group(1))) if match else None
+
+
+def idle_checks_path():
+    """Compiles the idle checks once (again when their source changes), after making sure each still
+    matches the same kinds of tree as the AsyncGuard check it stands for."""
+    source = BENCH / "idle/IdleChecks.java"
+    idle_source = source.read_text()
+    for check in ASYNCGUARD_CHECKS:
+        real = matcher_kinds((ROOT / f"checker/src/main/java/dev/asyncguard/checker/{check}.java").read_text(), check)
+        idle = matcher_kinds(idle_source, f"Idle{check}")
+        if real is None or real != idle:
+            die(f"bench/idle/IdleChecks.java: Idle{check} implements {idle}, but {check} implements {real}; "
+                f"give it the same matcher interfaces")
+    out = WORK / "idle-checks"
+    stamp = out / "source.java"
+    if not stamp.exists() or stamp.read_text() != idle_source:
+        shutil.rmtree(out, ignore_errors=True)
+        (out / "META-INF/services").mkdir(parents=True)
+        result = run([str(JAVA_HOME / "bin/javac"), "-d", str(out), "-cp", errorprone_path(), str(source)])
+        if result.returncode != 0:
+            die("compiling bench/idle/IdleChecks.java failed:\n" + result.stdout + result.stderr)
+        (out / "META-INF/services/com.google.errorprone.bugpatterns.BugChecker").write_text(
+            "".join(f"dev.asyncguard.bench.IdleChecks${c}\n" for c in IDLE_CHECKS))
+        stamp.write_text(idle_source)
+    return str(out)
+
+
 def code_lines(text):
     """Lines with code on them: not blank, not only comment (block comments and javadoc included)."""
     count, in_block = 0, False
@@ -231,6 +271,9 @@ def javac_command(project, config, out, timings=True):
         enabled = " ".join(f"-Xep:{c}:WARN" for c in ASYNCGUARD_CHECKS)
     elif config == "frvi":
         enabled = "-Xep:FutureReturnValueIgnored:WARN"
+    elif config == "idle":
+        processor_path.insert(0, idle_checks_path())
+        enabled = " ".join(f"-Xep:{c}:WARN" for c in IDLE_CHECKS)
     else:
         enabled = ""
     return cmd + JVM_EXPORTS + [
@@ -513,6 +556,11 @@ def report(projects, results, runs):
             w(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off: mean "
               f"**{interval(frvi_cost)[0]:.3f}**{interval_text(frvi_cost)} "
               f"over {len(frvi_cost)} rounds: what one of Error Prone's own checks costs in the same setting.")
+        floor = summary.get(("errorprone", "idle"), ({}, []))[1]
+        if floor:
+            w(f"- Floor, three idle checks of AsyncGuard's shape / checks off: mean **{interval(floor)[0]:.3f}**"
+              f"{interval_text(floor)} over {len(floor)} rounds: what Error Prone charges for handing the same "
+              "trees to three enabled checks that do nothing (`bench/idle/IdleChecks.java`).")
         if calibration:
             w(f"- Calibration, checks off against itself: mean {interval(calibration)[0]:.3f}{interval_text(calibration)} "
               f"(rounds {min(calibration):.3f}-{max(calibration):.3f}); an interval that misses 1.000 would mean "
@@ -672,11 +720,13 @@ def command_stress(runs):
 
 DUET = WORK / "duet.jsonl"
 # Named (baseline, candidate) pairs: the cost ratio the issue asks for, AsyncGuard against FRVI alone,
-# the yardstick (what Error Prone's own FutureReturnValueIgnored costs) and the calibration.
+# the yardstick (what Error Prone's own FutureReturnValueIgnored costs), the floor (what idle checks of
+# AsyncGuard's shape cost) and the calibration.
 DUET_PAIRS = {
     "cost": ("errorprone", "asyncguard"),
     "versus-frvi": ("frvi", "asyncguard"),
     "frvi-cost": ("errorprone", "frvi"),
+    "floor": ("errorprone", "idle"),
     "calibration": ("errorprone", "errorprone"),
 }
 DEFAULT_DUET_PAIRS = ["cost", "versus-frvi"]
@@ -772,7 +822,7 @@ def write_duet_report(projects):
         if len(per_round) > 1:
             mean, low, high = interval(per_round)
             ci = f"{mean:.3f} ({low:.3f}-{high:.3f})"
-        lines.append(f"| {CONFIGS[candidate]} / {CONFIGS[baseline]} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
+        lines.append(f"| {describe_config(candidate)} / {describe_config(baseline)} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
     (WORK / "duet.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
