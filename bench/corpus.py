@@ -193,7 +193,7 @@ def asyncguard_path():
 
 def matcher_kinds(java_source, class_name):
     """The Tree*Matcher interfaces a check class implements, read from its source."""
-    match = re.search(rf"class {class_name} extends BugChecker\s+implements([^{{]+)\{{", java_source)
+    match = re.search(rf"class {class_name} extends \w+\s+implements([^{{]+)\{{", java_source)
     return sorted(re.findall(r"(\w+TreeMatcher)", match.group(1))) if match else None
 
 

@@ -34,9 +34,51 @@ import com.sun.source.tree.VariableTree;
 public final class IdleChecks {
   private IdleChecks() {}
 
+  /**
+   * Every match method, returning at once; each check below declares which of them Error Prone may
+   * call by the matcher interfaces it implements.
+   */
+  abstract static class Idle extends BugChecker {
+    public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchNewClass(NewClassTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchVariable(VariableTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchReturn(ReturnTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchBinary(BinaryTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+  }
+
   /** Shaped like DiscardedFuture. */
   @BugPattern(summary = "Does nothing: the benchmark's floor", severity = WARNING)
-  public static final class IdleDiscardedFuture extends BugChecker
+  public static final class IdleDiscardedFuture extends Idle
       implements CompilationUnitTreeMatcher,
           MethodInvocationTreeMatcher,
           NewClassTreeMatcher,
@@ -44,101 +86,26 @@ public final class IdleChecks {
           VariableTreeMatcher,
           ReturnTreeMatcher {
     public IdleDiscardedFuture() {}
-
-    @Override
-    public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchNewClass(NewClassTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchVariable(VariableTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchReturn(ReturnTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
   }
 
   /** Shaped like FutureUsedAsValue. */
   @BugPattern(summary = "Does nothing: the benchmark's floor", severity = WARNING)
-  public static final class IdleFutureUsedAsValue extends BugChecker
+  public static final class IdleFutureUsedAsValue extends Idle
       implements CompilationUnitTreeMatcher,
           BinaryTreeMatcher,
           CompoundAssignmentTreeMatcher,
           MethodInvocationTreeMatcher {
     public IdleFutureUsedAsValue() {}
-
-    @Override
-    public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchBinary(BinaryTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
   }
 
   /** Shaped like BlockingCallInAsync. */
   @BugPattern(summary = "Does nothing: the benchmark's floor", severity = WARNING)
-  public static final class IdleBlockingCallInAsync extends BugChecker
+  public static final class IdleBlockingCallInAsync extends Idle
       implements CompilationUnitTreeMatcher,
           MethodInvocationTreeMatcher,
           NewClassTreeMatcher,
           MemberReferenceTreeMatcher,
           SynchronizedTreeMatcher {
     public IdleBlockingCallInAsync() {}
-
-    @Override
-    public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchNewClass(NewClassTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
-
-    @Override
-    public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-      return NO_MATCH;
-    }
   }
 }
