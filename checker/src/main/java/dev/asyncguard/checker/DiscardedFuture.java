@@ -3,9 +3,6 @@ package dev.asyncguard.checker;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -21,7 +18,6 @@ import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.matchers.UnusedReturnValueMatcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -46,7 +42,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -77,92 +72,85 @@ public final class DiscardedFuture extends BugChecker
 
   private static final String CAN_IGNORE_RETURN_VALUE = "CanIgnoreReturnValue";
 
-  /** Calls whose dropped result is fine whatever its type. */
-  private static final Matcher<ExpressionTree> DROPPING_IS_SAFE =
-      anyOf(
+  /** Calls whose dropped result is fine whatever its type (the named ones). */
+  private static final CallPattern.AnyOf SAFE_TO_DROP =
+      CallPattern.anyOf(
           // Returns its receiver, which is the future the caller already holds.
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("orTimeout", "completeOnTimeout", "completeAsync"),
-          instanceMethod()
-              .onDescendantOf("io.netty.util.concurrent.Future")
-              .namedAnyOf(
-                  "addListener",
-                  "addListeners",
-                  "removeListener",
-                  "removeListeners",
-                  "sync",
-                  "syncUninterruptibly",
-                  "await",
-                  "awaitUninterruptibly"),
-          instanceMethod()
-              .onDescendantOf("io.netty.util.concurrent.Promise")
-              .namedAnyOf("setSuccess", "setFailure"),
-          instanceMethod()
-              .onDescendantOf("io.vertx.core.Future")
-              .namedAnyOf("onComplete", "onSuccess", "onFailure"),
+          CallPattern.instanceMethod(
+              "java.util.concurrent.CompletableFuture", "orTimeout", "completeOnTimeout", "completeAsync"),
+          CallPattern.instanceMethod(
+              "io.netty.util.concurrent.Future",
+              "addListener",
+              "addListeners",
+              "removeListener",
+              "removeListeners",
+              "sync",
+              "syncUninterruptibly",
+              "await",
+              "awaitUninterruptibly"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "setSuccess", "setFailure"),
+          CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onSuccess", "onFailure"),
           // Netty: closing is fire-and-forget (the channel's closeFuture() reports it), and so is a
           // graceful shutdown (terminationFuture() reports it).
-          instanceMethod()
-              .onDescendantOf("io.netty.channel.ChannelOutboundInvoker")
-              .namedAnyOf("close", "disconnect", "deregister"),
-          instanceMethod()
-              .onDescendantOf("io.netty.util.concurrent.EventExecutorGroup")
-              .named("shutdownGracefully"),
-          // Netty: an outbound call given a promise returns that promise, which the caller holds
-          // (or voidPromise(), which reports failures to the pipeline instead).
-          DiscardedFuture::returnsGivenNettyPromise,
-          // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
-          // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
-          DiscardedFuture::executeImplementedBySubmitting,
+          CallPattern.instanceMethod(
+              "io.netty.channel.ChannelOutboundInvoker", "close", "disconnect", "deregister"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully"),
           // Forks the task and returns it; the pool reports its failure when joined.
-          instanceMethod().onDescendantOf("java.util.concurrent.ForkJoinTask").named("fork"),
+          CallPattern.instanceMethod("java.util.concurrent.ForkJoinTask", "fork"),
           // Results are taken from the completion service, not from the returned future.
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletionService")
-              .named("submit"),
+          CallPattern.instanceMethod("java.util.concurrent.CompletionService", "submit"),
           // A periodic task's future never completes normally: it is a cancellation handle.
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
-              .namedAnyOf("scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          CallPattern.instanceMethod(
+              "java.util.concurrent.ScheduledExecutorService", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
           // Returns one of its arguments, which the caller already holds.
-          staticMethod().onClass("java.util.Objects").namedAnyOf("requireNonNull", "requireNonNullElse"),
-          staticMethod()
-              .onClass("com.google.common.base.Preconditions")
-              .named("checkNotNull"),
-          staticMethod().onClass("com.google.common.base.Verify").named("verifyNotNull"),
+          CallPattern.staticMethod("java.util.Objects", "requireNonNull", "requireNonNullElse"),
+          CallPattern.staticMethod("com.google.common.base.Preconditions", "checkNotNull"),
+          CallPattern.staticMethod("com.google.common.base.Verify", "verifyNotNull"),
           // subscribe starts the publisher; what it returns is a handle, not the work.
-          instanceMethod().anyClass().namedAnyOf("subscribe", "subscribeWith"),
-          // Mockito: verify(mock).call() and doReturn(x).when(mock).call() only name the call.
-          UnusedReturnValueMatcher::mockitoInvocation,
-          instanceMethod()
-              .onDescendantOf("org.mockito.BDDMockito.Then")
-              .namedAnyOf("should", "shouldHaveNoMoreInteractions"),
-          DiscardedFuture::isBddShouldCall);
+          CallPattern.instanceMethodOfAnyType("subscribe", "subscribeWith"),
+          // Mockito: then(mock).should().call() only names the call to verify.
+          CallPattern.instanceMethod("org.mockito.BDDMockito.Then", "should", "shouldHaveNoMoreInteractions"));
+
+  /** Calls whose dropped result is fine whatever its type: the named ones and these shapes. */
+  private static boolean droppingIsSafe(ExpressionTree tree, VisitorState state) {
+    return SAFE_TO_DROP.matches(tree, state)
+        // Netty: an outbound call given a promise returns that promise, which the caller holds
+        // (or voidPromise(), which reports failures to the pipeline instead).
+        || returnsGivenNettyPromise(tree, state)
+        // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
+        // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
+        || executeImplementedBySubmitting(tree, state)
+        // Mockito: verify(mock).call() and doReturn(x).when(mock).call() only name the call.
+        || UnusedReturnValueMatcher.mockitoInvocation(tree, state)
+        || isBddShouldCall(tree, state);
+  }
 
   /** Calls on a hot future whose result is dropped safely: the call itself observes the failure. */
-  private static final Matcher<ExpressionTree> OBSERVES_FAILURE =
-      anyOf(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletionStage")
-              .namedAnyOf(
-                  "whenComplete",
-                  "whenCompleteAsync",
-                  "handle",
-                  "handleAsync",
-                  "exceptionally",
-                  "exceptionallyAsync",
-                  "exceptionallyCompose",
-                  "exceptionallyComposeAsync"),
-          instanceMethod()
-              .onDescendantOf("com.google.common.util.concurrent.FluentFuture")
-              .namedAnyOf("catching", "catchingAsync"),
-          staticMethod()
-              .onClass("com.google.common.util.concurrent.Futures")
-              .namedAnyOf("catching", "catchingAsync"));
+  private static final CallPattern.AnyOf OBSERVES_FAILURE =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod(
+              "java.util.concurrent.CompletionStage",
+              "whenComplete",
+              "whenCompleteAsync",
+              "handle",
+              "handleAsync",
+              "exceptionally",
+              "exceptionallyAsync",
+              "exceptionallyCompose",
+              "exceptionallyComposeAsync"),
+          CallPattern.instanceMethod(
+              "com.google.common.util.concurrent.FluentFuture", "catching", "catchingAsync"),
+          CallPattern.staticMethod(
+              "com.google.common.util.concurrent.Futures", "catching", "catchingAsync"));
 
-  private static final UnusedReturnValueMatcher UNUSED_RETURN_VALUE =
-      UnusedReturnValueMatcher.get(/* allowInExceptionThrowers= */ true);
+  /**
+   * Error Prone's other reasons a result may go unused (exception tests, ...). In a holder, so that
+   * a compilation without futures never loads the matcher and the matchers it builds.
+   */
+  private static final class OtherAllowedReasons {
+    static final UnusedReturnValueMatcher MATCHER =
+        UnusedReturnValueMatcher.get(/* allowInExceptionThrowers= */ true);
+  }
 
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
@@ -256,13 +244,13 @@ public final class DiscardedFuture extends BugChecker
     // Exemptions cheapest first; Error Prone's allowed-unused reasons (a stream per call) last.
     if (kind.isEmpty()
         || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
-        || DROPPING_IS_SAFE.matches(tree, state)
+        || droppingIsSafe(tree, state)
         || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(tree, state))
         || canIgnoreReturnValue(method, state)
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
         || keptReturnValues.returnsKeptValue(method, state)
         || insideMockitoAnswer(state)
-        || UNUSED_RETURN_VALUE.isAllowed(tree, state)) {
+        || OtherAllowedReasons.MATCHER.isAllowed(tree, state)) {
       return NO_MATCH;
     }
     return buildDescription(tree)
@@ -296,7 +284,7 @@ public final class DiscardedFuture extends BugChecker
 
   /** Looks through overridden methods and enclosing types: once per method and compilation. */
   private final PerCompilation<Map<MethodSymbol, Boolean>> canIgnore =
-      new PerCompilation<>(state -> new HashMap<>());
+      PerCompilation.newHashMap();
 
   private boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
     Map<MethodSymbol, Boolean> known = canIgnore.get(state);
@@ -408,7 +396,7 @@ public final class DiscardedFuture extends BugChecker
       return NO_MATCH;
     }
     if (canIgnoreReturnValue(method, state)
-        || DROPPING_IS_SAFE.matches(initializer, state)
+        || droppingIsSafe(initializer, state)
         || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(initializer, state))) {
       return NO_MATCH;
     }

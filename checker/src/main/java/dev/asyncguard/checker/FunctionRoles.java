@@ -1,10 +1,8 @@
 package dev.asyncguard.checker;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -79,15 +77,12 @@ final class FunctionRoles {
           "usingWhen");
 
   /** Schedulers whose threads must not block; any other scheduler is taken as fit for blocking. */
-  private static final Matcher<ExpressionTree> NON_BLOCKING_SCHEDULER =
-      staticMethod()
-          .onClass("reactor.core.scheduler.Schedulers")
-          .namedAnyOf("parallel", "single", "immediate", "newParallel", "newSingle");
+  private static final CallPattern NON_BLOCKING_SCHEDULER =
+      CallPattern.staticMethod(
+          "reactor.core.scheduler.Schedulers", "parallel", "single", "immediate", "newParallel", "newSingle");
 
-  private static final Matcher<ExpressionTree> DIRECT_EXECUTOR =
-      staticMethod()
-          .onClass("com.google.common.util.concurrent.MoreExecutors")
-          .named("directExecutor");
+  private static final CallPattern DIRECT_EXECUTOR =
+      CallPattern.staticMethod("com.google.common.util.concurrent.MoreExecutors", "directExecutor");
 
   private FunctionRoles() {}
 

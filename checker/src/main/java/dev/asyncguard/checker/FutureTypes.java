@@ -56,7 +56,7 @@ public final class FutureTypes {
 
   private final ImmutableList<String> extraTypes;
   private final PerCompilation<Map<TypeSymbol, Optional<Kind>>> cache =
-      new PerCompilation<>(state -> new HashMap<>());
+      PerCompilation.newHashMap();
 
   /** The named types' interned names, per compilation: a closure walk then compares identities. */
   private final PerCompilation<Map<Name, Kind>> kindsByName;

@@ -3,9 +3,6 @@ package dev.asyncguard.checker;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -17,7 +14,6 @@ import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CompoundAssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
@@ -55,39 +51,38 @@ public final class FutureUsedAsValue extends BugChecker
         MethodInvocationTreeMatcher {
 
   /** Calls that turn every argument into text. */
-  private static final Matcher<ExpressionTree> TEXT_OF_ARGUMENTS =
-      anyOf(
-          staticMethod().onClass("java.lang.String").namedAnyOf("valueOf", "format", "join"),
-          instanceMethod().onExactClass("java.lang.String").named("formatted"),
-          staticMethod().onClass("java.util.Objects").named("toString"),
-          staticMethod().onClass("java.text.MessageFormat").named("format"),
-          instanceMethod()
-              .onDescendantOfAny("java.io.PrintStream", "java.io.PrintWriter")
-              .namedAnyOf("print", "println", "printf", "format"),
-          instanceMethod()
-              .onDescendantOfAny("java.lang.AbstractStringBuilder", "java.lang.StringBuilder", "java.lang.StringBuffer")
-              .namedAnyOf("append", "insert"));
+  private static final CallPattern.AnyOf TEXT_OF_ARGUMENTS =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("java.lang.String", "valueOf", "format", "join"),
+          CallPattern.instanceMethodOfExactly("java.lang.String", "formatted"),
+          CallPattern.staticMethod("java.util.Objects", "toString"),
+          CallPattern.staticMethod("java.text.MessageFormat", "format"),
+          CallPattern.instanceMethodOfAny(
+              List.of("java.io.PrintStream", "java.io.PrintWriter"), "print", "println", "printf", "format"),
+          CallPattern.instanceMethodOfAny(
+              List.of("java.lang.AbstractStringBuilder", "java.lang.StringBuilder", "java.lang.StringBuffer"),
+              "append",
+              "insert"));
 
   /** Logging calls: any argument is rendered with toString(). */
-  private static final Matcher<ExpressionTree> LOGGING =
-      anyOf(
-          instanceMethod().onDescendantOf("org.slf4j.Logger"),
-          instanceMethod().onDescendantOf("org.slf4j.spi.LoggingEventBuilder").namedAnyOf("addArgument", "log"),
-          instanceMethod().onDescendantOf("java.util.logging.Logger"),
-          instanceMethod().onDescendantOf("org.apache.logging.log4j.Logger"),
-          instanceMethod().onDescendantOf("org.apache.commons.logging.Log"),
-          instanceMethod().onDescendantOf("java.lang.System.Logger"));
+  private static final CallPattern.AnyOf LOGGING =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod("org.slf4j.Logger"),
+          CallPattern.instanceMethod("org.slf4j.spi.LoggingEventBuilder", "addArgument", "log"),
+          CallPattern.instanceMethod("java.util.logging.Logger"),
+          CallPattern.instanceMethod("org.apache.logging.log4j.Logger"),
+          CallPattern.instanceMethod("org.apache.commons.logging.Log"),
+          CallPattern.instanceMethod("java.lang.System.Logger"));
 
-  private static final Matcher<ExpressionTree> TO_STRING =
-      instanceMethod().anyClass().named("toString").withNoParameters();
+  private static final CallPattern TO_STRING =
+      CallPattern.instanceMethodOfAnyType("toString").withNoParameters();
 
-  private static final Matcher<ExpressionTree> EQUALS_METHOD =
-      instanceMethod().anyClass().named("equals");
+  private static final CallPattern EQUALS_METHOD = CallPattern.instanceMethodOfAnyType("equals");
 
-  private static final Matcher<ExpressionTree> STATIC_EQUALS =
-      anyOf(
-          staticMethod().onClass("java.util.Objects").named("equals"),
-          staticMethod().onClass("com.google.common.base.Objects").named("equal"));
+  private static final CallPattern.AnyOf STATIC_EQUALS =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("java.util.Objects", "equals"),
+          CallPattern.staticMethod("com.google.common.base.Objects", "equal"));
 
   /** Names that say "this is a future": futureX, xFuture, promise, stage, mono, flux, publisher. */
   private static final Pattern FUTURE_NAME =

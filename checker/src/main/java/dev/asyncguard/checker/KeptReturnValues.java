@@ -15,7 +15,6 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,7 @@ import javax.lang.model.element.ElementKind;
 final class KeptReturnValues {
 
   private final PerCompilation<Map<MethodSymbol, Boolean>> memo =
-      new PerCompilation<>(state -> new HashMap<>());
+      PerCompilation.newHashMap();
 
   boolean returnsKeptValue(MethodSymbol method, VisitorState state) {
     return memo.get(state).computeIfAbsent(method, m -> scan(m, state));

@@ -2,6 +2,8 @@ package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.util.Context;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,11 @@ final class PerCompilation<T> {
 
   PerCompilation(Function<VisitorState, T> factory) {
     this.factory = factory;
+  }
+
+  /** An empty hash map per compilation: one shared factory instead of a lambda per memo. */
+  static <K, V> PerCompilation<Map<K, V>> newHashMap() {
+    return new PerCompilation<>(state -> new HashMap<>());
   }
 
   T get(VisitorState state) {

@@ -1,0 +1,172 @@
+package dev.asyncguard.checker;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import java.util.List;
+
+/**
+ * A call named by its owner type and method names: the form of every list of known APIs in the
+ * checks (what may be dropped, what turns a value into text, which executors run inline).
+ *
+ * <p>The same meaning as Error Prone's method matchers ({@code instanceMethod().onDescendantOf(..)
+ * .namedAnyOf(..)}): the owner is the receiver's static type, as {@link
+ * ASTHelpers#getReceiverType} gives it; constructors never match. Plain data instead of matcher
+ * objects because those are built from dozens of lambdas when a check class loads, which every
+ * compilation pays (also where the code has no futures at all), and a list of them runs every
+ * matcher on every call it is asked about, while a {@link AnyOf} looks at the name first.
+ */
+final class CallPattern {
+
+  private enum Owner {
+    /** The receiver's type is the named type or a subtype of it. */
+    DESCENDANT,
+    /** The receiver's type is exactly the named type. */
+    EXACT,
+    /** Any receiver. */
+    ANY
+  }
+
+  private final boolean isStatic;
+  private final Owner owner;
+  private final ImmutableList<String> types;
+  /** Empty: any name. */
+  private final ImmutableSet<String> names;
+  private final boolean noParameters;
+
+  private CallPattern(
+      boolean isStatic,
+      Owner owner,
+      ImmutableList<String> types,
+      ImmutableSet<String> names,
+      boolean noParameters) {
+    this.isStatic = isStatic;
+    this.owner = owner;
+    this.types = types;
+    this.names = names;
+    this.noParameters = noParameters;
+  }
+
+  /** An instance method of the type or a subtype; no names means any method. */
+  static CallPattern instanceMethod(String type, String... names) {
+    return new CallPattern(false, Owner.DESCENDANT, ImmutableList.of(type), ImmutableSet.copyOf(names), false);
+  }
+
+  /** An instance method of any of the types or their subtypes. */
+  static CallPattern instanceMethodOfAny(List<String> types, String... names) {
+    return new CallPattern(false, Owner.DESCENDANT, ImmutableList.copyOf(types), ImmutableSet.copyOf(names), false);
+  }
+
+  /** An instance method called on exactly this type. */
+  static CallPattern instanceMethodOfExactly(String type, String... names) {
+    return new CallPattern(false, Owner.EXACT, ImmutableList.of(type), ImmutableSet.copyOf(names), false);
+  }
+
+  /** An instance method of any type. */
+  static CallPattern instanceMethodOfAnyType(String... names) {
+    return new CallPattern(false, Owner.ANY, ImmutableList.of(), ImmutableSet.copyOf(names), false);
+  }
+
+  /** A static method of exactly this class. */
+  static CallPattern staticMethod(String type, String... names) {
+    return new CallPattern(true, Owner.EXACT, ImmutableList.of(type), ImmutableSet.copyOf(names), false);
+  }
+
+  /** The same pattern, only for methods without parameters. */
+  CallPattern withNoParameters() {
+    return new CallPattern(isStatic, owner, types, names, true);
+  }
+
+  /** Whether the call or method reference matches this pattern. */
+  boolean matches(ExpressionTree tree, VisitorState state) {
+    MethodSymbol method = calledMethod(tree);
+    return method != null
+        && (names.isEmpty() || names.contains(method.getSimpleName().toString()))
+        && matchesMethod(tree, method, state);
+  }
+
+  /** Everything but the name, which {@link AnyOf} has already looked up. */
+  private boolean matchesMethod(ExpressionTree tree, MethodSymbol method, VisitorState state) {
+    if (method.isStatic() != isStatic || (noParameters && !method.getParameters().isEmpty())) {
+      return false;
+    }
+    if (owner == Owner.ANY) {
+      return true;
+    }
+    Type receiver = ASTHelpers.getReceiverType(tree);
+    for (String type : types) {
+      if (owner == Owner.EXACT ? isExactly(receiver, type, state) : TypeNames.isSubtype(receiver, type, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static MethodSymbol calledMethod(ExpressionTree tree) {
+    if (!(tree instanceof MethodInvocationTree || tree instanceof MemberReferenceTree)) {
+      return null;
+    }
+    return ASTHelpers.getSymbol(tree) instanceof MethodSymbol method && !method.isConstructor()
+        ? method
+        : null;
+  }
+
+  private static boolean isExactly(Type type, String name, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    Type erased = state.getTypes().erasure(type);
+    return erased.hasTag(TypeTag.CLASS) && erased.tsym.getQualifiedName().contentEquals(name);
+  }
+
+  static AnyOf anyOf(CallPattern... patterns) {
+    return new AnyOf(ImmutableList.copyOf(patterns));
+  }
+
+  /** Patterns indexed by method name: a call is compared only with the patterns for its name. */
+  static final class AnyOf {
+    private final ImmutableListMultimap<String, CallPattern> byName;
+    private final ImmutableList<CallPattern> anyName;
+
+    private AnyOf(ImmutableList<CallPattern> patterns) {
+      ImmutableListMultimap.Builder<String, CallPattern> named = ImmutableListMultimap.builder();
+      ImmutableList.Builder<CallPattern> unnamed = ImmutableList.builder();
+      for (CallPattern pattern : patterns) {
+        if (pattern.names.isEmpty()) {
+          unnamed.add(pattern);
+        }
+        for (String name : pattern.names) {
+          named.put(name, pattern);
+        }
+      }
+      this.byName = named.build();
+      this.anyName = unnamed.build();
+    }
+
+    boolean matches(ExpressionTree tree, VisitorState state) {
+      MethodSymbol method = calledMethod(tree);
+      if (method == null) {
+        return false;
+      }
+      for (CallPattern pattern : byName.get(method.getSimpleName().toString())) {
+        if (pattern.matchesMethod(tree, method, state)) {
+          return true;
+        }
+      }
+      for (CallPattern pattern : anyName) {
+        if (pattern.matchesMethod(tree, method, state)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
