@@ -8,6 +8,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -57,8 +58,11 @@ class RulesDocumentationTest {
           }
         }
         if (file.getFileName().toString().equals("AsyncGuardOptions.java")) {
-          for (EnumConstantDeclaration key : unit.findAll(EnumConstantDeclaration.class)) {
-            optionKeys.add(text(key.getArgument(0)));
+          // The constants of the Key enum (other enums in the file are not options).
+          for (EnumDeclaration keys : unit.findAll(EnumDeclaration.class, e -> e.getNameAsString().equals("Key"))) {
+            for (EnumConstantDeclaration key : keys.getEntries()) {
+              optionKeys.add(text(key.getArgument(0)));
+            }
           }
         }
       }

@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -24,40 +23,50 @@ public final class AsyncGuardOptions {
     FUTURE_TYPES(
         "FutureTypes",
         "fully qualified type names separated by commas, e.g. com.acme.Promise,com.acme.Task",
-        Key::isQualifiedName),
+        Form.QUALIFIED_NAME),
     NON_BLOCKING_ANNOTATIONS(
         "NonBlockingAnnotations",
         "fully qualified annotation names separated by commas, e.g. com.acme.EventLoop",
-        Key::isQualifiedName),
+        Form.QUALIFIED_NAME),
     BLOCKING_ANNOTATIONS(
         "BlockingAnnotations",
         "fully qualified annotation names separated by commas, e.g. com.acme.Blocks",
-        Key::isQualifiedName),
+        Form.QUALIFIED_NAME),
     BLOCKING_METHODS(
         "BlockingMethods",
         "entries of the form type#method, type#method(paramType,...), type#prefix* or"
             + " type#<init> separated by commas, e.g."
             + " com.acme.Db#query,java.util.concurrent.locks.Lock#lock",
-        Key::isMethodSpec),
-    SYNCHRONIZED_IS_BLOCKING("SynchronizedIsBlocking", "true or false", Key::isBoolean);
+        Form.METHOD_SPEC),
+    SYNCHRONIZED_IS_BLOCKING("SynchronizedIsBlocking", "true or false", Form.BOOLEAN);
 
-    private static final Pattern QUALIFIED_NAME =
-        Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
-    private static final Pattern METHOD_SPEC =
-        Pattern.compile(
-            QUALIFIED_NAME.pattern()
-                + "#([\\p{L}_$][\\p{L}\\p{N}_$]*\\*?|\\*|<init>)"
-                + "(\\((" + QUALIFIED_NAME.pattern() + "(\\[\\])*"
-                + "(," + QUALIFIED_NAME.pattern() + "(\\[\\])*)*)?\\))?");
+    /** How one entry of a key's value is checked. */
+    private enum Form {
+      QUALIFIED_NAME,
+      METHOD_SPEC,
+      BOOLEAN
+    }
+
+    /** Compiled only when a flag is given: most compilations give none. */
+    private static final class Patterns {
+      static final Pattern QUALIFIED_NAME =
+          Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+      static final Pattern METHOD_SPEC =
+          Pattern.compile(
+              QUALIFIED_NAME.pattern()
+                  + "#([\\p{L}_$][\\p{L}\\p{N}_$]*\\*?|\\*|<init>)"
+                  + "(\\((" + QUALIFIED_NAME.pattern() + "(\\[\\])*"
+                  + "(," + QUALIFIED_NAME.pattern() + "(\\[\\])*)*)?\\))?");
+    }
 
     private final String flagName;
     private final String expectedForm;
-    private final Function<String, Boolean> entryIsValid;
+    private final Form form;
 
-    Key(String flagName, String expectedForm, Function<String, Boolean> entryIsValid) {
+    Key(String flagName, String expectedForm, Form form) {
       this.flagName = flagName;
       this.expectedForm = expectedForm;
-      this.entryIsValid = entryIsValid;
+      this.form = form;
     }
 
     /** The name after {@code -XepOpt:AsyncGuard:}. */
@@ -74,16 +83,12 @@ public final class AsyncGuardOptions {
       return expectedForm;
     }
 
-    private static boolean isQualifiedName(String s) {
-      return QUALIFIED_NAME.matcher(s).matches();
-    }
-
-    private static boolean isMethodSpec(String s) {
-      return METHOD_SPEC.matcher(s).matches();
-    }
-
-    private static boolean isBoolean(String s) {
-      return s.equals("true") || s.equals("false");
+    private boolean entryIsValid(String entry) {
+      return switch (form) {
+        case QUALIFIED_NAME -> Patterns.QUALIFIED_NAME.matcher(entry).matches();
+        case METHOD_SPEC -> Patterns.METHOD_SPEC.matcher(entry).matches();
+        case BOOLEAN -> entry.equals("true") || entry.equals("false");
+      };
     }
   }
 
@@ -138,7 +143,7 @@ public final class AsyncGuardOptions {
       String value = flag.getValue();
       for (String rawEntry : value.split(",", -1)) {
         String entry = rawEntry.strip();
-        if (entry.isEmpty() || !key.entryIsValid.apply(entry)) {
+        if (entry.isEmpty() || !key.entryIsValid(entry)) {
           String what = entry.isEmpty() ? "an empty entry" : "an invalid entry '" + entry + "'";
           return invalid(
               key.flag() + "=" + value + " has " + what + ": expected " + key.expectedForm());

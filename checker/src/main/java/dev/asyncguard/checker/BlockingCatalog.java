@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +73,7 @@ public final class BlockingCatalog {
   private final ImmutableList<Entry> wildcardEntries;
   private final ImmutableList<String> exclusions;
   private final PerCompilation<Map<MethodSymbol, Optional<Entry>>> cache =
-      new PerCompilation<>(state -> new HashMap<>());
+      PerCompilation.newHashMap();
 
   public BlockingCatalog(AsyncGuardOptions options) {
     ImmutableListMultimap.Builder<String, Entry> byName = ImmutableListMultimap.builder();
@@ -210,11 +209,14 @@ public final class BlockingCatalog {
     Optional<ImmutableList<String>> parameters = Optional.empty();
     if (paren >= 0) {
       String inside = spec.substring(paren + 1, spec.length() - 1).strip();
-      parameters =
-          Optional.of(
-              inside.isEmpty()
-                  ? ImmutableList.of()
-                  : ImmutableList.copyOf(inside.split("\\s*,\\s*")));
+      ImmutableList.Builder<String> names = ImmutableList.builder();
+      if (!inside.isEmpty()) {
+        // A plain split: a regular expression here would be compiled again for every entry.
+        for (String name : inside.split(",")) {
+          names.add(name.strip());
+        }
+      }
+      parameters = Optional.of(names.build());
     }
     return new Entry(type, method, parameters, family, advice);
   }
