@@ -14,10 +14,12 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,18 @@ class CallPatternTest {
     }
 
     private Description probe(ExpressionTree tree, VisitorState state) {
+      if (ASTHelpers.getSymbol(tree) instanceof MethodSymbol method && method.isConstructor()) {
+        // The one intended difference: Error Prone's matchers take super(..), this(..) and X::new
+        // for methods; a CallPattern never matches a constructor.
+        for (Map.Entry<String, Pair> pair : PAIRS.entrySet()) {
+          if (pair.getValue().ours().matches(tree, state)) {
+            return buildDescription(tree).setMessage("a constructor matched " + pair.getKey()).build();
+          }
+        }
+        return ANY_OF.matches(tree, state)
+            ? buildDescription(tree).setMessage("a constructor matched anyOf").build()
+            : NO_MATCH;
+      }
       List<String> matched = new ArrayList<>();
       for (Map.Entry<String, Pair> pair : PAIRS.entrySet()) {
         boolean ours = pair.getValue().ours().matches(tree, state);
@@ -200,7 +214,10 @@ class CallPatternTest {
             "    static void helper() {}",
             "  }",
             "  static class Exec implements Executor {",
+            "    Exec() { this(1); }", // constructors never match, not even an Executor's this(..)
+            "    Exec(int x) { super(); }",
             "    @Override public void execute(Runnable r) { r.run(); }",
+            "    static java.util.function.Supplier<Exec> make() { return Exec::new; }",
             "  }",
             "  static class Other {",
             "    public String toString(int radix) { return \"\"; }",

@@ -19,7 +19,9 @@ import java.util.List;
  *
  * <p>The same meaning as Error Prone's method matchers ({@code instanceMethod().onDescendantOf(..)
  * .namedAnyOf(..)}): the owner is the receiver's static type, as {@link
- * ASTHelpers#getReceiverType} gives it; constructors never match. Plain data instead of matcher
+ * ASTHelpers#getReceiverType} gives it. One difference: a constructor never matches, also where
+ * Error Prone's matchers take one for a method ({@code super(..)}, {@code this(..)}, {@code X::new}
+ * against a pattern without names): a pattern names methods. Plain data instead of matcher
  * objects because those are built from dozens of lambdas when a check class loads, which every
  * compilation pays (also where the code has no futures at all), and a list of them runs every
  * matcher on every call it is asked about, while a {@link AnyOf} looks at the name first.
