@@ -10,7 +10,6 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.TypeTag;
 import java.util.List;
 
 /**
@@ -105,7 +104,7 @@ final class CallPattern {
     }
     Type receiver = ASTHelpers.getReceiverType(tree);
     for (String type : types) {
-      if (owner == Owner.EXACT ? isExactly(receiver, type, state) : TypeNames.isSubtype(receiver, type, state)) {
+      if (owner == Owner.EXACT ? TypeNames.isExactly(receiver, type, state) : TypeNames.isSubtype(receiver, type, state)) {
         return true;
       }
     }
@@ -119,14 +118,6 @@ final class CallPattern {
     return ASTHelpers.getSymbol(tree) instanceof MethodSymbol method && !method.isConstructor()
         ? method
         : null;
-  }
-
-  private static boolean isExactly(Type type, String name, VisitorState state) {
-    if (type == null) {
-      return false;
-    }
-    Type erased = state.getTypes().erasure(type);
-    return erased.hasTag(TypeTag.CLASS) && erased.tsym.getQualifiedName().contentEquals(name);
   }
 
   static AnyOf anyOf(CallPattern... patterns) {

@@ -1,6 +1,5 @@
 package dev.asyncguard.checker;
 
-
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;

@@ -33,6 +33,15 @@ final class TypeNames {
     return false;
   }
 
+  /** Whether the erasure of {@code type} is the type {@code name} itself; false when it is absent. */
+  static boolean isExactly(Type type, String name, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    Type erased = state.getTypes().erasure(type);
+    return erased.hasTag(TypeTag.CLASS) && erased.tsym.getQualifiedName().contentEquals(name);
+  }
+
   /** Whether the symbol's owning class is a subtype of {@code name}. */
   static boolean ownerIsSubtype(Symbol symbol, String name, VisitorState state) {
     return symbol != null
