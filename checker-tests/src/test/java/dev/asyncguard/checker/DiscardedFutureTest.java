@@ -276,4 +276,48 @@ class DiscardedFutureTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void typesKnownThroughTheirSupertypes() {
+    // Each type is classified by its own name and then its direct supertypes' (memoized).
+    helper
+        .addSourceLines(
+            "Types.java",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "import java.util.concurrent.Future;",
+            "import java.util.function.Supplier;",
+            "import org.reactivestreams.Publisher;",
+            "import org.reactivestreams.Subscriber;",
+            "class Types {",
+            "  interface Deferred extends CompletionStage<String> {}",
+            "  interface Operation extends Deferred {}",
+            "  static class Task extends CompletableFuture<String> {",
+            "    Task() { super(); }",
+            "    Task(String name) { this(); }",
+            "  }",
+            "  static class Both extends CompletableFuture<String> implements Publisher<String> {",
+            "    Both() { super(); }",
+            "    @Override public void subscribe(Subscriber<? super String> s) {}",
+            "  }",
+            "  Operation start() { return null; }",
+            "  Both both() { return new Both(); }",
+            "  List<String> names() { return new ArrayList<>(); }",
+            "  <T extends Object & Future<String>> void run(Supplier<T> futures) {",
+            "    // BUG: Diagnostic contains: returns an Operation that is dropped",
+            "    start();",
+            "    // BUG: Diagnostic contains: cold publisher",
+            "    both();",
+            "    // BUG: Diagnostic contains: returns a Task that is dropped",
+            "    new Task(\"t\");",
+            "    // BUG: Diagnostic contains: Supplier.get() returns a Future that is dropped",
+            "    futures.get();",
+            "    names();",
+            "    new ArrayList<String>().subList(0, 0);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

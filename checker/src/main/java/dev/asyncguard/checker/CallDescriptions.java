@@ -9,6 +9,8 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
+import java.util.List;
 
 /** How diagnostics name calls and types: {@code Owner.method(...)}, {@code new Type(...)}. */
 final class CallDescriptions {
@@ -37,6 +39,16 @@ final class CallDescriptions {
   /** The simple name of a type, without type arguments: {@code CompletableFuture}. */
   static String typeName(Type type, VisitorState state) {
     Type bound = ASTHelpers.getUpperBound(type, state.getTypes());
+    if (bound instanceof Type.IntersectionClassType intersection) {
+      // <T extends Object & Future<V>>: the bounds that say something, "Future & Serializable".
+      List<String> names = new ArrayList<>();
+      for (Type component : intersection.getComponents()) {
+        if (!state.getTypes().isSameType(component, state.getSymtab().objectType)) {
+          names.add(typeName(component, state));
+        }
+      }
+      return names.isEmpty() ? "Object" : String.join(" & ", names);
+    }
     return bound.tsym == null ? bound.toString() : bound.tsym.getSimpleName().toString();
   }
 

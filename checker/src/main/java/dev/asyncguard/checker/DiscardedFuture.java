@@ -176,7 +176,9 @@ public final class DiscardedFuture extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (options.problem().isPresent()) {
+    if (options.problem().isPresent()
+        // super(..) or this(..): produces no value (and a publisher's subclasses have many).
+        || (ASTHelpers.getSymbol((Tree) tree) instanceof MethodSymbol method && method.isConstructor())) {
       return NO_MATCH;
     }
     Description nested = nestedFutures.match(tree, state, this);

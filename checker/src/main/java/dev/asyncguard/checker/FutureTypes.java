@@ -7,6 +7,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,18 +86,14 @@ public final class FutureTypes {
     if (type == null) {
       return Optional.empty();
     }
-    Type bound = getUpperBound(type, state.getTypes());
+    // Most types asked about are classes already; only variables and wildcards need their bound.
+    Type bound = type.hasTag(TypeTag.CLASS) ? type : getUpperBound(type, state.getTypes());
     if (!bound.hasTag(TypeTag.CLASS)) {
       return Optional.empty();
     }
-    TypeSymbol symbol = bound.tsym;
     Map<TypeSymbol, Optional<Kind>> kinds = cache.get(state);
-    Optional<Kind> known = kinds.get(symbol);
-    if (known == null) {
-      known = classify(bound, state);
-      kinds.put(symbol, known);
-    }
-    return known;
+    Optional<Kind> known = kinds.get(bound.tsym);
+    return known != null ? known : classify(bound.tsym, kinds, kindsByName.get(state), state.getTypes());
   }
 
   public boolean isFutureLike(Type type, VisitorState state) {
@@ -119,19 +116,40 @@ public final class FutureTypes {
     return Optional.empty();
   }
 
-  /** One walk up the type's (javac-cached) supertype closure, comparing interned names. */
-  private Optional<Kind> classify(Type type, VisitorState state) {
-    Map<Name, Kind> named = kindsByName.get(state);
-    Kind found = null;
-    for (Type supertype : state.getTypes().closure(state.getTypes().erasure(type))) {
-      Kind kind = supertype.tsym == null ? null : named.get(supertype.tsym.getQualifiedName());
-      if (kind == Kind.COLD) {
-        return Optional.of(Kind.COLD); // cold wins: some publishers also implement a hot name-alike
-      }
-      if (kind != null) {
-        found = kind;
+  /**
+   * A type's own name, then its direct supertypes', each type classified once per compilation: the
+   * classes of a project share their supertypes, so nearly every lookup is a memo hit (javac's
+   * supertype closure, built and merged per type, cost more).
+   */
+  private static Optional<Kind> classify(
+      TypeSymbol symbol, Map<TypeSymbol, Optional<Kind>> kinds, Map<Name, Kind> named, Types types) {
+    Optional<Kind> known = kinds.get(symbol);
+    if (known != null) {
+      return known;
+    }
+    kinds.put(symbol, Optional.empty()); // ends the walk should erroneous code make a cycle
+    Kind found = named.get(symbol.getQualifiedName());
+    if (found != Kind.COLD) {
+      found = stronger(found, supertypeKind(types.supertype(symbol.type), kinds, named, types));
+      for (Type anInterface : types.interfaces(symbol.type)) {
+        if (found == Kind.COLD) {
+          break;
+        }
+        found = stronger(found, supertypeKind(anInterface, kinds, named, types));
       }
     }
-    return Optional.ofNullable(found);
+    Optional<Kind> kind = Optional.ofNullable(found);
+    kinds.put(symbol, kind);
+    return kind;
+  }
+
+  private static Kind supertypeKind(
+      Type supertype, Map<TypeSymbol, Optional<Kind>> kinds, Map<Name, Kind> named, Types types) {
+    return supertype.hasTag(TypeTag.CLASS) ? classify(supertype.tsym, kinds, named, types).orElse(null) : null;
+  }
+
+  /** Cold wins: some publishers also implement a hot name-alike. */
+  private static Kind stronger(Kind one, Kind other) {
+    return one == Kind.COLD || other == Kind.COLD ? Kind.COLD : one != null ? one : other;
   }
 }
