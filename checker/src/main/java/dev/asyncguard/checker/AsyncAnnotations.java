@@ -3,6 +3,7 @@ package dev.asyncguard.checker;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -57,36 +58,78 @@ final class AsyncAnnotations {
   /** The non-blocking annotation on the method or on a method it overrides. */
   Optional<String> nonBlockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
-    return m.nonBlocking.computeIfAbsent(
-        method, x -> onMethodOrOverridden(x, nonBlocking, m.nonBlockingFlatNames, state));
+    Optional<String> known = m.nonBlocking.get(method);
+    if (known == null) {
+      known = onMethodOrOverridden(method, nonBlocking, m.nonBlockingEntered.anyEntered(state), state);
+      m.nonBlocking.put(method, known);
+    }
+    return known;
   }
 
   /** The blocking annotation on the method or on a method it overrides. */
   Optional<String> blockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
-    return m.blocking.computeIfAbsent(
-        method, x -> onMethodOrOverridden(x, blocking, m.blockingFlatNames, state));
+    Optional<String> known = m.blocking.get(method);
+    if (known == null) {
+      known = onMethodOrOverridden(method, blocking, m.blockingEntered.anyEntered(state), state);
+      m.blocking.put(method, known);
+    }
+    return known;
   }
 
   /** Looking through overridden methods is costly and asked for every call in async code: once each. */
   private static final class Memo {
     final Map<MethodSymbol, Optional<String>> nonBlocking = new HashMap<>();
     final Map<MethodSymbol, Optional<String>> blocking = new HashMap<>();
-    final List<Name> nonBlockingFlatNames;
-    final List<Name> blockingFlatNames;
+    final EnteredAnnotations nonBlockingEntered;
+    final EnteredAnnotations blockingEntered;
 
     Memo(ImmutableSet<String> nonBlocking, ImmutableSet<String> blocking, VisitorState state) {
-      this.nonBlockingFlatNames = flatNameCandidates(nonBlocking, state);
-      this.blockingFlatNames = flatNameCandidates(blocking, state);
+      this.nonBlockingEntered = new EnteredAnnotations(flatNameCandidates(nonBlocking, state));
+      this.blockingEntered = new EnteredAnnotations(flatNameCandidates(blocking, state));
+    }
+  }
+
+  /**
+   * Whether javac knows any of the annotation types at all. An annotation on a method, in source
+   * or in a class file, enters its type's symbol when the method's class is read, and a method's
+   * supertypes are read before it is analyzed; so when none is entered, no overridden method can
+   * carry one and the costly search through supertypes is skipped (most projects use none).
+   *
+   * <p>Asked once per compilation unit (its classes and their supertypes are read before it is
+   * analyzed), and never again once the answer is yes (javac does not forget a class).
+   */
+  private static final class EnteredAnnotations {
+    private final List<Name> flatNames;
+    private boolean entered;
+    private CompilationUnitTree askedFor;
+
+    EnteredAnnotations(List<Name> flatNames) {
+      this.flatNames = flatNames;
+    }
+
+    boolean anyEntered(VisitorState state) {
+      CompilationUnitTree unit = state.getPath() == null ? null : state.getPath().getCompilationUnit();
+      if (entered || (unit != null && unit == askedFor)) {
+        return entered;
+      }
+      askedFor = unit;
+      for (Name flatName : flatNames) {
+        if (state.getSymtab().getClassesForName(flatName).iterator().hasNext()) {
+          entered = true;
+          break;
+        }
+      }
+      return entered;
     }
   }
 
   private final PerCompilation<Memo> memo;
 
   private static Optional<String> onMethodOrOverridden(
-      MethodSymbol method, ImmutableSet<String> names, List<Name> flatNames, VisitorState state) {
+      MethodSymbol method, ImmutableSet<String> names, boolean anyEntered, VisitorState state) {
     Optional<String> direct = annotationAmong(method, names);
-    if (direct.isPresent() || !anyEntered(flatNames, state)) {
+    if (direct.isPresent() || !anyEntered) {
       return direct;
     }
     for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
@@ -96,21 +139,6 @@ final class AsyncAnnotations {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Whether javac knows any of the annotation types at all. An annotation on a method, in source
-   * or in a class file, enters its type's symbol when the method's class is read, and a method's
-   * supertypes are read before it is analyzed; so when none is entered, no overridden method can
-   * carry one and the costly search through supertypes is skipped (most projects use none).
-   */
-  private static boolean anyEntered(List<Name> flatNames, VisitorState state) {
-    for (Name flatName : flatNames) {
-      if (state.getSymtab().getClassesForName(flatName).iterator().hasNext()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code a.b.Outer.Inner} may be a nested type: {@code a.b.Outer.Inner}, {@code a.b.Outer$Inner}, ... */

@@ -3,6 +3,7 @@ package dev.asyncguard.checker;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.io.BufferedReader;
@@ -106,17 +107,17 @@ public final class BlockingCatalog {
   }
 
   /**
-   * The catalog entry for a call to {@code method} whose receiver has static type {@code
-   * receiverType} (null for static calls and constructors), if the call blocks.
+   * The catalog entry for {@code call}, a call of or reference to {@code method}, if it blocks. The
+   * receiver's static type is looked at only for an entry, against the exclusions.
    */
-  public Optional<Entry> lookup(MethodSymbol method, Type receiverType, VisitorState state) {
+  public Optional<Entry> lookup(MethodSymbol method, Tree call, VisitorState state) {
     Map<MethodSymbol, Optional<Entry>> known = cache.get(state);
     Optional<Entry> entry = known.get(method);
     if (entry == null) {
       entry = find(method, state);
       known.put(method, entry);
     }
-    if (entry.isPresent() && isExcluded(method, receiverType, state)) {
+    if (entry.isPresent() && isExcluded(method, BlockingSummaries.receiverType(call), state)) {
       return Optional.empty();
     }
     return entry;

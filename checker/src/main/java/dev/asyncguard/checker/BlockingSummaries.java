@@ -92,8 +92,8 @@ final class BlockingSummaries {
   }
 
   /** How a call to {@code method} blocks by itself: a catalog entry or a blocking annotation. */
-  Optional<Leaf> directLeaf(MethodSymbol method, Type receiverType, VisitorState state) {
-    Optional<BlockingCatalog.Entry> entry = catalog.lookup(method, receiverType, state);
+  Optional<Leaf> directLeaf(MethodSymbol method, Tree call, VisitorState state) {
+    Optional<BlockingCatalog.Entry> entry = catalog.lookup(method, call, state);
     if (entry.isPresent()) {
       return Optional.of(
           new Leaf(apiName(method), entry.get().advice(), entry.get().family().equals(FUTURES_FAMILY)));
@@ -270,7 +270,7 @@ final class BlockingSummaries {
         if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee)) {
           return;
         }
-        Optional<Leaf> leaf = directLeaf(callee, receiverType(call), state);
+        Optional<Leaf> leaf = directLeaf(callee, call, state);
         if (leaf.isPresent()) {
           if (direct[0] == null
               && !CompletedFutures.isKnownComplete(getCurrentPath())
