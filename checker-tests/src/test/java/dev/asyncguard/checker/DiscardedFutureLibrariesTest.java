@@ -33,7 +33,11 @@ class DiscardedFutureLibrariesTest {
   @Test
   void identification() {
     helper
-        .setArgs("-XepOpt:AsyncGuard:FutureTypes=com.acme.Promise")
+        .setArgs("-XepOpt:AsyncGuard:FutureTypes=com.acme.Promise,com.acme.Stream")
+        .addSourceLines(
+            "com/acme/Stream.java",
+            "package com.acme;",
+            "public interface Stream<T> extends org.reactivestreams.Publisher<T> {}")
         .addSourceLines(
             "Test.java",
             "import com.google.common.util.concurrent.*;",
@@ -42,6 +46,7 @@ class DiscardedFutureLibrariesTest {
             "  void run(io.vertx.core.Future<String> vx, io.smallrye.mutiny.Uni<String> uni,",
             "      Single<String> single, Completable done, ListeningExecutorService pool,",
             "      java.util.function.Supplier<com.acme.Promise<String>> promises,",
+            "      java.util.function.Supplier<com.acme.Stream<String>> streams,",
             "      ListenableFuture<String> lf) {",
             "    // BUG: Diagnostic contains: returns a Future that is dropped",
             "    vx.map(s -> s);",
@@ -55,6 +60,8 @@ class DiscardedFutureLibrariesTest {
             "    pool.submit(() -> \"x\");",
             "    // BUG: Diagnostic contains: returns a Promise that is dropped",
             "    promises.get();",
+            "    // BUG: Diagnostic contains: returns a Stream that is dropped here. It is a cold publisher",
+            "    streams.get();",
             "    // BUG: Diagnostic contains: Use transformAsync instead of transform",
             "    Futures.transform(lf, s -> Futures.immediateFuture(s), MoreExecutors.directExecutor());",
             "  }",

@@ -96,8 +96,11 @@ final class AsyncAnnotations {
    * supertypes are read before it is analyzed; so when none is entered, no overridden method can
    * carry one and the costly search through supertypes is skipped (most projects use none).
    *
-   * <p>Asked once per compilation unit (its classes and their supertypes are read before it is
-   * analyzed), and never again once the answer is yes (javac does not forget a class).
+   * <p>Asked once per compilation unit, and never again once the answer is yes (javac does not
+   * forget a class). That holds because every method asked about was resolved by javac while it
+   * attributed a unit (a method declared there, or a callee it resolved), and resolving a method
+   * reads its class's supertypes first. A method javac never resolved (one looked up by name)
+   * would need the lookup per call again.
    */
   private static final class EnteredAnnotations {
     private final List<Name> flatNames;

@@ -38,7 +38,7 @@ final class CallDescriptions {
 
   /** The simple name of a type, without type arguments: {@code CompletableFuture}. */
   static String typeName(Type type, VisitorState state) {
-    Type bound = ASTHelpers.getUpperBound(type, state.getTypes());
+    Type bound = TypeNames.classBound(type, state.getTypes());
     if (bound instanceof Type.IntersectionClassType intersection) {
       // <T extends Object & Future<V>>: the bounds that say something, "Future & Serializable".
       List<String> names = new ArrayList<>();

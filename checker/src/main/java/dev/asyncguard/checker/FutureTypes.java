@@ -1,7 +1,5 @@
 package dev.asyncguard.checker;
 
-import static com.google.errorprone.util.ASTHelpers.getUpperBound;
-
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -31,7 +29,7 @@ public final class FutureTypes {
     COLD
   }
 
-  /** Cold publishers, checked first: some also implement a hot interface's name-alike. */
+  /** Cold publishers: where a type is both, cold wins (some publishers also implement a hot name-alike). */
   public static final ImmutableList<String> COLD_TYPES =
       ImmutableList.of(
           "org.reactivestreams.Publisher",
@@ -59,7 +57,7 @@ public final class FutureTypes {
   private final PerCompilation<Map<TypeSymbol, Optional<Kind>>> cache =
       PerCompilation.newHashMap();
 
-  /** The named types' interned names, per compilation: a closure walk then compares identities. */
+  /** The named types' interned names, per compilation: classifying then compares identities. */
   private final PerCompilation<Map<Name, Kind>> kindsByName;
 
   public FutureTypes(AsyncGuardOptions options) {
@@ -87,7 +85,7 @@ public final class FutureTypes {
       return Optional.empty();
     }
     // Most types asked about are classes already; only variables and wildcards need their bound.
-    Type bound = type.hasTag(TypeTag.CLASS) ? type : getUpperBound(type, state.getTypes());
+    Type bound = type.hasTag(TypeTag.CLASS) ? type : TypeNames.classBound(type, state.getTypes());
     if (!bound.hasTag(TypeTag.CLASS)) {
       return Optional.empty();
     }
@@ -108,7 +106,7 @@ public final class FutureTypes {
     if (type == null || kindOf(type, state).isEmpty()) {
       return Optional.empty();
     }
-    for (Type argument : getUpperBound(type, state.getTypes()).getTypeArguments()) {
+    for (Type argument : TypeNames.classBound(type, state.getTypes()).getTypeArguments()) {
       if (kindOf(argument, state).isPresent()) {
         return Optional.of(argument);
       }
@@ -127,16 +125,23 @@ public final class FutureTypes {
     if (known != null) {
       return known;
     }
-    kinds.put(symbol, Optional.empty()); // ends the walk should erroneous code make a cycle
+    // A placeholder while the supertypes are walked: only a cyclic hierarchy (which javac rejects
+    // in source) could read it.
+    kinds.put(symbol, Optional.empty());
     Kind found = named.get(symbol.getQualifiedName());
-    if (found != Kind.COLD) {
-      found = stronger(found, supertypeKind(types.supertype(symbol.type), kinds, named, types));
-      for (Type anInterface : types.interfaces(symbol.type)) {
-        if (found == Kind.COLD) {
-          break;
+    try {
+      if (found != Kind.COLD) {
+        found = stronger(found, supertypeKind(types.supertype(symbol.type), kinds, named, types));
+        for (Type anInterface : types.interfaces(symbol.type)) {
+          if (found == Kind.COLD) {
+            break;
+          }
+          found = stronger(found, supertypeKind(anInterface, kinds, named, types));
         }
-        found = stronger(found, supertypeKind(anInterface, kinds, named, types));
       }
+    } catch (RuntimeException | Error e) {
+      kinds.remove(symbol); // an unfinished walk must not be remembered as "not a future"
+      throw e;
     }
     Optional<Kind> kind = Optional.ofNullable(found);
     kinds.put(symbol, kind);

@@ -1,9 +1,11 @@
 package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 
 /** Subtype tests against types named by string, so no async library needs to be on the classpath. */
 final class TypeNames {
@@ -41,6 +43,26 @@ final class TypeNames {
     Type erased = state.getTypes().erasure(type);
     return erased.hasTag(TypeTag.CLASS) && erased.tsym.getQualifiedName().contentEquals(name);
   }
+
+  /**
+   * The class type that {@code type} stands for: itself, or the bound of a type variable or wildcard,
+   * followed through bounds that are variables too ({@code <T extends U, U extends Future<V>>}). An
+   * intersection bound ({@code Object & Future<V>}) is a class type of its own.
+   */
+  static Type classBound(Type type, Types types) {
+    Type bound = type;
+    for (int step = 0; step < MAX_BOUND_STEPS && !bound.hasTag(TypeTag.CLASS); step++) {
+      Type next = ASTHelpers.getUpperBound(bound, types);
+      if (next == bound) {
+        break;
+      }
+      bound = next;
+    }
+    return bound;
+  }
+
+  /** javac rejects cyclic bounds; the limit only keeps a broken type from looping. */
+  private static final int MAX_BOUND_STEPS = 16;
 
   /** Whether the symbol's owning class is a subtype of {@code name}. */
   static boolean ownerIsSubtype(Symbol symbol, String name, VisitorState state) {
