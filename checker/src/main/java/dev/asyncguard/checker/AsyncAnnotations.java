@@ -58,23 +58,27 @@ final class AsyncAnnotations {
   /** The non-blocking annotation on the method or on a method it overrides. */
   Optional<String> nonBlockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
-    Optional<String> known = m.nonBlocking.get(method);
-    if (known == null) {
-      known = onMethodOrOverridden(method, nonBlocking, m.nonBlockingEntered.anyEntered(state), state);
-      m.nonBlocking.put(method, known);
-    }
-    return known;
+    return memoized(m.nonBlocking, method, nonBlocking, m.nonBlockingEntered, state);
   }
 
   /** The blocking annotation on the method or on a method it overrides. */
   Optional<String> blockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
-    Optional<String> known = m.blocking.get(method);
-    if (known == null) {
-      known = onMethodOrOverridden(method, blocking, m.blockingEntered.anyEntered(state), state);
-      m.blocking.put(method, known);
+    return memoized(m.blocking, method, blocking, m.blockingEntered, state);
+  }
+
+  private static Optional<String> memoized(
+      Map<MethodSymbol, Optional<String>> known,
+      MethodSymbol method,
+      ImmutableSet<String> names,
+      EnteredAnnotations entered,
+      VisitorState state) {
+    Optional<String> annotation = known.get(method);
+    if (annotation == null) {
+      annotation = onMethodOrOverridden(method, names, entered.anyEntered(state), state);
+      known.put(method, annotation);
     }
-    return known;
+    return annotation;
   }
 
   /** Looking through overridden methods is costly and asked for every call in async code: once each. */

@@ -3,7 +3,12 @@ package dev.asyncguard.checker;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.io.BufferedReader;
@@ -117,7 +122,7 @@ public final class BlockingCatalog {
       entry = find(method, state);
       known.put(method, entry);
     }
-    if (entry.isPresent() && isExcluded(method, BlockingSummaries.receiverType(call), state)) {
+    if (entry.isPresent() && isExcluded(method, receiverType(call), state)) {
       return Optional.empty();
     }
     return entry;
@@ -152,6 +157,24 @@ public final class BlockingCatalog {
       }
     }
     return false;
+  }
+
+  /** The static type of the receiver of a call or method reference; null where there is none. */
+  private static Type receiverType(Tree call) {
+    if (call instanceof MethodInvocationTree invocation) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+      return receiver == null ? null : ASTHelpers.getType(receiver);
+    }
+    return call instanceof MemberReferenceTree reference ? receiverTypeOfReference(reference) : null;
+  }
+
+  /** The receiver's static type of {@code in::read}; null for {@code Type::method}. */
+  private static Type receiverTypeOfReference(MemberReferenceTree reference) {
+    Symbol qualifier = ASTHelpers.getSymbol(reference.getQualifierExpression());
+    if (qualifier instanceof Symbol.ClassSymbol) {
+      return null;
+    }
+    return ASTHelpers.getType(reference.getQualifierExpression());
   }
 
   // ---- Parsing ----

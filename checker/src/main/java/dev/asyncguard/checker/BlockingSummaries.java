@@ -340,24 +340,6 @@ final class BlockingSummaries {
                 state.getTypes().erasure(type), "java.util.concurrent.CompletionStage", state));
   }
 
-  /** The static type of the receiver of a call or method reference; null where there is none. */
-  static Type receiverType(Tree call) {
-    if (call instanceof MethodInvocationTree invocation) {
-      ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
-      return receiver == null ? null : ASTHelpers.getType(receiver);
-    }
-    return call instanceof MemberReferenceTree reference ? receiverTypeOfReference(reference) : null;
-  }
-
-  /** The receiver's static type of {@code in::read}; null for {@code Type::method}. */
-  static Type receiverTypeOfReference(MemberReferenceTree reference) {
-    Symbol qualifier = ASTHelpers.getSymbol(reference.getQualifierExpression());
-    if (qualifier instanceof Symbol.ClassSymbol) {
-      return null;
-    }
-    return ASTHelpers.getType(reference.getQualifierExpression());
-  }
-
   /** {@code Thread.sleep}, {@code new FileInputStream}. */
   static String apiName(MethodSymbol method) {
     if (method.isConstructor()) {

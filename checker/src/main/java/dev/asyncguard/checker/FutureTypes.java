@@ -84,8 +84,7 @@ public final class FutureTypes {
     if (type == null) {
       return Optional.empty();
     }
-    // Most types asked about are classes already; only variables and wildcards need their bound.
-    Type bound = type.hasTag(TypeTag.CLASS) ? type : TypeNames.classBound(type, state.getTypes());
+    Type bound = TypeNames.classBound(type, state.getTypes());
     if (!bound.hasTag(TypeTag.CLASS)) {
       return Optional.empty();
     }
