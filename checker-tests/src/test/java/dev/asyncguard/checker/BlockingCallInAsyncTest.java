@@ -135,6 +135,30 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void markInheritedOnlyByOverriding() {
+      helper
+          .addSourceLines(
+              "Handler.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "interface Handler<T> {",
+              "  @NonBlocking void on(T event) throws Exception;",
+              "  @NonBlocking static void on(String a, String b) {}",
+              "}")
+          .addSourceLines(
+              "Impl.java",
+              "class Impl implements Handler<String> {",
+              "  @Override public void on(String event) throws Exception {",
+              "    // BUG: Diagnostic contains: in method on, marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "  // An overload, and a method named like a static one: neither overrides a marked method.",
+              "  public void on(Long other) throws Exception { Thread.sleep(1); }",
+              "  public void on(String a, String b) throws Exception { Thread.sleep(1); }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void methodReturningAFuture() {
       helper
           .addSourceLines(
@@ -440,6 +464,39 @@ class BlockingCallInAsyncTest {
               "    sw.write(\"x\");",
               "    new ByteArrayOutputStream().write(1);",
               "    new PrintWriter(sw).write(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void catalogMethodsOfTheProjectsOwnSubtypes() {
+      helper
+          .addSourceLines(
+              "Types.java",
+              "import java.io.*;",
+              "import java.util.concurrent.*;",
+              "abstract class MyStream extends FilterInputStream {",
+              "  MyStream(InputStream in) { super(in); }",
+              "  @Override public int read() throws IOException { return 0; }",
+              "  public int readSoon() { return 0; }",
+              "}",
+              "// Reaches BlockingQueue on two paths; redeclares take().",
+              "interface Jobs extends BlockingQueue<String>, Queue2 {",
+              "  @Override String take() throws InterruptedException;",
+              "}",
+              "interface Queue2 extends BlockingQueue<String> {}")
+          .addSourceLines(
+              "Use.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Use {",
+              "  @NonBlocking void run(MyStream s, Jobs jobs) throws Exception {",
+              "    // BUG: Diagnostic contains: MyStream.read blocks",
+              "    s.read();",
+              "    // BUG: Diagnostic contains: Jobs.take blocks",
+              "    jobs.take();",
+              "    s.readSoon();",
+              "    jobs.peek();",
               "  }",
               "}")
           .doTest();

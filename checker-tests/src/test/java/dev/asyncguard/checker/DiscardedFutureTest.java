@@ -159,6 +159,37 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void canIgnoreReturnValueInheritedByOverriding() {
+    helper
+        .addSourceLines(
+            "Api.java",
+            "import com.google.errorprone.annotations.CanIgnoreReturnValue;",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Api<T> {",
+            "  @CanIgnoreReturnValue CompletableFuture<T> send(T message);",
+            "  CompletableFuture<T> send(T message, int times);",
+            "  // Annotated, but its contract returns no future (like Guava's Function).",
+            "  @CanIgnoreReturnValue Object transform(T value);",
+            "}")
+        .addSourceLines(
+            "Impl.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class Impl implements Api<String> {",
+            "  @Override public CompletableFuture<String> send(String message) { return null; }",
+            "  @Override public CompletableFuture<String> send(String message, int times) { return null; }",
+            "  @Override public CompletableFuture<String> transform(String value) { return null; }",
+            "  void run() {",
+            "    send(\"a\");",
+            "    // BUG: Diagnostic contains: Impl.send(...) returns a CompletableFuture that is dropped",
+            "    send(\"a\", 2);",
+            "    // BUG: Diagnostic contains: Impl.transform(...) returns a CompletableFuture that is dropped",
+            "    transform(\"b\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void mockitoAndAssertThrows() {
     helper
         .addSourceLines(

@@ -2,7 +2,6 @@ package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
@@ -67,21 +66,29 @@ final class AsyncAnnotations {
     return memoized(m.blocking, method, blocking, m.blockingEntered, state);
   }
 
+  /** The method's own annotation, else a memoized search of the methods it overrides. */
   private static Optional<String> memoized(
       Map<MethodSymbol, Optional<String>> known,
       MethodSymbol method,
       ImmutableSet<String> names,
       EnteredAnnotations entered,
       VisitorState state) {
-    Optional<String> annotation = known.get(method);
-    if (annotation == null) {
-      annotation = onMethodOrOverridden(method, names, entered.anyEntered(state), state);
-      known.put(method, annotation);
+    Optional<String> direct = annotationAmong(method, names);
+    if (direct.isPresent() || !OverriddenMethods.mayOverride(method) || !entered.anyEntered(state)) {
+      return direct;
     }
-    return annotation;
+    Optional<String> inherited = known.get(method);
+    if (inherited == null) {
+      inherited =
+          OverriddenMethods.first(
+                  method, overridden -> annotationAmong(overridden, names).isPresent(), state.getTypes())
+              .flatMap(overridden -> annotationAmong(overridden, names));
+      known.put(method, inherited);
+    }
+    return inherited;
   }
 
-  /** Looking through overridden methods is costly and asked for every call in async code: once each. */
+  /** Searching overridden methods is costly, and asked for every call in async code: once each. */
   private static final class Memo {
     final Map<MethodSymbol, Optional<String>> nonBlocking = new HashMap<>();
     final Map<MethodSymbol, Optional<String>> blocking = new HashMap<>();
@@ -132,21 +139,6 @@ final class AsyncAnnotations {
   }
 
   private final PerCompilation<Memo> memo;
-
-  private static Optional<String> onMethodOrOverridden(
-      MethodSymbol method, ImmutableSet<String> names, boolean anyEntered, VisitorState state) {
-    Optional<String> direct = annotationAmong(method, names);
-    if (direct.isPresent() || !anyEntered) {
-      return direct;
-    }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      Optional<String> inherited = annotationAmong(overridden, names);
-      if (inherited.isPresent()) {
-        return inherited;
-      }
-    }
-    return Optional.empty();
-  }
 
   /** {@code a.b.Outer.Inner} may be a nested type: {@code a.b.Outer.Inner}, {@code a.b.Outer$Inner}, ... */
   private static List<Name> flatNameCandidates(ImmutableSet<String> names, VisitorState state) {

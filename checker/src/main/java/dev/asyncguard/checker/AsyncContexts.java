@@ -31,35 +31,45 @@ final class AsyncContexts {
 
   /** Contexts of the functions in the compilation unit being analyzed. */
   private CompilationUnitTree cachedUnit;
-  private final Map<Tree, Optional<AsyncContext>> cache = new IdentityHashMap<>();
+  private Map<Tree, Optional<AsyncContext>> cache = new IdentityHashMap<>();
 
   AsyncContexts(AsyncAnnotations annotations, FutureTypes futureTypes) {
     this.annotations = annotations;
     this.futureTypes = futureTypes;
   }
 
-  /** The context of the code at {@code path}; a method reference leaf is judged as a function. */
+  /**
+   * The context of the code at {@code path}; a method reference leaf is judged as a function. Asked
+   * for nearly every call: the common path is a walk to the enclosing function and a map lookup.
+   */
   Optional<AsyncContext> of(TreePath path, VisitorState state) {
     if (path.getLeaf() instanceof MemberReferenceTree) {
       return ofFunction(path, state);
     }
-    TreePath enclosing = path;
-    while (enclosing != null && !isFunctionBoundary(enclosing.getLeaf())) {
-      enclosing = enclosing.getParentPath();
+    TreePath boundary = path;
+    while (boundary != null && !isFunctionBoundary(boundary.getLeaf())) {
+      boundary = boundary.getParentPath();
     }
-    if (enclosing == null) {
+    if (boundary == null) {
       return Optional.empty();
     }
-    if (cachedUnit != path.getCompilationUnit()) {
-      cachedUnit = path.getCompilationUnit();
-      cache.clear();
+    Optional<AsyncContext> known = contextsIn(path.getCompilationUnit()).get(boundary.getLeaf());
+    return known != null ? known : remember(boundary, state);
+  }
+
+  /** One unit's contexts at a time; a new map per unit, as clearing a grown one costs its capacity. */
+  private Map<Tree, Optional<AsyncContext>> contextsIn(CompilationUnitTree unit) {
+    if (unit != cachedUnit) {
+      cachedUnit = unit;
+      cache = new IdentityHashMap<>();
     }
-    Optional<AsyncContext> known = cache.get(enclosing.getLeaf());
-    if (known == null) {
-      known = ofBoundary(enclosing, state);
-      cache.put(enclosing.getLeaf(), known);
-    }
-    return known;
+    return cache;
+  }
+
+  private Optional<AsyncContext> remember(TreePath boundary, VisitorState state) {
+    Optional<AsyncContext> context = ofBoundary(boundary, state);
+    cache.put(boundary.getLeaf(), context);
+    return context;
   }
 
   private static boolean isFunctionBoundary(Tree tree) {

@@ -1,7 +1,6 @@
 package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableListMultimap;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -10,13 +9,21 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.util.Name;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,30 +82,44 @@ public final class BlockingCatalog {
 
   private record Parsed(ImmutableList<Entry> entries, ImmutableList<String> exclusions) {}
 
-  private final ImmutableListMultimap<String, Entry> entriesByName;
-  private final ImmutableList<Entry> wildcardEntries;
+  /** Exact-name entries first, then wildcard ones, each in file order: the first match wins. */
+  private final ImmutableList<Entry> entriesInOrder;
+  /** Each entry's place in that order (by identity: entries equal by value may both be listed). */
+  private final Map<Entry, Integer> placeInOrder = new IdentityHashMap<>();
   private final ImmutableList<String> exclusions;
   private final PerCompilation<Map<MethodSymbol, Optional<Entry>>> cache =
       PerCompilation.newHashMap();
+  /** The entries whose type a class is or extends: once per class and compilation. */
+  private final PerCompilation<Map<TypeSymbol, List<Entry>>> entriesByOwner =
+      PerCompilation.newHashMap();
+  /** The entries by their type's interned name, for comparing names along a supertype closure. */
+  private final PerCompilation<Map<Name, List<Entry>>> entriesByTypeName;
 
   public BlockingCatalog(AsyncGuardOptions options) {
-    ImmutableListMultimap.Builder<String, Entry> byName = ImmutableListMultimap.builder();
+    ImmutableList.Builder<Entry> exact = ImmutableList.builder();
     ImmutableList.Builder<Entry> wildcards = ImmutableList.builder();
-    ImmutableList.Builder<Entry> all = ImmutableList.builder();
-    all.addAll(BUILT_IN.entries());
+    List<Entry> all = new ArrayList<>(BUILT_IN.entries());
     for (String spec : options.list(AsyncGuardOptions.Key.BLOCKING_METHODS)) {
       all.add(parseEntry(spec, CONFIGURED_FAMILY, CONFIGURED_ADVICE));
     }
-    for (Entry entry : all.build()) {
-      if (entry.method().endsWith("*")) {
-        wildcards.add(entry);
-      } else {
-        byName.put(entry.method(), entry);
-      }
+    for (Entry entry : all) {
+      (entry.method().endsWith("*") ? wildcards : exact).add(entry);
     }
-    this.entriesByName = byName.build();
-    this.wildcardEntries = wildcards.build();
+    this.entriesInOrder =
+        ImmutableList.<Entry>builder().addAll(exact.build()).addAll(wildcards.build()).build();
+    for (Entry entry : entriesInOrder) {
+      placeInOrder.put(entry, placeInOrder.size());
+    }
     this.exclusions = BUILT_IN.exclusions();
+    this.entriesByTypeName = new PerCompilation<>(this::entriesByTypeName);
+  }
+
+  private Map<Name, List<Entry>> entriesByTypeName(VisitorState state) {
+    Map<Name, List<Entry>> byType = new HashMap<>();
+    for (Entry entry : entriesInOrder) {
+      byType.computeIfAbsent(state.getName(entry.type()), name -> new ArrayList<>()).add(entry);
+    }
+    return byType;
   }
 
   /** Every shipped entry, in file order: what rules.md must list. */
@@ -129,24 +150,71 @@ public final class BlockingCatalog {
   }
 
   private Optional<Entry> find(MethodSymbol method, VisitorState state) {
-    String name = method.getSimpleName().toString();
-    for (Entry entry : entriesByName.get(name)) {
-      if (matches(entry, method, state)) {
-        return Optional.of(entry);
-      }
+    if (!(method.owner instanceof TypeSymbol owner)) {
+      return Optional.empty();
     }
-    for (Entry entry : wildcardEntries) {
-      if (entry.matchesName(name) && matches(entry, method, state)) {
+    List<Entry> candidates = entriesOf(owner, state);
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = method.getSimpleName().toString();
+    for (Entry entry : candidates) {
+      if (entry.matchesName(name) && entry.matchesParameters(method, state)) {
         return Optional.of(entry);
       }
     }
     return Optional.empty();
   }
 
-  private static boolean matches(Entry entry, MethodSymbol method, VisitorState state) {
-    return method.owner != null
-        && TypeNames.isSubtype(method.owner.type, entry.type(), state)
-        && entry.matchesParameters(method, state);
+  /**
+   * The entries for the class's own type and supertypes, in catalog order. Most classes have none.
+   * Each class is looked at once per compilation, through its direct supertypes (a project's
+   * classes share them), not through a supertype closure per class.
+   */
+  private List<Entry> entriesOf(TypeSymbol owner, VisitorState state) {
+    return entriesOf(owner, entriesByOwner.get(state), entriesByTypeName.get(state), state.getTypes());
+  }
+
+  private List<Entry> entriesOf(
+      TypeSymbol type, Map<TypeSymbol, List<Entry>> known, Map<Name, List<Entry>> byType, Types types) {
+    List<Entry> entries = known.get(type);
+    if (entries != null) {
+      return entries;
+    }
+    // A placeholder while the supertypes are walked: only a cyclic hierarchy (which javac rejects
+    // in source) could read it.
+    known.put(type, List.of());
+    List<Entry> found = new ArrayList<>(byType.getOrDefault(type.getQualifiedName(), List.of()));
+    try {
+      addSupertypeEntries(types.supertype(type.type), found, known, byType, types);
+      for (Type anInterface : types.interfaces(type.type)) {
+        addSupertypeEntries(anInterface, found, known, byType, types);
+      }
+    } catch (RuntimeException | Error e) {
+      known.remove(type); // an unfinished walk must not be remembered as "no entries"
+      throw e;
+    }
+    found.sort(Comparator.comparingInt(placeInOrder::get));
+    entries = found.isEmpty() ? List.of() : List.copyOf(found);
+    known.put(type, entries);
+    return entries;
+  }
+
+  private void addSupertypeEntries(
+      Type supertype,
+      List<Entry> found,
+      Map<TypeSymbol, List<Entry>> known,
+      Map<Name, List<Entry>> byType,
+      Types types) {
+    if (!supertype.hasTag(TypeTag.CLASS)) {
+      return;
+    }
+    for (Entry entry : entriesOf(supertype.tsym, known, byType, types)) {
+      // By identity: an interface reached on two paths brings the same entries twice.
+      if (found.stream().noneMatch(e -> e == entry)) {
+        found.add(entry);
+      }
+    }
   }
 
   private boolean isExcluded(MethodSymbol method, Type receiverType, VisitorState state) {

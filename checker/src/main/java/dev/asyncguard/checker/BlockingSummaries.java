@@ -17,7 +17,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -214,7 +213,7 @@ final class BlockingSummaries {
     Leaf[] direct = {null};
     Set<MethodSymbol> callees = new LinkedHashSet<>();
     Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
-    new TreePathScanner<Void, Void>() {
+    new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree node, Void unused) {
         return null;
@@ -231,7 +230,7 @@ final class BlockingSummaries {
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        if (FunctionRoles.of(getCurrentPath(), state).kind() == FunctionRoles.Kind.INLINE) {
+        if (FunctionRoles.of(currentPath(), state).kind() == FunctionRoles.Kind.INLINE) {
           super.visitLambdaExpression(node, null);
         }
         return null;
@@ -239,7 +238,7 @@ final class BlockingSummaries {
 
       @Override
       public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-        if (FunctionRoles.of(getCurrentPath(), state).kind() == FunctionRoles.Kind.INLINE) {
+        if (FunctionRoles.of(currentPath(), state).kind() == FunctionRoles.Kind.INLINE) {
           record(node);
         }
         return super.visitMemberReference(node, null);
@@ -273,7 +272,7 @@ final class BlockingSummaries {
         Optional<Leaf> leaf = directLeaf(callee, call, state);
         if (leaf.isPresent()) {
           if (direct[0] == null
-              && !CompletedFutures.isKnownComplete(getCurrentPath())
+              && !CompletedFutures.isKnownComplete(currentPath())
               && !(leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, localInitializers, state))) {
             direct[0] = leaf.get();
           }
@@ -281,7 +280,7 @@ final class BlockingSummaries {
           callees.add(callee);
         }
       }
-    }.scan(path, null);
+    }.scanFrom(path, null);
     return new Facts(direct[0], ImmutableList.copyOf(callees));
   }
 

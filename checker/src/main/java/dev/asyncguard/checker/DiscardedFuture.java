@@ -23,6 +23,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -238,7 +239,8 @@ public final class DiscardedFuture extends BugChecker
   }
 
   private Description matchDropped(ExpressionTree tree, VisitorState state) {
-    if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
+    if (!(tree instanceof MemberReferenceTree || inDroppingPosition(state))
+        || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
       return NO_MATCH;
     }
     Type type = producedType(tree, method, state);
@@ -258,6 +260,16 @@ public final class DiscardedFuture extends BugChecker
     return buildDescription(tree)
         .setMessage(droppedMessage(CallDescriptions.describe(tree), type, kind.get(), state))
         .build();
+  }
+
+  /**
+   * Whether the call at the path is a statement of its own or a lambda's body: the only places
+   * where Error Prone's {@code isReturnValueUnused} (asked below) finds a call's value unused. Most
+   * calls are inside larger expressions, and this spares them the type lookup.
+   */
+  private static boolean inDroppingPosition(VisitorState state) {
+    Tree parent = state.getPath().getParentPath().getLeaf();
+    return parent instanceof ExpressionStatementTree || parent instanceof LambdaExpressionTree;
   }
 
   /**
@@ -304,12 +316,14 @@ public final class DiscardedFuture extends BugChecker
     }
     // An overridden method's annotation counts only where it too returns a future: some
     // interfaces (Guava's Function) are annotated although their futures must not be dropped.
-    for (MethodSymbol overridden :
-        ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      if (ASTHelpers.hasDirectAnnotationWithSimpleName(overridden, CAN_IGNORE_RETURN_VALUE)
-          && futureTypes.isFutureLike(overridden.getReturnType(), state)) {
-        return true;
-      }
+    if (OverriddenMethods.first(
+            method,
+            overridden ->
+                ASTHelpers.hasDirectAnnotationWithSimpleName(overridden, CAN_IGNORE_RETURN_VALUE)
+                    && futureTypes.isFutureLike(overridden.getReturnType(), state),
+            state.getTypes())
+        .isPresent()) {
+      return true;
     }
     for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
       if (ASTHelpers.hasDirectAnnotationWithSimpleName(owner, CAN_IGNORE_RETURN_VALUE)) {
@@ -486,7 +500,7 @@ public final class DiscardedFuture extends BugChecker
             : declared.tsym == state.getSymtab().objectType.tsym;
     // An override's callers see the overridden contract (InvocationHandler, an Answer, Callable):
     // frameworks behind it inspect the value they get, so only a method's own contract can hide it.
-    if (!hidesFuture || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+    if (!hidesFuture || OverriddenMethods.first(method, overridden -> true, state.getTypes()).isPresent()) {
       return NO_MATCH;
     }
     return buildDescription(tree)

@@ -198,8 +198,10 @@ public final class FutureUsedAsValue extends BugChecker
    * every call before any method matcher runs.
    */
   private boolean involvesFuture(MethodInvocationTree tree, VisitorState state) {
-    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-    if (receiver != null && isFuture(receiver, state)) {
+    // An explicit receiver only: the implicit one (this) is a future only in a future's own code,
+    // which describes futures on purpose.
+    if (tree.getMethodSelect() instanceof MemberSelectTree select
+        && isFuture(select.getExpression(), state)) {
       return true;
     }
     for (ExpressionTree argument : tree.getArguments()) {

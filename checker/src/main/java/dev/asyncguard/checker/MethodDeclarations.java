@@ -8,15 +8,12 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -89,53 +86,19 @@ final class MethodDeclarations {
     }
   }
 
-  /**
-   * One plain scan of the whole unit, method bodies included. A path scanner would allocate a path
-   * node for every tree; this keeps the ancestors on a stack and builds path nodes only above
-   * methods, sharing them.
-   */
+  /** One scan of the whole unit, method bodies included; paths are built only for methods. */
   private static Map<MethodSymbol, TreePath> indexAll(CompilationUnitTree unit) {
     Map<MethodSymbol, TreePath> paths = new HashMap<>();
-    List<Tree> ancestors = new ArrayList<>();
-    List<TreePath> built = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        if (tree == null) {
-          return null;
-        }
-        ancestors.add(tree);
-        built.add(null);
-        try {
-          return super.scan(tree, null);
-        } finally {
-          ancestors.remove(ancestors.size() - 1);
-          built.remove(built.size() - 1);
-        }
-      }
-
+    new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
         MethodSymbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol != null) {
-          paths.put(symbol, pathTo(ancestors.size() - 1));
+          paths.put(symbol, currentPath());
         }
         return super.visitMethod(tree, null);
       }
-
-      private TreePath pathTo(int depth) {
-        int from = depth;
-        while (from >= 0 && built.get(from) == null) {
-          from--;
-        }
-        TreePath path = from < 0 ? null : built.get(from);
-        for (int i = from + 1; i <= depth; i++) {
-          path = path == null ? new TreePath(unit) : new TreePath(path, ancestors.get(i));
-          built.set(i, path);
-        }
-        return path;
-      }
-    }.scan(unit, null);
+    }.scanFrom(new TreePath(unit), null);
     return paths;
   }
 }
