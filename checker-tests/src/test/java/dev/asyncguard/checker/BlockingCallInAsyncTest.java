@@ -155,6 +155,19 @@ class BlockingCallInAsyncTest {
               "  public void on(Long other) throws Exception { Thread.sleep(1); }",
               "  public void on(String a, String b) throws Exception { Thread.sleep(1); }",
               "}")
+          .addSourceLines(
+              "Two.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "// One method overrides both members of Two<String>: the mark on either applies.",
+              "interface Two<T> { void on(String s) throws Exception; @NonBlocking void on(T t) throws Exception; }")
+          .addSourceLines(
+              "TwoImpl.java",
+              "class TwoImpl implements Two<String> {",
+              "  @Override public void on(String s) throws Exception {",
+              "    // BUG: Diagnostic contains: in method on, marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "}")
           .doTest();
     }
 
@@ -497,6 +510,45 @@ class BlockingCallInAsyncTest {
               "    jobs.take();",
               "    s.readSoon();",
               "    jobs.peek();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void blockingMarkInheritedByOverriding() {
+      helper
+          .addSourceLines(
+              "Store.java",
+              "interface Store { @dev.asyncguard.annotations.Blocking String load(String id); }")
+          .addSourceLines(
+              "Use.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class DbStore implements Store {",
+              "  @Override public String load(String id) { return id; }",
+              "  public String load(Integer id) { return null; }",
+              "}",
+              "class Use {",
+              "  @NonBlocking void run(DbStore store) {",
+              "    // BUG: Diagnostic contains: DbStore.load (marked @Blocking)",
+              "    store.load(\"x\");",
+              "    store.load(1);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void configuredEntryComesBeforeABuiltInWildcard() {
+      helper
+          .setArgs("-XepOpt:AsyncGuard:BlockingMethods=java.nio.file.Files#exists")
+          .addSourceLines(
+              "Use.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Use {",
+              "  @NonBlocking boolean run(java.nio.file.Path p) {",
+              "    // BUG: Diagnostic contains: It is listed in -XepOpt:AsyncGuard:BlockingMethods",
+              "    return java.nio.file.Files.exists(p);",
               "  }",
               "}")
           .doTest();

@@ -142,6 +142,7 @@ class DiscardedFutureTest {
             "    map.put(\"k\", save());",
             "    map.remove(\"k\");",
             "    consume(save());",
+            "    java.util.function.Supplier<CompletableFuture<String>> later = () -> save();",
             "  }",
             "  void consume(CompletableFuture<String> f) {}",
             "  @SuppressWarnings(\"DiscardedFuture\") void a() { save(); }",
@@ -185,6 +186,16 @@ class DiscardedFutureTest {
             "    // BUG: Diagnostic contains: Impl.transform(...) returns a CompletableFuture that is dropped",
             "    transform(\"b\");",
             "  }",
+            "}")
+        .addSourceLines(
+            "Base.java",
+            "import com.google.errorprone.annotations.CanIgnoreReturnValue;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Base { @CanIgnoreReturnValue CompletableFuture<String> flush() { return null; } }",
+            "class Middle extends Base {}",
+            "class Leaf extends Middle {",
+            "  @Override CompletableFuture<String> flush() { return null; }",
+            "  void run() { flush(); }",
             "}")
         .doTest();
   }

@@ -53,8 +53,9 @@ final class AsyncContexts {
     if (boundary == null) {
       return Optional.empty();
     }
-    Optional<AsyncContext> known = contextsIn(path.getCompilationUnit()).get(boundary.getLeaf());
-    return known != null ? known : remember(boundary, state);
+    Map<Tree, Optional<AsyncContext>> contexts = contextsIn(path.getCompilationUnit());
+    Optional<AsyncContext> known = contexts.get(boundary.getLeaf());
+    return known != null ? known : remember(boundary, contexts, state);
   }
 
   /** One unit's contexts at a time; a new map per unit, as clearing a grown one costs its capacity. */
@@ -66,9 +67,10 @@ final class AsyncContexts {
     return cache;
   }
 
-  private Optional<AsyncContext> remember(TreePath boundary, VisitorState state) {
+  private Optional<AsyncContext> remember(
+      TreePath boundary, Map<Tree, Optional<AsyncContext>> contexts, VisitorState state) {
     Optional<AsyncContext> context = ofBoundary(boundary, state);
-    cache.put(boundary.getLeaf(), context);
+    contexts.put(boundary.getLeaf(), context);
     return context;
   }
 

@@ -92,7 +92,7 @@ public final class BlockingCatalog {
   /** The entries whose type a class is or extends: once per class and compilation. */
   private final PerCompilation<Map<TypeSymbol, List<Entry>>> entriesByOwner =
       PerCompilation.newHashMap();
-  /** The entries by their type's interned name, for comparing names along a supertype closure. */
+  /** The entries by their type's interned name, to match a class by its own name. */
   private final PerCompilation<Map<Name, List<Entry>>> entriesByTypeName;
 
   public BlockingCatalog(AsyncGuardOptions options) {
@@ -153,12 +153,8 @@ public final class BlockingCatalog {
     if (!(method.owner instanceof TypeSymbol owner)) {
       return Optional.empty();
     }
-    List<Entry> candidates = entriesOf(owner, state);
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
     String name = method.getSimpleName().toString();
-    for (Entry entry : candidates) {
+    for (Entry entry : entriesOf(owner, state)) {
       if (entry.matchesName(name) && entry.matchesParameters(method, state)) {
         return Optional.of(entry);
       }
@@ -167,9 +163,10 @@ public final class BlockingCatalog {
   }
 
   /**
-   * The entries for the class's own type and supertypes, in catalog order. Most classes have none.
-   * Each class is looked at once per compilation, through its direct supertypes (a project's
-   * classes share them), not through a supertype closure per class.
+   * The entries for the class's own type and supertypes, in catalog order (every class reaches
+   * {@code Object#wait}; most reach nothing else). Each class is looked at once per compilation,
+   * through its direct supertypes (a project's classes share them), not through a supertype closure
+   * per class, method and entry.
    */
   private List<Entry> entriesOf(TypeSymbol owner, VisitorState state) {
     return entriesOf(owner, entriesByOwner.get(state), entriesByTypeName.get(state), state.getTypes());

@@ -500,7 +500,7 @@ public final class DiscardedFuture extends BugChecker
             : declared.tsym == state.getSymtab().objectType.tsym;
     // An override's callers see the overridden contract (InvocationHandler, an Answer, Callable):
     // frameworks behind it inspect the value they get, so only a method's own contract can hide it.
-    if (!hidesFuture || OverriddenMethods.first(method, overridden -> true, state.getTypes()).isPresent()) {
+    if (!hidesFuture || OverriddenMethods.overridesAny(method, state.getTypes())) {
       return NO_MATCH;
     }
     return buildDescription(tree)

@@ -1,6 +1,5 @@
 package dev.asyncguard.checker;
 
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -17,15 +16,18 @@ abstract class LazyPathScanner<R, P> extends TreeScanner<R, P> {
 
   /** The trees from the scan's start down to the one being visited. */
   private final List<Tree> ancestors = new ArrayList<>();
-  /** For each ancestor, its path if one was built (null otherwise). */
+  /** For each ancestor, its path if one was built (null otherwise); the start's is given. */
   private final List<TreePath> paths = new ArrayList<>();
-  /** The path above the tree the scan started at; null when it started at a compilation unit. */
-  private TreePath above;
+  private TreePath start;
 
   /** Scans the tree at {@code path}; the paths given out extend it. */
   final R scanFrom(TreePath path, P parameter) {
-    above = path.getParentPath();
-    return scan(path.getLeaf(), parameter);
+    start = path;
+    try {
+      return scan(path.getLeaf(), parameter);
+    } finally {
+      start = null;
+    }
   }
 
   @Override
@@ -33,8 +35,8 @@ abstract class LazyPathScanner<R, P> extends TreeScanner<R, P> {
     if (tree == null) {
       return null;
     }
+    paths.add(ancestors.isEmpty() ? start : null);
     ancestors.add(tree);
-    paths.add(null);
     try {
       return super.scan(tree, parameter);
     } finally {
@@ -50,12 +52,12 @@ abstract class LazyPathScanner<R, P> extends TreeScanner<R, P> {
     while (from >= 0 && paths.get(from) == null) {
       from--;
     }
-    TreePath path = from < 0 ? above : paths.get(from);
+    if (from < 0) {
+      throw new IllegalStateException("currentPath() is only known inside a scan begun by scanFrom");
+    }
+    TreePath path = paths.get(from);
     for (int i = from + 1; i <= depth; i++) {
-      path =
-          path == null
-              ? new TreePath((CompilationUnitTree) ancestors.get(i))
-              : new TreePath(path, ancestors.get(i));
+      path = new TreePath(path, ancestors.get(i));
       paths.set(i, path);
     }
     return path;

@@ -21,6 +21,11 @@ final class OverriddenMethods {
 
   private OverriddenMethods() {}
 
+  /** Whether {@code method} overrides anything at all. */
+  static boolean overridesAny(MethodSymbol method, Types types) {
+    return first(method, overridden -> true, types).isPresent();
+  }
+
   /** Constructors and static or private methods override nothing. */
   static boolean mayOverride(MethodSymbol method) {
     return !method.isConstructor() && (method.flags() & (Flags.STATIC | Flags.PRIVATE)) == 0;
@@ -28,7 +33,10 @@ final class OverriddenMethods {
 
   /**
    * The first method, in the order of javac's supertype closure, that {@code method} overrides and
-   * that satisfies {@code wanted}.
+   * that satisfies {@code wanted}. Every same-named member of a supertype is considered, where
+   * Error Prone's {@code findSuperMethods} keeps only the first that is overridden: a method can
+   * override two members of one generic supertype ({@code m(T)} and {@code m(String)} of {@code
+   * I<String>}), and a mark on either applies.
    */
   static Optional<MethodSymbol> first(
       MethodSymbol method, Predicate<MethodSymbol> wanted, Types types) {
