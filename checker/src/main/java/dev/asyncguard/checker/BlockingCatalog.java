@@ -11,8 +11,6 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.TypeTag;
-import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -90,10 +88,7 @@ public final class BlockingCatalog {
   private final PerCompilation<Map<MethodSymbol, Optional<Entry>>> cache =
       PerCompilation.newHashMap();
   /** The entries whose type a class is or extends: once per class and compilation. */
-  private final PerCompilation<Map<TypeSymbol, List<Entry>>> entriesByOwner =
-      PerCompilation.newHashMap();
-  /** The entries by their type's interned name, to match a class by its own name. */
-  private final PerCompilation<Map<Name, List<Entry>>> entriesByTypeName;
+  private final PerCompilation<SupertypeMemo<List<Entry>>> entriesByOwner;
 
   public BlockingCatalog(AsyncGuardOptions options) {
     ImmutableList.Builder<Entry> exact = ImmutableList.builder();
@@ -111,15 +106,41 @@ public final class BlockingCatalog {
       placeInOrder.put(entry, placeInOrder.size());
     }
     this.exclusions = BUILT_IN.exclusions();
-    this.entriesByTypeName = new PerCompilation<>(this::entriesByTypeName);
+    this.entriesByOwner = new PerCompilation<>(this::entriesByOwner);
   }
 
-  private Map<Name, List<Entry>> entriesByTypeName(VisitorState state) {
+  /**
+   * Per compilation: a class's entries are those of its own type (matched by interned name) and of
+   * its direct supertypes, in catalog order (every class reaches {@code Object#wait}; most reach
+   * nothing else), each class once instead of a supertype closure per class, method and entry.
+   */
+  private SupertypeMemo<List<Entry>> entriesByOwner(VisitorState state) {
     Map<Name, List<Entry>> byType = new HashMap<>();
     for (Entry entry : entriesInOrder) {
       byType.computeIfAbsent(state.getName(entry.type()), name -> new ArrayList<>()).add(entry);
     }
-    return byType;
+    return new SupertypeMemo<>(state.getTypes(), List.of()) {
+      @Override
+      List<Entry> own(TypeSymbol type) {
+        return byType.getOrDefault(type.getQualifiedName(), List.of());
+      }
+
+      @Override
+      List<Entry> merge(List<Entry> soFar, List<Entry> ofSupertype) {
+        if (soFar.isEmpty() || ofSupertype.isEmpty()) {
+          return soFar.isEmpty() ? ofSupertype : soFar;
+        }
+        List<Entry> merged = new ArrayList<>(soFar);
+        for (Entry entry : ofSupertype) {
+          // By identity: an interface reached on two paths brings the same entries twice.
+          if (merged.stream().noneMatch(e -> e == entry)) {
+            merged.add(entry);
+          }
+        }
+        merged.sort(Comparator.comparingInt(placeInOrder::get));
+        return List.copyOf(merged);
+      }
+    };
   }
 
   /** Every shipped entry, in file order: what rules.md must list. */
@@ -154,64 +175,12 @@ public final class BlockingCatalog {
       return Optional.empty();
     }
     String name = method.getSimpleName().toString();
-    for (Entry entry : entriesOf(owner, state)) {
+    for (Entry entry : entriesByOwner.get(state).of(owner)) {
       if (entry.matchesName(name) && entry.matchesParameters(method, state)) {
         return Optional.of(entry);
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * The entries for the class's own type and supertypes, in catalog order (every class reaches
-   * {@code Object#wait}; most reach nothing else). Each class is looked at once per compilation,
-   * through its direct supertypes (a project's classes share them), not through a supertype closure
-   * per class, method and entry.
-   */
-  private List<Entry> entriesOf(TypeSymbol owner, VisitorState state) {
-    return entriesOf(owner, entriesByOwner.get(state), entriesByTypeName.get(state), state.getTypes());
-  }
-
-  private List<Entry> entriesOf(
-      TypeSymbol type, Map<TypeSymbol, List<Entry>> known, Map<Name, List<Entry>> byType, Types types) {
-    List<Entry> entries = known.get(type);
-    if (entries != null) {
-      return entries;
-    }
-    // A placeholder while the supertypes are walked: only a cyclic hierarchy (which javac rejects
-    // in source) could read it.
-    known.put(type, List.of());
-    List<Entry> found = new ArrayList<>(byType.getOrDefault(type.getQualifiedName(), List.of()));
-    try {
-      addSupertypeEntries(types.supertype(type.type), found, known, byType, types);
-      for (Type anInterface : types.interfaces(type.type)) {
-        addSupertypeEntries(anInterface, found, known, byType, types);
-      }
-    } catch (RuntimeException | Error e) {
-      known.remove(type); // an unfinished walk must not be remembered as "no entries"
-      throw e;
-    }
-    found.sort(Comparator.comparingInt(placeInOrder::get));
-    entries = found.isEmpty() ? List.of() : List.copyOf(found);
-    known.put(type, entries);
-    return entries;
-  }
-
-  private void addSupertypeEntries(
-      Type supertype,
-      List<Entry> found,
-      Map<TypeSymbol, List<Entry>> known,
-      Map<Name, List<Entry>> byType,
-      Types types) {
-    if (!supertype.hasTag(TypeTag.CLASS)) {
-      return;
-    }
-    for (Entry entry : entriesOf(supertype.tsym, known, byType, types)) {
-      // By identity: an interface reached on two paths brings the same entries twice.
-      if (found.stream().noneMatch(e -> e == entry)) {
-        found.add(entry);
-      }
-    }
   }
 
   private boolean isExcluded(MethodSymbol method, Type receiverType, VisitorState state) {

@@ -5,7 +5,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
-import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,30 +52,49 @@ public final class FutureTypes {
           "com.google.common.util.concurrent.ListenableFuture",
           "io.vertx.core.Future");
 
-  private final ImmutableList<String> extraTypes;
-  private final PerCompilation<Map<TypeSymbol, Optional<Kind>>> cache =
-      PerCompilation.newHashMap();
+  private static final Optional<Kind> HOT = Optional.of(Kind.HOT);
+  private static final Optional<Kind> COLD = Optional.of(Kind.COLD);
 
-  /** The named types' interned names, per compilation: classifying then compares identities. */
-  private final PerCompilation<Map<Name, Kind>> kindsByName;
+  private final ImmutableList<String> extraTypes;
+  private final PerCompilation<SupertypeMemo<Optional<Kind>>> kinds;
 
   public FutureTypes(AsyncGuardOptions options) {
     this.extraTypes = options.list(AsyncGuardOptions.Key.FUTURE_TYPES);
-    this.kindsByName = new PerCompilation<>(this::kindsByName);
+    this.kinds = new PerCompilation<>(this::kinds);
   }
 
-  private Map<Name, Kind> kindsByName(VisitorState state) {
-    Map<Name, Kind> named = new HashMap<>();
+  /**
+   * Per compilation: a type is classified by its own name, then its direct supertypes', each type
+   * once; the named types' interned names make the name test an identity comparison.
+   */
+  private SupertypeMemo<Optional<Kind>> kinds(VisitorState state) {
+    Map<Name, Optional<Kind>> named = new HashMap<>();
     for (String name : HOT_TYPES) {
-      named.put(state.getName(name), Kind.HOT);
+      named.put(state.getName(name), HOT);
     }
     for (String name : extraTypes) {
-      named.put(state.getName(name), Kind.HOT);
+      named.put(state.getName(name), HOT);
     }
     for (String name : COLD_TYPES) {
-      named.put(state.getName(name), Kind.COLD);
+      named.put(state.getName(name), COLD);
     }
-    return named;
+    return new SupertypeMemo<>(state.getTypes(), Optional.empty()) {
+      @Override
+      Optional<Kind> own(TypeSymbol type) {
+        return named.getOrDefault(type.getQualifiedName(), Optional.empty());
+      }
+
+      /** Cold wins: some publishers also implement a hot name-alike. */
+      @Override
+      Optional<Kind> merge(Optional<Kind> soFar, Optional<Kind> ofSupertype) {
+        return soFar.isEmpty() || ofSupertype.orElse(null) == Kind.COLD ? ofSupertype : soFar;
+      }
+
+      @Override
+      boolean isFinal(Optional<Kind> kind) {
+        return kind.orElse(null) == Kind.COLD;
+      }
+    };
   }
 
   /** The kind of a future-like type, or empty for anything else (primitives, null, plain types). */
@@ -88,9 +106,7 @@ public final class FutureTypes {
     if (!bound.hasTag(TypeTag.CLASS)) {
       return Optional.empty();
     }
-    Map<TypeSymbol, Optional<Kind>> kinds = cache.get(state);
-    Optional<Kind> known = kinds.get(bound.tsym);
-    return known != null ? known : classify(bound.tsym, kinds, kindsByName.get(state), state.getTypes());
+    return kinds.get(state).of(bound.tsym);
   }
 
   public boolean isFutureLike(Type type, VisitorState state) {
@@ -111,49 +127,5 @@ public final class FutureTypes {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * A type's own name, then its direct supertypes', each type classified once per compilation: the
-   * classes of a project share their supertypes, so nearly every lookup is a memo hit (javac's
-   * supertype closure, built and merged per type, cost more).
-   */
-  private static Optional<Kind> classify(
-      TypeSymbol symbol, Map<TypeSymbol, Optional<Kind>> kinds, Map<Name, Kind> named, Types types) {
-    Optional<Kind> known = kinds.get(symbol);
-    if (known != null) {
-      return known;
-    }
-    // A placeholder while the supertypes are walked: only a cyclic hierarchy (which javac rejects
-    // in source) could read it.
-    kinds.put(symbol, Optional.empty());
-    Kind found = named.get(symbol.getQualifiedName());
-    try {
-      if (found != Kind.COLD) {
-        found = stronger(found, supertypeKind(types.supertype(symbol.type), kinds, named, types));
-        for (Type anInterface : types.interfaces(symbol.type)) {
-          if (found == Kind.COLD) {
-            break;
-          }
-          found = stronger(found, supertypeKind(anInterface, kinds, named, types));
-        }
-      }
-    } catch (RuntimeException | Error e) {
-      kinds.remove(symbol); // an unfinished walk must not be remembered as "not a future"
-      throw e;
-    }
-    Optional<Kind> kind = Optional.ofNullable(found);
-    kinds.put(symbol, kind);
-    return kind;
-  }
-
-  private static Kind supertypeKind(
-      Type supertype, Map<TypeSymbol, Optional<Kind>> kinds, Map<Name, Kind> named, Types types) {
-    return supertype.hasTag(TypeTag.CLASS) ? classify(supertype.tsym, kinds, named, types).orElse(null) : null;
-  }
-
-  /** Cold wins: some publishers also implement a hot name-alike. */
-  private static Kind stronger(Kind one, Kind other) {
-    return one == Kind.COLD || other == Kind.COLD ? Kind.COLD : one != null ? one : other;
   }
 }
