@@ -432,9 +432,18 @@ def median(values):
     return statistics.median(values) if values else 0.0
 
 
-# Student's t, two-sided 95 %, by degrees of freedom (beyond the table 2.0 is close enough).
+# Student's t, two-sided 95 %, by degrees of freedom; beyond the table, the Cornish-Fisher expansion
+# around the normal quantile (within 0.001 of the exact value from 30 degrees of freedom on).
 T_95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26, 10: 2.23,
-        11: 2.20, 12: 2.18, 13: 2.16, 14: 2.14, 15: 2.13, 16: 2.12, 17: 2.11, 18: 2.10, 19: 2.09}
+        11: 2.20, 12: 2.18, 13: 2.16, 14: 2.14, 15: 2.13, 16: 2.12, 17: 2.11, 18: 2.10, 19: 2.09,
+        20: 2.09, 21: 2.08, 22: 2.07, 23: 2.07, 24: 2.06, 25: 2.06, 26: 2.06, 27: 2.05, 28: 2.05, 29: 2.05}
+
+
+def t_95(degrees):
+    if degrees in T_95:
+        return T_95[degrees]
+    z = 1.959964
+    return z + (z ** 3 + z) / (4 * degrees) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * degrees ** 2)
 
 
 def interval(values):
@@ -442,7 +451,7 @@ def interval(values):
     mean = statistics.fmean(values)
     if len(values) < 2:
         return mean, float("nan"), float("nan")
-    half = T_95.get(len(values) - 1, 2.0) * statistics.stdev(values) / len(values) ** 0.5
+    half = t_95(len(values) - 1) * statistics.stdev(values) / len(values) ** 0.5
     return mean, mean - half, mean + half
 
 
