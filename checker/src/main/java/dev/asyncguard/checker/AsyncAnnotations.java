@@ -31,6 +31,7 @@ final class AsyncAnnotations {
           "io.micronaut.core.annotation.Blocking");
 
   static final String ALLOW_BLOCKING = "dev.asyncguard.annotations.AllowBlocking";
+  private static final ImmutableSet<String> ALLOW_BLOCKING_ONLY = ImmutableSet.of(ALLOW_BLOCKING);
 
   private final ImmutableSet<String> nonBlocking;
   private final ImmutableSet<String> blocking;
@@ -155,7 +156,7 @@ final class AsyncAnnotations {
   /** {@code @AllowBlocking} on the symbol or an enclosing type. */
   static boolean allowsBlocking(Symbol symbol) {
     for (Symbol s = symbol; s != null && s.getKind() != javax.lang.model.element.ElementKind.PACKAGE; s = s.owner) {
-      if (annotationAmong(s, ImmutableSet.of(ALLOW_BLOCKING)).isPresent()) {
+      if (annotationAmong(s, ALLOW_BLOCKING_ONLY).isPresent()) {
         return true;
       }
     }

@@ -23,8 +23,53 @@ import java.util.Optional;
  */
 final class AsyncContexts {
 
-  /** Why the code must not block, as the diagnostic says it ("in method onEvent, marked ..."). */
-  record AsyncContext(String description) {}
+  /**
+   * Why the code must not block. Nearly every function of async code gets one, and only a finding
+   * puts it into words ("in method onEvent, marked ..."), so it keeps the parts of its sentence.
+   */
+  static final class AsyncContext {
+    private enum Reason {
+      INITIALIZER_OF_MARKED_TYPE,
+      MARKED_METHOD,
+      METHOD_OF_MARKED_TYPE,
+      RETURNS_FUTURE,
+      CALLBACK
+    }
+
+    private final Reason reason;
+    private final Symbol symbol;
+    /** The annotation's simple name, or a callback's own words. */
+    private final String detail;
+    private final VisitorState state;
+
+    private AsyncContext(Reason reason, Symbol symbol, String detail, VisitorState state) {
+      this.reason = reason;
+      this.symbol = symbol;
+      this.detail = detail;
+      this.state = state;
+    }
+
+    String description() {
+      if (reason == Reason.CALLBACK) {
+        return detail;
+      }
+      if (reason == Reason.INITIALIZER_OF_MARKED_TYPE) {
+        return "in an initializer of " + symbol.getSimpleName() + ", marked @" + detail;
+      }
+      MethodSymbol method = (MethodSymbol) symbol;
+      if (reason == Reason.MARKED_METHOD) {
+        return "in " + describe(method) + ", marked @" + detail;
+      }
+      if (reason == Reason.METHOD_OF_MARKED_TYPE) {
+        return "in " + describe(method) + " of " + method.owner.getSimpleName() + ", marked @" + detail;
+      }
+      return "in "
+          + describe(method)
+          + ", which returns "
+          + CallDescriptions.aTypeName(method.getReturnType(), state)
+          + ": a method that returns a future must not block its caller";
+    }
+  }
 
   private final AsyncAnnotations annotations;
   private final FutureTypes futureTypes;
@@ -90,14 +135,15 @@ final class AsyncContexts {
     }
     // A field initializer or an initializer block: only a type-level annotation applies.
     ClassSymbol type = ASTHelpers.getSymbol((ClassTree) leaf);
-    return typeLevel(type).map(a -> new AsyncContext("in an initializer of " + type.getSimpleName() + ", marked @" + a));
+    return typeLevel(type)
+        .map(a -> new AsyncContext(AsyncContext.Reason.INITIALIZER_OF_MARKED_TYPE, type, a, null));
   }
 
   /** A lambda, method reference or anonymous class: its role decides. */
   private Optional<AsyncContext> ofFunction(TreePath function, VisitorState state) {
     FunctionRoles.Role role = FunctionRoles.of(function, state);
     return switch (role.kind()) {
-      case CALLBACK -> Optional.of(new AsyncContext(role.description()));
+      case CALLBACK -> Optional.of(new AsyncContext(AsyncContext.Reason.CALLBACK, null, role.description(), null));
       case INLINE -> function.getParentPath() == null ? Optional.empty() : of(function.getParentPath(), state);
       case OFFLOADED, DEFERRED -> Optional.empty();
     };
@@ -118,16 +164,10 @@ final class AsyncContexts {
   private Optional<AsyncContext> asyncReason(TreePath path, MethodSymbol method, VisitorState state) {
     Optional<String> marked = annotations.nonBlockingOnMethod(method, state);
     if (marked.isPresent()) {
-      return Optional.of(new AsyncContext("in " + describe(method) + ", marked @" + marked.get()));
+      return Optional.of(new AsyncContext(AsyncContext.Reason.MARKED_METHOD, method, marked.get(), null));
     }
     if (!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state)) {
-      return Optional.of(
-          new AsyncContext(
-              "in "
-                  + describe(method)
-                  + ", which returns "
-                  + CallDescriptions.aTypeName(method.getReturnType(), state)
-                  + ": a method that returns a future must not block its caller"));
+      return Optional.of(new AsyncContext(AsyncContext.Reason.RETURNS_FUTURE, method, null, state));
     }
     // A method of an anonymous class is judged by where the instance is handed.
     TreePath classPath = path.getParentPath();
@@ -138,7 +178,7 @@ final class AsyncContexts {
       return ofFunction(classPath.getParentPath(), state);
     }
     return typeLevel(method.owner)
-        .map(a -> new AsyncContext("in " + describe(method) + " of " + method.owner.getSimpleName() + ", marked @" + a));
+        .map(a -> new AsyncContext(AsyncContext.Reason.METHOD_OF_MARKED_TYPE, method, a, null));
   }
 
   private static String describe(MethodSymbol method) {

@@ -130,17 +130,33 @@ public final class BlockingCatalog {
         if (soFar.isEmpty() || ofSupertype.isEmpty()) {
           return soFar.isEmpty() ? ofSupertype : soFar;
         }
-        List<Entry> merged = new ArrayList<>(soFar);
+        // Usually nothing new: every interface, too, reaches Object's entries.
+        List<Entry> merged = null;
         for (Entry entry : ofSupertype) {
           // By identity: an interface reached on two paths brings the same entries twice.
-          if (merged.stream().noneMatch(e -> e == entry)) {
+          if (!containsIdentical(merged == null ? soFar : merged, entry)) {
+            if (merged == null) {
+              merged = new ArrayList<>(soFar);
+            }
             merged.add(entry);
           }
+        }
+        if (merged == null) {
+          return soFar;
         }
         merged.sort(Comparator.comparingInt(placeInOrder::get));
         return List.copyOf(merged);
       }
     };
+  }
+
+  private static boolean containsIdentical(List<Entry> entries, Entry entry) {
+    for (Entry e : entries) {
+      if (e == entry) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every shipped entry, in file order: what rules.md must list. */

@@ -98,7 +98,9 @@ final class BlockingSummaries {
           new Leaf(apiName(method), entry.get().advice(), entry.get().family().equals(FUTURES_FAMILY)));
     }
     Optional<String> annotation = annotations.blockingOnMethod(method, state);
-    return annotation.map(a -> new Leaf(apiName(method) + " (marked @" + a + ")", ANNOTATED_ADVICE));
+    return annotation.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Leaf(apiName(method) + " (marked @" + annotation.get() + ")", ANNOTATED_ADVICE));
   }
 
   /** Whether calling {@code method} blocks through its body, and by which chain. */
@@ -107,6 +109,12 @@ final class BlockingSummaries {
     Optional<Verdict> known = m.resolved.get(method);
     if (known != null) {
       return known;
+    }
+    Facts facts = facts(method, m, state);
+    if (facts.direct() == null && facts.callees().isEmpty()) {
+      // No body here (a library method), or one that calls nothing that could block: no graph.
+      m.resolved.put(method, Optional.empty());
+      return Optional.empty();
     }
     resolveFrom(method, m, state);
     return m.resolved.get(method);

@@ -394,11 +394,13 @@ public final class DiscardedFuture extends BugChecker
     if (options.problem().isPresent()) {
       return NO_MATCH;
     }
-    VarSymbol symbol = ASTHelpers.getSymbol(tree);
+    // Fields and parameters, most variables, have no such initializer: the cheapest test first.
     ExpressionTree initializer = tree.getInitializer();
-    if (symbol == null
-        || symbol.getKind() != ElementKind.LOCAL_VARIABLE
-        || !(initializer instanceof MethodInvocationTree || initializer instanceof NewClassTree)) {
+    if (!(initializer instanceof MethodInvocationTree || initializer instanceof NewClassTree)) {
+      return NO_MATCH;
+    }
+    VarSymbol symbol = ASTHelpers.getSymbol(tree);
+    if (symbol == null || symbol.getKind() != ElementKind.LOCAL_VARIABLE) {
       return NO_MATCH;
     }
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(symbol.type, state);

@@ -5,6 +5,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,10 +65,31 @@ public final class FutureTypes {
   }
 
   /**
-   * Per compilation: a type is classified by its own name, then its direct supertypes', each type
-   * once; the named types' interned names make the name test an identity comparison.
+   * The memos of one compilation, shared by the checks (each has its own FutureTypes), by the
+   * future types configured: a class is classified once, not once per check.
    */
+  private static final Context.Key<Map<ImmutableList<String>, SupertypeMemo<Optional<Kind>>>> SHARED =
+      new Context.Key<>();
+
   private SupertypeMemo<Optional<Kind>> kinds(VisitorState state) {
+    Map<ImmutableList<String>, SupertypeMemo<Optional<Kind>>> shared = state.context.get(SHARED);
+    if (shared == null) {
+      shared = new HashMap<>();
+      state.context.put(SHARED, shared);
+    }
+    SupertypeMemo<Optional<Kind>> memo = shared.get(extraTypes);
+    if (memo == null) {
+      memo = newMemo(state);
+      shared.put(extraTypes, memo);
+    }
+    return memo;
+  }
+
+  /**
+   * A type is classified by its own name, then its direct supertypes', each type once; the named
+   * types' interned names make the name test an identity comparison.
+   */
+  private SupertypeMemo<Optional<Kind>> newMemo(VisitorState state) {
     Map<Name, Optional<Kind>> named = new HashMap<>();
     for (String name : HOT_TYPES) {
       named.put(state.getName(name), HOT);
@@ -99,7 +121,7 @@ public final class FutureTypes {
 
   /** The kind of a future-like type, or empty for anything else (primitives, null, plain types). */
   public Optional<Kind> kindOf(Type type, VisitorState state) {
-    if (type == null) {
+    if (type == null || type.isPrimitiveOrVoid()) {
       return Optional.empty();
     }
     Type bound = TypeNames.classBound(type, state.getTypes());

@@ -37,9 +37,15 @@ abstract class SupertypeMemo<V> {
 
   final V of(TypeSymbol type) {
     V value = known.get(type);
-    if (value != null) {
-      return value;
-    }
+    return value != null ? value : walk(type);
+  }
+
+  /**
+   * A class seen for the first time. Kept out of {@link #of}, which runs for nearly every tree
+   * node: a JIT compiler then inlines only the lookup into its callers, not this walk (recursively).
+   */
+  private V walk(TypeSymbol type) {
+    V value;
     // A placeholder while the supertypes are walked: only a cyclic hierarchy (which javac rejects
     // in source) could read it.
     known.put(type, none);
