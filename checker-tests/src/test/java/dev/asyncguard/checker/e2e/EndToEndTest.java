@@ -346,6 +346,32 @@ class EndToEndTest {
       assertTrue(result.findings().isEmpty(), result.toString());
     }
 
+    /** The three checks share what they learn about types within a compilation: the same answers. */
+    @Test
+    void aConfiguredFutureTypeCountsForAllThreeChecksInOneCompilation() {
+      Result result =
+          PluginRun.in(dir)
+              .source("com/acme/Promise.java", "package com.acme;", "public interface Promise<T> {}")
+              .source("com/acme/Task.java", "package com.acme;", "public interface Task<T> extends Promise<T> {}")
+              .source(
+                  "com/acme/App.java",
+                  "package com.acme;",
+                  "class App {",
+                  "  Task<String> send() { return null; }",
+                  "  void dropsATask() { send(); }",
+                  "  String text(Task<String> t) { return \"result: \" + t; }",
+                  "  Promise<String> sleepy() throws Exception { Thread.sleep(1); return null; }",
+                  "  String plain(String s) { return \"result: \" + s; }",
+                  "}")
+              .errorProne(ALL_THREE_WARN + " -XepOpt:AsyncGuard:FutureTypes=com.acme.Promise")
+              .compile();
+      assertTrue(result.success(), result.toString());
+      assertEquals(List.of(4L), lines(result.of("DiscardedFuture")), result.toString());
+      assertEquals(List.of(5L), lines(result.of("FutureUsedAsValue")), result.toString());
+      assertEquals(List.of(6L), lines(result.of("BlockingCallInAsync")), result.toString());
+      assertTrue(result.of("BlockingCallInAsync").get(0).message().contains("which returns a Promise"), result.toString());
+    }
+
     @ParameterizedTest
     @CsvSource(
         delimiter = '|',
