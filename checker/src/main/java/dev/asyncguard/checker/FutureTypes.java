@@ -77,12 +77,7 @@ public final class FutureTypes {
       shared = new HashMap<>();
       state.context.put(SHARED, shared);
     }
-    SupertypeMemo<Optional<Kind>> memo = shared.get(extraTypes);
-    if (memo == null) {
-      memo = newMemo(state);
-      shared.put(extraTypes, memo);
-    }
-    return memo;
+    return shared.computeIfAbsent(extraTypes, types -> newMemo(state));
   }
 
   /**
