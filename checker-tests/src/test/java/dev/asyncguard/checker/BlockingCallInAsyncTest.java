@@ -313,6 +313,46 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void timerAndExecuteBlockingOffloadButSchedulersThatStayOnTheLoopDoNot() {
+      helper
+          .addSourceLines(
+              "io/vertx/core/Vertx.java",
+              "package io.vertx.core;",
+              "public interface Vertx { <T> void executeBlocking(java.util.concurrent.Callable<T> work); }")
+          .addSourceLines(
+              "Loops.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Mono;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Loops {",
+              "  @NonBlocking void offloaded(java.util.Timer timer, io.vertx.core.Vertx vertx,",
+              "      CompletableFuture<String> f) {",
+              "    timer.schedule(new java.util.TimerTask() { @Override public void run() { f.join(); } }, 1);",
+              "    vertx.executeBlocking(() -> f.join());",
+              "  }",
+              "  Mono<String> stayOnTheLoop(Mono<String> m, CompletableFuture<String> f) {",
+              "    return m.publishOn(Schedulers.single())",
+              "        // BUG: Diagnostic contains: in a Reactor map operator",
+              "        .map(s -> f.join())",
+              "        .publishOn(Schedulers.immediate())",
+              "        // BUG: Diagnostic contains: in a Reactor map operator",
+              "        .map(s -> f.join())",
+              "        .subscribeOn(Schedulers.newParallel(\"p\"))",
+              "        // BUG: Diagnostic contains: in a Reactor filter operator",
+              "        .filter(s -> f.join() != null);",
+              "  }",
+              "  CompletableFuture<Void> commonPool(CompletableFuture<String> f) {",
+              "    return CompletableFuture.runAsync(",
+              "        // BUG: Diagnostic contains: in runAsync without an executor, which runs on the common"
+                  + " ForkJoinPool",
+              "        () -> f.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void reactorSourceWithoutSchedulerInheritsTheMethodContext() {
       helper
           .addSourceLines(
@@ -693,6 +733,66 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void otherBlockingAnnotationsByNameAndOnAConstructor() {
+      helper
+          .addSourceLines(
+              "org/jetbrains/annotations/Blocking.java",
+              "package org.jetbrains.annotations;",
+              "public @interface Blocking {}")
+          .addSourceLines(
+              "io/smallrye/common/annotation/Blocking.java",
+              "package io.smallrye.common.annotation;",
+              "public @interface Blocking {}")
+          .addSourceLines(
+              "io/micronaut/core/annotation/Blocking.java",
+              "package io.micronaut.core.annotation;",
+              "public @interface Blocking {}")
+          .addSourceLines(
+              "Store.java",
+              "class Store {",
+              "  @dev.asyncguard.annotations.Blocking Store() {}",
+              "  @org.jetbrains.annotations.Blocking String a() { return \"\"; }",
+              "  @io.smallrye.common.annotation.Blocking String b() { return \"\"; }",
+              "  @io.micronaut.core.annotation.Blocking String c() { return \"\"; }",
+              "}")
+          .addSourceLines(
+              "Use.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Use {",
+              "  @NonBlocking void run(Store store) {",
+              "    // BUG: Diagnostic contains: new Store (marked @Blocking)",
+              "    new Store();",
+              "    // BUG: Diagnostic contains: Store.a (marked @Blocking)",
+              "    store.a();",
+              "    // BUG: Diagnostic contains: Store.b (marked @Blocking)",
+              "    store.b();",
+              "    // BUG: Diagnostic contains: Store.c (marked @Blocking)",
+              "    store.c();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void channelsAndConsoleWritesAreNotFlagged() {
+      helper
+          .addSourceLines(
+              "Io.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.nio.ByteBuffer;",
+              "import java.nio.channels.SocketChannel;",
+              "class Io {",
+              "  @NonBlocking void run(SocketChannel channel, ByteBuffer buffer) throws Exception {",
+              "    channel.read(buffer);",
+              "    channel.write(buffer);",
+              "    System.out.println(\"read\");",
+              "    System.err.printf(\"%d%n\", 1);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void synchronizedWhenConfigured() {
       helper
           .setArgs("-XepOpt:AsyncGuard:SynchronizedIsBlocking=true")
@@ -1024,6 +1124,53 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void moreWaysToKnowAFutureIsComplete() {
+      helper
+          .addSourceLines(
+              "io/netty/util/concurrent/Future.java",
+              "package io.netty.util.concurrent;",
+              "public interface Future<V> extends java.util.concurrent.Future<V> {",
+              "  boolean isSuccess();",
+              "}")
+          .addSourceLines(
+              "More.java",
+              "import com.google.common.util.concurrent.*;",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class More {",
+              "  @NonBlocking String ternary(CompletableFuture<String> f) {",
+              "    return f.isDone() ? f.join() : \"pending\";",
+              "  }",
+              "  @NonBlocking String exits(CompletableFuture<String> f, List<CompletableFuture<String>> all) {",
+              "    for (CompletableFuture<String> each : all) {",
+              "      if (!each.isDone()) { continue; }",
+              "      each.join();",
+              "    }",
+              "    if (!f.isDone()) { throw new IllegalStateException(); }",
+              "    return f.join();",
+              "  }",
+              "  @NonBlocking String guava(ListenableFuture<String> lf, ListenableFuture<String> other) {",
+              "    if (lf.isDone()) { Futures.getUnchecked(lf); }",
+              "    Futures.getUnchecked(Futures.immediateFuture(\"x\"));",
+              "    Futures.whenAllComplete(lf, other).call(() -> Uninterruptibles.getUninterruptibly(lf),",
+              "        MoreExecutors.directExecutor());",
+              "    Futures.whenAllSucceed(lf).call(",
+              "        // BUG: Diagnostic contains: Thread.sleep blocks the current thread in a call callback run by directExecutor()",
+              "        () -> { Thread.sleep(1); return 1; }, MoreExecutors.directExecutor());",
+              "    return null;",
+              "  }",
+              "  @NonBlocking Object netty(io.netty.util.concurrent.Future<String> nf) throws Exception {",
+              "    return nf.isSuccess() ? nf.get() : null;",
+              "  }",
+              "  @NonBlocking String resultNow(CompletableFuture<String> f) {",
+              "    return f.resultNow();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void unguardedJoinIsStillFlagged() {
       helper
           .addSourceLines(
@@ -1064,6 +1211,24 @@ class BlockingCallInAsyncTest {
               "      throws Exception {",
               "    Thread.sleep(1);",
               "    return null;",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void allowBlockingHoldsWhenSuppressionAnnotationsAreIgnored() {
+      helper
+          .setArgs("-XepIgnoreSuppressionAnnotations")
+          .addSourceLines(
+              "Sup.java",
+              "import dev.asyncguard.annotations.*;",
+              "class Sup {",
+              "  @AllowBlocking(\"startup only\")",
+              "  @NonBlocking void b() throws Exception { Thread.sleep(1); }",
+              "  @NonBlocking void c() throws Exception {",
+              "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread",
+              "    Thread.sleep(1);",
               "  }",
               "}")
           .doTest();

@@ -13,7 +13,20 @@ class DiscardedFutureLibrariesTest {
               "package io.netty.util.concurrent;",
               "public interface Future<V> extends java.util.concurrent.Future<V> {",
               "  Future<V> addListener(Object listener);",
+              "  Future<V> addListeners(Object... listeners);",
+              "  Future<V> removeListener(Object listener);",
+              "  Future<V> removeListeners(Object... listeners);",
               "  Future<V> sync();",
+              "  Future<V> syncUninterruptibly();",
+              "  Future<V> await();",
+              "  Future<V> awaitUninterruptibly();",
+              "}")
+          .addSourceLines(
+              "io/netty/util/concurrent/Promise.java",
+              "package io.netty.util.concurrent;",
+              "public interface Promise<V> extends Future<V> {",
+              "  Promise<V> setSuccess(V result);",
+              "  Promise<V> setFailure(Throwable cause);",
               "}")
           .addSourceLines(
               "io/vertx/core/Future.java",
@@ -21,6 +34,7 @@ class DiscardedFutureLibrariesTest {
               "public interface Future<T> {",
               "  Future<T> onComplete(Object handler);",
               "  Future<T> onFailure(Object handler);",
+              "  Future<T> onSuccess(Object handler);",
               "  <U> Future<U> map(java.util.function.Function<T, U> f);",
               "}")
           .addSourceLines(
@@ -70,6 +84,46 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void everyBuiltInFamilyOfColdTypes() {
+    helper
+        .addSourceLines(
+            "io/reactivex/Single.java",
+            "package io.reactivex;",
+            "public abstract class Single<T> implements SingleSource<T> {",
+            "  public abstract Single<T> cache();",
+            "}")
+        .addSourceLines("io/reactivex/SingleSource.java", "package io.reactivex;", "public interface SingleSource<T> {}")
+        .addSourceLines(
+            "io/smallrye/mutiny/Multi.java",
+            "package io.smallrye.mutiny;",
+            "public interface Multi<T> { Multi<T> select(); }")
+        .addSourceLines(
+            "Test.java",
+            "import io.reactivex.rxjava3.core.*;",
+            "import java.util.concurrent.Flow;",
+            "import java.util.function.Supplier;",
+            "class Test {",
+            "  void run(io.reactivex.Single<String> single2, io.smallrye.mutiny.Multi<String> multi,",
+            "      Flowable<String> flowable, Maybe<String> maybe, Observable<String> observable,",
+            "      Supplier<Flow.Publisher<String>> jdk) {",
+            "    // BUG: Diagnostic contains: returns a Single that is dropped here. It is a cold publisher",
+            "    single2.cache();",
+            "    // BUG: Diagnostic contains: returns a Multi that is dropped here. It is a cold publisher",
+            "    multi.select();",
+            "    // BUG: Diagnostic contains: returns a Flowable that is dropped here. It is a cold publisher",
+            "    flowable.map(s -> s);",
+            "    // BUG: Diagnostic contains: returns a Maybe that is dropped here. It is a cold publisher",
+            "    maybe.map(s -> s);",
+            "    // BUG: Diagnostic contains: returns an Observable that is dropped here. It is a cold publisher",
+            "    observable.map(s -> s);",
+            "    // BUG: Diagnostic contains: returns a Publisher that is dropped here. It is a cold publisher",
+            "    jdk.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void receiverReturningAndFailureObservingMethods() {
     helper
         .addSourceLines(
@@ -77,14 +131,32 @@ class DiscardedFutureLibrariesTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Ok {",
             "  void run(io.netty.util.concurrent.Future<String> nf, io.vertx.core.Future<String> vx,",
-            "      CompletableFuture<String> f) throws Exception {",
+            "      io.netty.util.concurrent.Promise<String> promise, CompletableFuture<String> f,",
+            "      com.google.common.util.concurrent.FluentFuture<String> fluent,",
+            "      java.util.concurrent.Executor executor) throws Exception {",
             "    nf.addListener(null);",
+            "    nf.addListeners(null, null);",
+            "    nf.removeListener(null);",
+            "    nf.removeListeners(null, null);",
             "    nf.sync();",
+            "    nf.syncUninterruptibly();",
+            "    nf.await();",
+            "    nf.awaitUninterruptibly();",
+            "    promise.setSuccess(\"x\");",
+            "    promise.setFailure(new RuntimeException());",
             "    vx.onComplete(null);",
+            "    vx.onSuccess(null);",
             "    vx.onFailure(null);",
             "    f.completeAsync(() -> \"x\");",
             "    f.exceptionallyCompose(e -> CompletableFuture.completedFuture(\"y\"));",
             "    f.whenCompleteAsync((s, e) -> {});",
+            "    f.thenApply(s -> s).handleAsync((s, e) -> s);",
+            "    f.thenApply(s -> s).exceptionallyAsync(e -> \"z\");",
+            "    f.thenApply(s -> s).exceptionallyComposeAsync(e -> f);",
+            "    fluent.catching(RuntimeException.class, e -> \"x\", executor);",
+            "    fluent.catchingAsync(RuntimeException.class, e -> fluent, executor);",
+            "    com.google.common.util.concurrent.Futures.catching(",
+            "        fluent, RuntimeException.class, e -> \"x\", executor);",
             "  }",
             "}")
         .doTest();
@@ -108,6 +180,7 @@ class DiscardedFutureLibrariesTest {
             "public interface ChannelOutboundInvoker {",
             "  ChannelFuture close();",
             "  ChannelFuture disconnect();",
+            "  ChannelFuture deregister();",
             "  ChannelFuture write(Object msg);",
             "  ChannelFuture writeAndFlush(Object msg);",
             "  ChannelFuture writeAndFlush(Object msg, ChannelPromise promise);",
@@ -117,6 +190,10 @@ class DiscardedFutureLibrariesTest {
             "package io.netty.channel;",
             "public interface Channel extends ChannelOutboundInvoker { ChannelPromise voidPromise(); }")
         .addSourceLines(
+            "io/netty/channel/ChannelHandlerContext.java",
+            "package io.netty.channel;",
+            "public interface ChannelHandlerContext extends ChannelOutboundInvoker {}")
+        .addSourceLines(
             "io/netty/util/concurrent/EventExecutorGroup.java",
             "package io.netty.util.concurrent;",
             "public interface EventExecutorGroup { Future<?> shutdownGracefully(); }")
@@ -124,10 +201,12 @@ class DiscardedFutureLibrariesTest {
             "Handler.java",
             "import io.netty.channel.*;",
             "class Handler {",
-            "  void run(Channel channel, ChannelPromise promise,",
+            "  void run(Channel channel, ChannelPromise promise, ChannelHandlerContext ctx,",
             "      io.netty.util.concurrent.EventExecutorGroup group) {",
             "    channel.close();",
             "    channel.disconnect();",
+            "    channel.deregister();",
+            "    ctx.close();",
             "    group.shutdownGracefully();",
             "    channel.writeAndFlush(\"x\", channel.voidPromise());",
             "    channel.writeAndFlush(\"x\", promise);",

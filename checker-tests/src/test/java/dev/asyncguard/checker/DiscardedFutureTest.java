@@ -72,6 +72,10 @@ class DiscardedFutureTest {
             "    // BUG: Diagnostic contains: Use thenCompose instead of thenApply",
             "    return ids.thenApply(id -> fetch(id));",
             "  }",
+            "  reactor.core.publisher.Mono<?> nestedMono(reactor.core.publisher.Mono<String> ids) {",
+            "    // BUG: Diagnostic contains: Use flatMap instead of map",
+            "    return ids.map(id -> reactor.core.publisher.Mono.just(id));",
+            "  }",
             "  CompletableFuture<String> flattened(CompletableFuture<String> ids) {",
             "    return ids.thenApply(id -> fetch(id)).thenCompose(f -> f);",
             "  }",
@@ -79,6 +83,9 @@ class DiscardedFutureTest {
             "    // BUG: Diagnostic contains: hidden returns a CompletableFuture through its declared type"
                 + " Object",
             "    return fetch(\"x\");",
+            "  }",
+            "  @SuppressWarnings(\"unchecked\") <T> T adapted() {",
+            "    return (T) fetch(\"y\");",
             "  }",
             "}")
         .doTest();
@@ -135,8 +142,11 @@ class DiscardedFutureTest {
             "    task.fork();",
             "    ecs.submit(() -> \"x\");",
             "    ses.scheduleAtFixedRate(() -> {}, 1, 1, TimeUnit.SECONDS);",
+            "    ses.scheduleWithFixedDelay(() -> {}, 1, 1, TimeUnit.SECONDS);",
             "    Objects.requireNonNull(f);",
+            "    Objects.requireNonNullElse(f, f);",
             "    Preconditions.checkNotNull(f);",
+            "    com.google.common.base.Verify.verifyNotNull(f);",
             "    Mono.just(1).subscribe();",
             "    all.add(save());",
             "    map.put(\"k\", save());",
@@ -154,6 +164,42 @@ class DiscardedFutureTest {
             "    public Object invoke(Object proxy, Method method, Object[] args) {",
             "      return new CompletableFuture<String>();",
             "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void canIgnoreReturnValueOnTheClassAnEnclosingClassOrByItsSimpleName() {
+    helper
+        .addSourceLines(
+            "com/acme/CanIgnoreReturnValue.java",
+            "package com.acme;",
+            "public @interface CanIgnoreReturnValue {}")
+        .addSourceLines(
+            "Builders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "@com.google.errorprone.annotations.CanIgnoreReturnValue",
+            "class Builders {",
+            "  CompletableFuture<String> step() { return null; }",
+            "  static class Nested { CompletableFuture<String> step() { return null; } }",
+            "}")
+        .addSourceLines(
+            "Own.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Own {",
+            "  @com.acme.CanIgnoreReturnValue CompletableFuture<String> step() { return null; }",
+            "  CompletableFuture<String> plain() { return null; }",
+            "}")
+        .addSourceLines(
+            "Use.java",
+            "class Use {",
+            "  void run(Builders b, Builders.Nested n, Own own) {",
+            "    b.step();",
+            "    n.step();",
+            "    own.step();",
+            "    // BUG: Diagnostic contains: Own.plain() returns a CompletableFuture that is dropped",
+            "    own.plain();",
             "  }",
             "}")
         .doTest();
@@ -220,6 +266,87 @@ class DiscardedFutureTest {
             "    doReturn(null).when(svc).save(\"y\");",
             "    doAnswer(inv -> { svc.save(\"z\"); return null; }).when(svc).save(\"w\");",
             "    assertThrows(RuntimeException.class, () -> svc.save(null));",
+            "    org.mockito.BDDMockito.then(svc).should().save(\"x\");",
+            "    org.mockito.BDDMockito.then(svc).should(times(2)).save(\"x\");",
+            "  }",
+            "  @org.junit.Test(expected = IllegalArgumentException.class)",
+            "  public void rejectsNull() {",
+            "    new SvcTest().make(null);",
+            "  }",
+            "  CompletableFuture<String> make(String s) { return null; }",
+            "  static class Fake implements org.mockito.stubbing.Answer<Object> {",
+            "    Svc svc;",
+            "    @Override public Object answer(org.mockito.invocation.InvocationOnMock inv) {",
+            "      svc.save(\"stubbed\");",
+            "      return null;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localNeverReadHasTheExemptionsOfAStatement() {
+    // `var w = call();` with w never read is the statement `call();` by another name.
+    helper
+        .addSourceLines(
+            "Svc.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Svc { CompletableFuture<String> save(String s); }")
+        .addSourceLines(
+            "LocalsTest.java",
+            "import static org.junit.jupiter.api.Assertions.assertThrows;",
+            "import static org.junit.Assert.fail;",
+            "import static org.mockito.Mockito.*;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class LocalsTest {",
+            "  Mono<String> window;",
+            "  Mono<String> newWindow() {",
+            "    Mono<String> w = Mono.just(\"w\");",
+            "    window = w;",
+            "    return w;",
+            "  }",
+            "  void test(Svc svc, CompletableFuture<String> f) {",
+            "    Mono<String> kept = newWindow();",
+            "    CompletableFuture<String> observed = svc.save(\"a\").whenComplete((s, e) -> {});",
+            "    CompletableFuture<String> same = f.orTimeout(1, java.util.concurrent.TimeUnit.SECONDS);",
+            "    assertThrows(RuntimeException.class, () -> { CompletableFuture<String> t = svc.save(null); });",
+            "    try {",
+            "      CompletableFuture<String> t = svc.save(null);",
+            "      fail();",
+            "    } catch (IllegalArgumentException expected) {",
+            "    }",
+            "    doAnswer(inv -> { CompletableFuture<String> a = svc.save(\"z\"); return null; }).when(svc).save(\"w\");",
+            "    // BUG: Diagnostic contains: 'lost' is assigned and never read",
+            "    CompletableFuture<String> lost = svc.save(\"b\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void subscribeIsExemptOnlyOnAFutureOrPublisher() {
+    helper
+        .addSourceLines(
+            "Topics.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Topics { CompletableFuture<Void> subscribe(String topic); }")
+        .addSourceLines(
+            "Started.java",
+            "/** A publisher whose subscribe() starts it and returns it, for chaining. */",
+            "interface Started<T> extends org.reactivestreams.Publisher<T> {",
+            "  Started<T> subscribe();",
+            "  Started<T> subscribeWith(Runnable onNext);",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            "  void run(Topics topics, Started<String> started) {",
+            "    started.subscribe();",
+            "    started.subscribeWith(() -> {});",
+            "    // BUG: Diagnostic contains: Topics.subscribe(...) returns a CompletableFuture that is dropped",
+            "    topics.subscribe(\"news\");",
             "  }",
             "}")
         .doTest();

@@ -51,6 +51,47 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void everyTextAndLoggingApi() {
+    helper
+        .addSourceLines(
+            "org/apache/logging/log4j/Logger.java",
+            "package org.apache.logging.log4j;",
+            "public interface Logger { void warn(String message, Object p0); }")
+        .addSourceLines(
+            "org/apache/commons/logging/Log.java",
+            "package org.apache.commons.logging;",
+            "public interface Log { void debug(Object message); }")
+        .addSourceLines(
+            "Test.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Test {",
+            "  void run(CompletableFuture<String> price, java.io.PrintWriter out, StringBuffer buf,",
+            "      org.apache.logging.log4j.Logger log4j, org.apache.commons.logging.Log commons,",
+            "      System.Logger system) {",
+            "    // BUG: Diagnostic contains: PrintWriter.print",
+            "    out.print(price);",
+            "    // BUG: Diagnostic contains: PrintStream.printf",
+            "    System.out.printf(\"%s%n\", price);",
+            "    // BUG: Diagnostic contains: Objects.toString",
+            "    java.util.Objects.toString(price);",
+            "    // BUG: Diagnostic contains: MessageFormat.format",
+            "    java.text.MessageFormat.format(\"{0}\", price);",
+            "    // BUG: Diagnostic contains: StringBuffer.insert",
+            "    buf.insert(0, price);",
+            "    // BUG: Diagnostic contains: logging it",
+            "    log4j.warn(\"price {}\", price);",
+            "    // BUG: Diagnostic contains: logging it",
+            "    commons.debug(price);",
+            "    // BUG: Diagnostic contains: logging it",
+            "    system.log(System.Logger.Level.INFO, \"price {0}\", price);",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    com.google.common.base.Objects.equal(price, \"42\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void negatives() {
     helper
         .addSourceLines(
@@ -65,6 +106,11 @@ class FutureUsedAsValueTest {
             "    boolean same = a.equals(b) || Objects.equals(a, b) || a == null || a.equals(o);",
             "    System.out.println(a.join());",
             "  }",
+            "  <T> boolean sameAs(CompletableFuture<String> a, T value) throws Exception {",
+            "    log(a.get());",
+            "    return a.equals(value);",
+            "  }",
+            "  void log(Object o) {}",
             "  @SuppressWarnings(\"FutureUsedAsValue\") String debug(CompletableFuture<String> f) {",
             "    return \"state \" + f;",
             "  }",
@@ -128,8 +174,11 @@ class FutureUsedAsValueTest {
             "  CompletableFuture<String> responseFuture;",
             "  CompletableFuture<String> getFuture() { return responseFuture; }",
             "  void run(Logger log, CompletableFuture<String> future, CompletableFuture<String> promise,",
-            "      CompletableFuture<String> user, reactor.core.publisher.Mono<String> userMono) {",
+            "      CompletableFuture<String> user, reactor.core.publisher.Mono<String> userMono,",
+            "      java.util.concurrent.CompletionStage<String> stage,",
+            "      org.reactivestreams.Publisher<String> publisher) {",
             "    log.debug(\"Aborting {}\", future);",
+            "    log.debug(\"stage {} of {}\", stage, publisher);",
             "    log.debug(\"for {} and {}\", promise, this.responseFuture);",
             "    String s = \"state \" + getFuture() + userMono;",
             "    // BUG: Diagnostic contains: user is a CompletableFuture, not its result",

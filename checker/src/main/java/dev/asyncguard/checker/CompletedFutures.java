@@ -68,14 +68,15 @@ final class CompletedFutures {
         wait instanceof MemberReferenceTree reference
             ? null
             : ASTHelpers.getReceiver((ExpressionTree) wait);
+    // A static wait (Futures.getUnchecked(f)) takes the future as its first argument.
+    if (method.isStatic() && wait instanceof MethodInvocationTree call) {
+      receiver = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
+    }
     if (receiver != null
         && ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree factory
         && ASTHelpers.getSymbol(factory) != null
         && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString())) {
       return true;
-    }
-    if (ASTHelpers.getSymbol(wait).isStatic() && wait instanceof MethodInvocationTree call) {
-      receiver = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
     }
     Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     boolean onThis =

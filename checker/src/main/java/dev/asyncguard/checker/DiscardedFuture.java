@@ -107,14 +107,19 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.staticMethod("java.util.Objects", "requireNonNull", "requireNonNullElse"),
           CallPattern.staticMethod("com.google.common.base.Preconditions", "checkNotNull"),
           CallPattern.staticMethod("com.google.common.base.Verify", "verifyNotNull"),
-          // subscribe starts the publisher; what it returns is a handle, not the work.
-          CallPattern.instanceMethodOfAnyType("subscribe", "subscribeWith"),
           // Mockito: then(mock).should().call() only names the call to verify.
           CallPattern.instanceMethod("org.mockito.BDDMockito.Then", "should", "shouldHaveNoMoreInteractions"));
 
+  /** Publishers' subscribe: it starts the work, and what it returns is a handle, not the work. */
+  private static final CallPattern.AnyOf SUBSCRIBE =
+      CallPattern.anyOf(CallPattern.instanceMethodOfAnyType("subscribe", "subscribeWith"));
+
   /** Calls whose dropped result is fine whatever its type: the named ones and these shapes. */
-  private static boolean droppingIsSafe(ExpressionTree tree, VisitorState state) {
+  private boolean droppingIsSafe(ExpressionTree tree, VisitorState state) {
     return SAFE_TO_DROP.matches(tree, state)
+        // Only on a future or publisher: a service's subscribe(topic) returning a future is work.
+        || (SUBSCRIBE.matches(tree, state)
+            && futureTypes.isFutureLike(ASTHelpers.getReceiverType(tree), state))
         // Netty: an outbound call given a promise returns that promise, which the caller holds
         // (or voidPromise(), which reports failures to the pipeline instead).
         || returnsGivenNettyPromise(tree, state)
@@ -245,21 +250,29 @@ public final class DiscardedFuture extends BugChecker
     }
     Type type = producedType(tree, method, state);
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(type, state);
-    // Exemptions cheapest first; Error Prone's allowed-unused reasons (a stream per call) last.
     if (kind.isEmpty()
         || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
-        || droppingIsSafe(tree, state)
-        || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(tree, state))
-        || canIgnoreReturnValue(method, state)
-        // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
-        || keptReturnValues.returnsKeptValue(method, state)
-        || insideMockitoAnswer(state)
-        || OtherAllowedReasons.MATCHER.isAllowed(tree, state)) {
+        || droppedOnPurpose(tree, method, kind.get(), state)) {
       return NO_MATCH;
     }
     return buildDescription(tree)
         .setMessage(droppedMessage(CallDescriptions.describe(tree), type, kind.get(), state))
         .build();
+  }
+
+  /**
+   * The exemptions of a dropped future, for a call used as a statement and for a local that is
+   * never read alike: cheapest first, Error Prone's allowed-unused reasons (a stream per call) last.
+   */
+  private boolean droppedOnPurpose(
+      ExpressionTree call, MethodSymbol method, FutureTypes.Kind kind, VisitorState state) {
+    return droppingIsSafe(call, state)
+        || (kind == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(call, state))
+        || canIgnoreReturnValue(method, state)
+        // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
+        || keptReturnValues.returnsKeptValue(method, state)
+        || insideMockitoAnswer(state)
+        || OtherAllowedReasons.MATCHER.isAllowed(call, state);
   }
 
   /**
@@ -413,9 +426,10 @@ public final class DiscardedFuture extends BugChecker
     if (scope == null || readsIn(scope).contains(symbol)) {
       return NO_MATCH;
     }
-    if (canIgnoreReturnValue(method, state)
-        || droppingIsSafe(initializer, state)
-        || (kind.get() == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(initializer, state))) {
+    // Asked at the initializer, so that Error Prone's reasons see the statement around it
+    // (try { var f = call(); fail(); }, assertThrows(..., () -> { var f = call(); })).
+    if (droppedOnPurpose(
+        initializer, method, kind.get(), state.withPath(new TreePath(state.getPath(), initializer)))) {
       return NO_MATCH;
     }
     return buildDescription(tree)
@@ -496,10 +510,9 @@ public final class DiscardedFuture extends BugChecker
       return NO_MATCH;
     }
     Type declared = method.getReturnType();
-    boolean hidesFuture =
-        declared.hasTag(TypeTag.TYPEVAR)
-            ? !futureTypes.isFutureLike(declared, state)
-            : declared.tsym == state.getSymtab().objectType.tsym;
+    // Only Object hides it: a future reaches a type variable's result only through a cast, which
+    // generic plumbing (adapters, proxies) writes on purpose.
+    boolean hidesFuture = declared.tsym == state.getSymtab().objectType.tsym;
     // An override's callers see the overridden contract (InvocationHandler, an Answer, Callable):
     // frameworks behind it inspect the value they get, so only a method's own contract can hide it.
     if (!hidesFuture || OverriddenMethods.overridesAny(method, state.getTypes())) {
@@ -512,9 +525,7 @@ public final class DiscardedFuture extends BugChecker
                     + " something to await, so its %s. Declare the future type as the return type.",
                 method.getSimpleName(),
                 CallDescriptions.aTypeName(returned, state),
-                declared.hasTag(TypeTag.TYPEVAR)
-                    ? declared.toString()
-                    : CallDescriptions.typeName(declared, state),
+                CallDescriptions.typeName(declared, state),
                 kind.get() == FutureTypes.Kind.COLD
                     ? "work may never run"
                     : "failure will likely never be seen"))

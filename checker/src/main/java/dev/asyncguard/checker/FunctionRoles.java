@@ -58,7 +58,8 @@ final class FunctionRoles {
       List.of(
           "com.google.common.util.concurrent.Futures",
           "com.google.common.util.concurrent.FluentFuture",
-          "com.google.common.util.concurrent.ListenableFuture");
+          "com.google.common.util.concurrent.ListenableFuture",
+          "com.google.common.util.concurrent.Futures.FutureCombiner");
 
   /** Reactor factories whose function runs on the subscribing thread, when subscribed. */
   private static final ImmutableSet<String> REACTOR_SOURCES =

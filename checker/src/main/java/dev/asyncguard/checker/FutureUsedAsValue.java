@@ -53,7 +53,7 @@ public final class FutureUsedAsValue extends BugChecker
   /** Calls that turn every argument into text. */
   private static final CallPattern.AnyOf TEXT_OF_ARGUMENTS =
       CallPattern.anyOf(
-          CallPattern.staticMethod("java.lang.String", "valueOf", "format", "join"),
+          CallPattern.staticMethod("java.lang.String", "valueOf", "format"),
           CallPattern.instanceMethodOfExactly("java.lang.String", "formatted"),
           CallPattern.staticMethod("java.util.Objects", "toString"),
           CallPattern.staticMethod("java.text.MessageFormat", "format"),
