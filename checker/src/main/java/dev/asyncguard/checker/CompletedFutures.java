@@ -80,7 +80,7 @@ final class CompletedFutures {
     }
     Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     boolean onThis =
-        receiver == null ? !ASTHelpers.getSymbol(wait).isStatic() : isThis(receiver);
+        receiver == null ? !method.isStatic() : isThis(receiver);
     Tree child = wait;
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
