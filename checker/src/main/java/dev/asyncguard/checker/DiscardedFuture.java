@@ -18,7 +18,6 @@ import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.UnusedReturnValueMatcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -43,6 +42,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -126,9 +126,8 @@ public final class DiscardedFuture extends BugChecker
         // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
         // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
         || executeImplementedBySubmitting(tree, state)
-        // Mockito: verify(mock).call() and doReturn(x).when(mock).call() only name the call.
-        || UnusedReturnValueMatcher.mockitoInvocation(tree, state)
-        || isBddShouldCall(tree, state);
+        // Mockito: verify(mock).call(), doReturn(x).when(mock).call() only name the call.
+        || TestIdioms.namesMockedCall(tree, state);
   }
 
   /** Calls on a hot future whose result is dropped safely: the call itself observes the failure. */
@@ -148,15 +147,6 @@ public final class DiscardedFuture extends BugChecker
               "com.google.common.util.concurrent.FluentFuture", "catching", "catchingAsync"),
           CallPattern.staticMethod(
               "com.google.common.util.concurrent.Futures", "catching", "catchingAsync"));
-
-  /**
-   * Error Prone's other reasons a result may go unused (exception tests, ...). In a holder, so that
-   * a compilation without futures never loads the matcher and the matchers it builds.
-   */
-  private static final class OtherAllowedReasons {
-    static final UnusedReturnValueMatcher MATCHER =
-        UnusedReturnValueMatcher.get(/* allowInExceptionThrowers= */ true);
-  }
 
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
@@ -251,7 +241,7 @@ public final class DiscardedFuture extends BugChecker
     Type type = producedType(tree, method, state);
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(type, state);
     if (kind.isEmpty()
-        || !UnusedReturnValueMatcher.isReturnValueUnused(tree, state)
+        || !valueGoesNowhere(tree, state)
         || droppedOnPurpose(tree, method, kind.get(), state)) {
       return NO_MATCH;
     }
@@ -262,7 +252,7 @@ public final class DiscardedFuture extends BugChecker
 
   /**
    * The exemptions of a dropped future, for a call used as a statement and for a local that is
-   * never read alike: cheapest first, Error Prone's allowed-unused reasons (a stream per call) last.
+   * never read alike: cheapest first.
    */
   private boolean droppedOnPurpose(
       ExpressionTree call, MethodSymbol method, FutureTypes.Kind kind, VisitorState state) {
@@ -271,13 +261,31 @@ public final class DiscardedFuture extends BugChecker
         || canIgnoreReturnValue(method, state)
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
         || keptReturnValues.returnsKeptValue(method, state)
-        || insideMockitoAnswer(state)
-        || OtherAllowedReasons.MATCHER.isAllowed(call, state);
+        // Test doubles and tests that expect the call to throw: no work is lost.
+        || TestIdioms.insideMockitoAnswer(state)
+        || TestIdioms.expectsThrow(call, state);
+  }
+
+  /**
+   * Whether nothing receives the value: the call is a statement, or it is a lambda's body or a
+   * method reference implementing a function that returns void ({@code Runnable r = () ->
+   * fetch()}).
+   */
+  private static boolean valueGoesNowhere(ExpressionTree tree, VisitorState state) {
+    Tree user = tree instanceof MemberReferenceTree ? tree : state.getPath().getParentPath().getLeaf();
+    if (user instanceof ExpressionStatementTree) {
+      return true;
+    }
+    Type function = ASTHelpers.getType(user);
+    Types types = state.getTypes();
+    return function != null
+        && types.isFunctionalInterface(function)
+        && types.findDescriptorType(function).getReturnType().hasTag(TypeTag.VOID);
   }
 
   /**
    * Whether the call at the path is a statement of its own or a lambda's body: the only places
-   * where Error Prone's {@code isReturnValueUnused} (asked below) finds a call's value unused. Most
+   * where a call's value can go nowhere ({@link #valueGoesNowhere}). Most
    * calls are inside larger expressions, and this spares them the type lookup.
    */
   private static boolean inDroppingPosition(VisitorState state) {
@@ -340,39 +348,6 @@ public final class DiscardedFuture extends BugChecker
     }
     for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
       if (ASTHelpers.hasDirectAnnotationWithSimpleName(owner, CAN_IGNORE_RETURN_VALUE)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** BDDMockito's {@code then(mock).should().call()}: the call only names what to verify. */
-  private static boolean isBddShouldCall(ExpressionTree tree, VisitorState state) {
-    if (!(tree instanceof MethodInvocationTree)) {
-      return false;
-    }
-    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-    if (!(receiver instanceof MethodInvocationTree)) {
-      return false;
-    }
-    Symbol symbol = ASTHelpers.getSymbol(receiver);
-    return symbol != null
-        && symbol.getSimpleName().toString().startsWith("should")
-        && TypeNames.ownerIsSubtype(symbol, "org.mockito.BDDMockito.Then", state);
-  }
-
-  /** Code inside a Mockito {@code Answer} is a test double: what it drops is not production work. */
-  private static boolean insideMockitoAnswer(VisitorState state) {
-    for (Tree enclosing : state.getPath()) {
-      if (enclosing instanceof LambdaExpressionTree || enclosing instanceof ClassTree) {
-        Type type = ASTHelpers.getType(enclosing);
-        if (TypeNames.isSubtype(type, "org.mockito.stubbing.Answer", state)) {
-          return true;
-        }
-      }
-      if (enclosing instanceof MethodTree method
-          && ASTHelpers.getSymbol(method).owner != null
-          && TypeNames.ownerIsSubtype(ASTHelpers.getSymbol(method), "org.mockito.stubbing.Answer", state)) {
         return true;
       }
     }
