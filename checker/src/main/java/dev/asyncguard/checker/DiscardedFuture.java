@@ -401,7 +401,7 @@ public final class DiscardedFuture extends BugChecker
     if (scope == null || readsIn(scope).contains(symbol)) {
       return NO_MATCH;
     }
-    // Asked at the initializer, so that Error Prone's reasons see the statement around it
+    // Asked at the initializer, so that the test-code reasons see the statement around it
     // (try { var f = call(); fail(); }, assertThrows(..., () -> { var f = call(); })).
     if (droppedOnPurpose(
         initializer, method, kind.get(), state.withPath(new TreePath(state.getPath(), initializer)))) {

@@ -111,22 +111,24 @@ final class TestIdioms {
       return isThrowingFunction(ASTHelpers.getType(tree), state);
     }
     TreePath path = state.getPath();
-    TreePath statementPath = nearest(path, StatementTree.class);
-    TreePath blockPath = nearest(path, BlockTree.class);
-    if (statementPath == null || blockPath == null) {
+    StatementTree statement = ASTHelpers.findEnclosingNode(path, StatementTree.class);
+    BlockTree block = ASTHelpers.findEnclosingNode(path, BlockTree.class);
+    if (statement == null || block == null) {
       return false;
     }
-    List<? extends StatementTree> statements = ((BlockTree) blockPath.getLeaf()).getStatements();
-    int index = statements.indexOf((StatementTree) statementPath.getLeaf());
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(statement);
     boolean last = index >= 0 && index == statements.size() - 1;
     return (last && index > 0 && callsAny(statements.get(index - 1), EXPECTED_EXCEPTION_RULE, state))
         || (index >= 0
             && index + 1 < statements.size()
             && callsAny(statements.get(index + 1), FAIL, state)
-            && nearest(path, TryTree.class) != null)
+            && ASTHelpers.findEnclosingNode(path, TryTree.class) != null)
         || ((last || path.getParentPath().getLeaf() instanceof LambdaExpressionTree)
             && insideThrowingFunction(path, state))
-        || (statements.size() == 1 && index == 0 && expectsException(nearest(path, MethodTree.class)));
+        || (statements.size() == 1
+            && index == 0
+            && expectsException(ASTHelpers.findEnclosingNode(path, MethodTree.class)));
   }
 
   private static boolean callsAny(StatementTree statement, CallPattern.AnyOf patterns, VisitorState state) {
@@ -154,8 +156,8 @@ final class TestIdioms {
   }
 
   /** JUnit 4's {@code @Test(expected = Foo.class)} on a method that is not {@code @Ignore}d. */
-  private static boolean expectsException(TreePath methodPath) {
-    Symbol method = methodPath == null ? null : ASTHelpers.getSymbol((MethodTree) methodPath.getLeaf());
+  private static boolean expectsException(MethodTree tree) {
+    Symbol method = tree == null ? null : ASTHelpers.getSymbol(tree);
     if (method == null) {
       return false;
     }
@@ -175,14 +177,5 @@ final class TestIdioms {
       }
     }
     return expects;
-  }
-
-  private static TreePath nearest(TreePath path, Class<? extends Tree> kind) {
-    for (TreePath at = path; at != null; at = at.getParentPath()) {
-      if (kind.isInstance(at.getLeaf())) {
-        return at;
-      }
-    }
-    return null;
   }
 }
