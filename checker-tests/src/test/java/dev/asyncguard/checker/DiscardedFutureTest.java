@@ -92,6 +92,100 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void callsHandedAFailureObserver() {
+    helper
+        .addSourceLines(
+            "org/apache/kafka/clients/producer/Callback.java",
+            "package org.apache.kafka.clients.producer;",
+            "public interface Callback { void onCompletion(Object metadata, Exception exception); }")
+        .addSourceLines(
+            "org/apache/kafka/clients/producer/Producer.java",
+            "package org.apache.kafka.clients.producer;",
+            "public interface Producer {",
+            "  java.util.concurrent.Future<Object> send(String record);",
+            "  java.util.concurrent.Future<Object> send(String record, Callback callback);",
+            "}")
+        .addSourceLines(
+            "Client.java",
+            "import java.util.concurrent.Future;",
+            "interface Client {",
+            "  interface Listener { void completed(String response); void failed(Exception e); }",
+            "  Future<String> execute(String request, Listener listener);",
+            "  Future<String> execute(String request, org.slf4j.Logger log);",
+            "}")
+        .addSourceLines(
+            "Publisher.java",
+            "import org.apache.kafka.clients.producer.Producer;",
+            "import reactor.core.publisher.Mono;",
+            "class Publisher {",
+            "  void publish(Producer producer, Client client, org.slf4j.Logger log, Mono<String> mono) {",
+            "    producer.send(\"event\", (metadata, e) -> {",
+            "      if (e != null) { System.err.println(e); }",
+            "    });",
+            "    producer.send(\"event\", this::onSent);",
+            "    client.execute(\"GET /\", new Client.Listener() {",
+            "      @Override public void completed(String response) {}",
+            "      @Override public void failed(Exception e) {}",
+            "    });",
+            "    // BUG: Diagnostic contains: Producer.send(...) returns a Future",
+            "    producer.send(\"event\");",
+            "    // BUG: Diagnostic contains: Client.execute(...) returns a Future",
+            "    client.execute(\"GET /\", log);",
+            "    // BUG: Diagnostic contains: nothing subscribes",
+            "    mono.doOnError(e -> System.err.println(e));",
+            "  }",
+            "  void onSent(Object metadata, Exception e) {}",
+            "  static final class Completion implements java.util.function.BiFunction<String, Throwable, Void> {",
+            "    @Override public Void apply(String value, Throwable error) { return null; }",
+            "    void await(java.util.concurrent.CompletableFuture<String> future) { future.handle(this); }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void periodicHandlesAndPassThroughReturns() {
+    helper
+        .addSourceLines(
+            "org/springframework/scheduling/TaskScheduler.java",
+            "package org.springframework.scheduling;",
+            "public interface TaskScheduler {",
+            "  java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable task, java.time.Duration period);",
+            "  java.util.concurrent.ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, java.time.Duration delay);",
+            "  java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, java.time.Instant at);",
+            "}")
+        .addSourceLines(
+            "Poller.java",
+            "import java.lang.reflect.Method;",
+            "import java.time.Duration;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "import org.springframework.scheduling.TaskScheduler;",
+            "class Poller {",
+            "  void start(TaskScheduler scheduler) {",
+            "    scheduler.scheduleAtFixedRate(this::poll, Duration.ofSeconds(30));",
+            "    scheduler.scheduleWithFixedDelay(this::poll, Duration.ofSeconds(30));",
+            "    // BUG: Diagnostic contains: TaskScheduler.schedule(...) returns a ScheduledFuture",
+            "    scheduler.schedule(this::poll, java.time.Instant.now());",
+            "  }",
+            "  void poll() {}",
+            "  Object timed(Method method, Object target, Object[] args) throws Exception {",
+            "    Object result = method.invoke(target, args);",
+            "    if (result instanceof CompletionStage<?> stage) {",
+            "      return stage.whenComplete((value, error) -> poll());",
+            "    }",
+            "    return result;",
+            "  }",
+            "  Object nullOrFuture(boolean ready) {",
+            "    if (!ready) { return null; }",
+            "    // BUG: Diagnostic contains: nullOrFuture returns a CompletableFuture through its declared type",
+            "    return CompletableFuture.completedFuture(\"x\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void replacement() {
     BugCheckerRefactoringTestHelper.newInstance(DiscardedFuture.class, getClass())
         .addInputLines(

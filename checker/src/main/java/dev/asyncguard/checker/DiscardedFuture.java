@@ -44,6 +44,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -103,6 +104,8 @@ public final class DiscardedFuture extends BugChecker
           // A periodic task's future never completes normally: it is a cancellation handle.
           CallPattern.instanceMethod(
               "java.util.concurrent.ScheduledExecutorService", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          CallPattern.instanceMethod(
+              "org.springframework.scheduling.TaskScheduler", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
           // Returns one of its arguments, which the caller already holds.
           CallPattern.staticMethod("java.util.Objects", "requireNonNull", "requireNonNullElse"),
           CallPattern.staticMethod("com.google.common.base.Preconditions", "checkNotNull"),
@@ -130,23 +133,51 @@ public final class DiscardedFuture extends BugChecker
         || TestIdioms.namesMockedCall(tree, state);
   }
 
-  /** Calls on a hot future whose result is dropped safely: the call itself observes the failure. */
-  private static final CallPattern.AnyOf OBSERVES_FAILURE =
-      CallPattern.anyOf(
-          CallPattern.instanceMethod(
-              "java.util.concurrent.CompletionStage",
-              "whenComplete",
-              "whenCompleteAsync",
-              "handle",
-              "handleAsync",
-              "exceptionally",
-              "exceptionallyAsync",
-              "exceptionallyCompose",
-              "exceptionallyComposeAsync"),
-          CallPattern.instanceMethod(
-              "com.google.common.util.concurrent.FluentFuture", "catching", "catchingAsync"),
-          CallPattern.staticMethod(
-              "com.google.common.util.concurrent.Futures", "catching", "catchingAsync"));
+  /**
+   * Whether the call is handed something that receives its failure: an argument whose function, or
+   * whose callback interface, takes a Throwable ({@code whenComplete((v, e) -> ..)}, {@code
+   * exceptionally(..)}, Guava's {@code catching}, Kafka's {@code send(record, (metadata, e) -> ..)},
+   * an HTTP client's {@code execute(request, callback)}). A logger takes Throwables too but is not
+   * told of this call's failure.
+   */
+  private static boolean handedFailureObserver(ExpressionTree call, VisitorState state) {
+    List<? extends ExpressionTree> arguments =
+        call instanceof MethodInvocationTree invocation
+            ? invocation.getArguments()
+            : call instanceof NewClassTree newClass ? newClass.getArguments() : List.of();
+    for (ExpressionTree argument : arguments) {
+      Type type = ASTHelpers.getType(argument);
+      if (type != null
+          && type.hasTag(TypeTag.CLASS)
+          && receivesThrowable(type, state)
+          && TypeNames.LOGGER_TYPES.stream().noneMatch(logger -> TypeNames.isSubtype(type, logger, state))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A function taking a Throwable, or a type with an abstract method taking one (a callback). */
+  private static boolean receivesThrowable(Type type, VisitorState state) {
+    Types types = state.getTypes();
+    Type throwable = state.getSymtab().throwableType;
+    if (types.isFunctionalInterface(type)) {
+      return types.findDescriptorType(type).getParameterTypes().stream()
+          .anyMatch(parameter -> types.isSubtype(types.erasure(parameter), throwable));
+    }
+    // Parameter types as the argument's type sees them: a class implementing BiFunction<T, Throwable, R>.
+    for (Type supertype : types.closure(type)) {
+      for (Symbol member : supertype.tsym.getEnclosedElements()) {
+        if (member instanceof MethodSymbol method
+            && (method.flags() & Flags.ABSTRACT) != 0
+            && types.memberType(type, method).getParameterTypes().stream()
+                .anyMatch(parameter -> types.isSubtype(types.erasure(parameter), throwable))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
@@ -257,7 +288,8 @@ public final class DiscardedFuture extends BugChecker
   private boolean droppedOnPurpose(
       ExpressionTree call, MethodSymbol method, FutureTypes.Kind kind, VisitorState state) {
     return droppingIsSafe(call, state)
-        || (kind == FutureTypes.Kind.HOT && OBSERVES_FAILURE.matches(call, state))
+        // A hot future's failure reaches the observer the call was handed.
+        || (kind == FutureTypes.Kind.HOT && handedFailureObserver(call, state))
         || canIgnoreReturnValue(method, state)
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
         || keptReturnValues.returnsKeptValue(method, state)
@@ -480,7 +512,8 @@ public final class DiscardedFuture extends BugChecker
     if (kind.isEmpty()) {
       return NO_MATCH;
     }
-    MethodSymbol method = enclosingMethodNotLambda(state.getPath());
+    MethodTree methodTree = enclosingMethodNotLambda(state.getPath());
+    MethodSymbol method = methodTree == null ? null : ASTHelpers.getSymbol(methodTree);
     if (method == null) {
       return NO_MATCH;
     }
@@ -490,7 +523,11 @@ public final class DiscardedFuture extends BugChecker
     boolean hidesFuture = declared.tsym == state.getSymtab().objectType.tsym;
     // An override's callers see the overridden contract (InvocationHandler, an Answer, Callable):
     // frameworks behind it inspect the value they get, so only a method's own contract can hide it.
-    if (!hidesFuture || OverriddenMethods.overridesAny(method, state.getTypes())) {
+    if (!hidesFuture
+        || OverriddenMethods.overridesAny(method, state.getTypes())
+        // A pass-through (an interceptor, an AOP advice, a dispatcher) also returns other values:
+        // Object is its real type, and its caller expects whatever the intercepted call returns.
+        || returnsOtherThanFutures(methodTree, state)) {
       return NO_MATCH;
     }
     return buildDescription(tree)
@@ -508,16 +545,46 @@ public final class DiscardedFuture extends BugChecker
   }
 
   /** The method whose body directly holds the path's leaf; null inside a lambda. */
-  private static MethodSymbol enclosingMethodNotLambda(TreePath path) {
+  private static MethodTree enclosingMethodNotLambda(TreePath path) {
     for (Tree tree : path) {
       if (tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
         return null;
       }
       if (tree instanceof MethodTree method) {
-        return ASTHelpers.getSymbol(method);
+        return method;
       }
     }
     return null;
+  }
+
+  /** Whether a return of the method itself (not of its lambdas or local classes) is no future. */
+  private boolean returnsOtherThanFutures(MethodTree method, VisitorState state) {
+    if (method.getBody() == null) {
+      return false;
+    }
+    boolean[] other = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        Type type = node.getExpression() == null ? null : ASTHelpers.getType(node.getExpression());
+        // null is no other kind of value: "return null" beside a future does not make a pass-through.
+        if (type != null && !type.hasTag(TypeTag.BOT) && futureTypes.kindOf(type, state).isEmpty()) {
+          other[0] = true;
+        }
+        return super.visitReturn(node, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(method.getBody(), null);
+    return other[0];
   }
 
   /** Builds a fix renaming the method at a call, for the nested-future rule. */

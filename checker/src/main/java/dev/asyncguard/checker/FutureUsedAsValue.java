@@ -67,12 +67,8 @@ public final class FutureUsedAsValue extends BugChecker
   /** Logging calls: any argument is rendered with toString(). */
   private static final CallPattern.AnyOf LOGGING =
       CallPattern.anyOf(
-          CallPattern.instanceMethod("org.slf4j.Logger"),
-          CallPattern.instanceMethod("org.slf4j.spi.LoggingEventBuilder", "addArgument", "log"),
-          CallPattern.instanceMethod("java.util.logging.Logger"),
-          CallPattern.instanceMethod("org.apache.logging.log4j.Logger"),
-          CallPattern.instanceMethod("org.apache.commons.logging.Log"),
-          CallPattern.instanceMethod("java.lang.System.Logger"));
+          CallPattern.instanceMethodOfAny(TypeNames.LOGGER_TYPES),
+          CallPattern.instanceMethod("org.slf4j.spi.LoggingEventBuilder", "addArgument", "log"));
 
   private static final CallPattern TO_STRING =
       CallPattern.instanceMethodOfAnyType("toString").withNoParameters();

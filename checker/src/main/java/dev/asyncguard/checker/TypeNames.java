@@ -1,5 +1,6 @@
 package dev.asyncguard.checker;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
@@ -9,6 +10,15 @@ import com.sun.tools.javac.code.Types;
 
 /** Subtype tests against types named by string, so no async library needs to be on the classpath. */
 final class TypeNames {
+
+  /** Loggers: every argument is rendered as text, and their methods take Throwables to print. */
+  static final ImmutableList<String> LOGGER_TYPES =
+      ImmutableList.of(
+          "org.slf4j.Logger",
+          "java.util.logging.Logger",
+          "org.apache.logging.log4j.Logger",
+          "org.apache.commons.logging.Log",
+          "java.lang.System.Logger");
 
   private TypeNames() {}
 
