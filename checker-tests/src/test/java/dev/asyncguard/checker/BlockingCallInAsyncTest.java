@@ -246,6 +246,80 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void parallelFluxRunOnMovesTheRailsToTheScheduler() {
+      helper
+          .addSourceLines(
+              "Rails.java",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Flux;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Rails {",
+              "  Flux<String> offloaded(List<CompletableFuture<String>> all) {",
+              "    return Flux.fromIterable(all).parallel().runOn(Schedulers.boundedElastic())",
+              "        .map(CompletableFuture::join).sequential();",
+              "  }",
+              "  Flux<String> stillOnTheLoop(List<CompletableFuture<String>> all) {",
+              "    return Flux.fromIterable(all).parallel().runOn(Schedulers.parallel())",
+              "        // BUG: Diagnostic contains: CompletableFuture.join",
+              "        .map(CompletableFuture::join).sequential();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void frameworkRunsAnnotatedMethodsOnItsOwnExecutor() {
+      helper
+          .addSourceLines(
+              "org/springframework/scheduling/annotation/Async.java",
+              "package org.springframework.scheduling.annotation;",
+              "public @interface Async { String value() default \"\"; }")
+          .addSourceLines(
+              "jakarta/ejb/Asynchronous.java",
+              "package jakarta.ejb;",
+              "public @interface Asynchronous {}")
+          .addSourceLines(
+              "Lookup.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import org.springframework.scheduling.annotation.Async;",
+              "class Lookup {",
+              "  @Async",
+              "  public CompletableFuture<String> findUser(String user) throws InterruptedException {",
+              "    Thread.sleep(1000L);",
+              "    return CompletableFuture.completedFuture(user);",
+              "  }",
+              "  @Async",
+              "  public void refresh() throws InterruptedException { Thread.sleep(1000L); }",
+              "  @NonBlocking void onEvent() throws InterruptedException {",
+              "    findUser(\"a\").thenAccept(u -> {});",
+              "    refresh();",
+              "  }",
+              "  CompletableFuture<String> plain(String user) throws InterruptedException {",
+              "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method plain",
+              "    Thread.sleep(1000L);",
+              "    return CompletableFuture.completedFuture(user);",
+              "  }",
+              "  @jakarta.ejb.Asynchronous",
+              "  static class Bean {",
+              "    public java.util.concurrent.Future<String> load() throws InterruptedException {",
+              "      Thread.sleep(1000L);",
+              "      return CompletableFuture.completedFuture(\"x\");",
+              "    }",
+              "  }",
+              "  @Async",
+              "  @NonBlocking",
+              "  public CompletableFuture<String> markedAnyway() throws InterruptedException {",
+              "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method markedAnyway, marked @NonBlocking",
+              "    Thread.sleep(1000L);",
+              "    return CompletableFuture.completedFuture(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void guavaDirectExecutorCallback() {
       helper
           .addSourceLines(
@@ -517,6 +591,61 @@ class BlockingCallInAsyncTest {
               "    sw.write(\"x\");",
               "    new ByteArrayOutputStream().write(1);",
               "    new PrintWriter(sw).write(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void inMemoryStreamsUnderDecoratorsAndLocalsAreNotBlocking() {
+      helper
+          .addSourceLines(
+              "Codec.java",
+              "import java.io.*;",
+              "import java.util.ArrayList;",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.zip.GZIPOutputStream;",
+              "class Codec {",
+              "  static List<String> lines(String text) throws IOException {",
+              "    List<String> out = new ArrayList<>();",
+              "    try (BufferedReader r = new BufferedReader(new StringReader(text))) {",
+              "      for (String line = r.readLine(); line != null; line = r.readLine()) { out.add(line); }",
+              "    }",
+              "    return out;",
+              "  }",
+              "  static byte[] gzip(byte[] data) throws IOException {",
+              "    ByteArrayOutputStream bytes = new ByteArrayOutputStream();",
+              "    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) { gz.write(data); }",
+              "    return bytes.toByteArray();",
+              "  }",
+              "  static byte[] serialize(Object value) throws IOException {",
+              "    OutputStream sink = new ByteArrayOutputStream();",
+              "    ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(sink));",
+              "    out.writeObject(value);",
+              "    out.flush();",
+              "    return ((ByteArrayOutputStream) sink).toByteArray();",
+              "  }",
+              "  CompletableFuture<List<String>> parse(CompletableFuture<String> body) {",
+              "    return body.thenApply(text -> {",
+              "      try { return lines(text); } catch (IOException e) { throw new UncheckedIOException(e); }",
+              "    });",
+              "  }",
+              "  CompletableFuture<byte[]> compressed(byte[] payload, Object value) throws IOException {",
+              "    serialize(value);",
+              "    new DataOutputStream(new ByteArrayOutputStream()).write(1);",
+              "    return CompletableFuture.completedFuture(gzip(payload));",
+              "  }",
+              "  CompletableFuture<String> fromAStream(InputStream in) throws IOException {",
+              "    BufferedReader r = new BufferedReader(new InputStreamReader(in));",
+              "    // BUG: Diagnostic contains: BufferedReader.readLine",
+              "    return CompletableFuture.completedFuture(r.readLine());",
+              "  }",
+              "  CompletableFuture<String> reassigned(InputStream in, String text) throws IOException {",
+              "    Reader r = new StringReader(text);",
+              "    r = new InputStreamReader(in);",
+              "    // BUG: Diagnostic contains: Reader.read",
+              "    return CompletableFuture.completedFuture(String.valueOf(r.read()));",
               "  }",
               "}")
           .doTest();
@@ -1167,6 +1296,46 @@ class BlockingCallInAsyncTest {
               "  }",
               "  @NonBlocking String resultNow(CompletableFuture<String> f) {",
               "    return f.resultNow();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void allOfKeptInALocalAndStagesThatWaitForBoth() {
+      helper
+          .addSourceLines(
+              "Combine.java",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Combine {",
+              "  CompletableFuture<List<String>> allAsList(List<CompletableFuture<String>> futures) {",
+              "    CompletableFuture<Void> allDone = CompletableFuture.allOf(futures.toArray(new CompletableFuture[0]));",
+              "    return allDone.thenApply(v -> futures.stream().map(CompletableFuture::join).toList());",
+              "  }",
+              "  CompletableFuture<String> viaTwoLocals(CompletableFuture<String> a, CompletableFuture<String> b) {",
+              "    final CompletableFuture<Void> ready = CompletableFuture.allOf(a, b);",
+              "    var same = ready;",
+              "    return same.thenApply(v -> a.join() + b.join());",
+              "  }",
+              "  CompletableFuture<String> both(CompletableFuture<String> a, CompletableFuture<String> b) {",
+              "    a.runAfterBoth(b, () -> System.out.println(a.join() + b.join()));",
+              "    return a.thenCombine(b, (x, y) -> x + b.join());",
+              "  }",
+              "  CompletableFuture<String> reassigned(CompletableFuture<String> a, CompletableFuture<String> b) {",
+              "    CompletableFuture<Void> ready = CompletableFuture.allOf(a);",
+              "    ready = a.thenAccept(x -> {});",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return ready.thenApply(v -> b.join());",
+              "  }",
+              "  CompletableFuture<String> notAllOf(CompletableFuture<String> a, CompletableFuture<String> b) {",
+              "    CompletableFuture<String> first = a.thenApply(x -> x);",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return first.thenApply(v -> b.join());",
+              "  }",
+              "  CompletableFuture<String> either(CompletableFuture<String> a, CompletableFuture<String> b) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return a.applyToEither(b, x -> x + b.join());",
               "  }",
               "}")
           .doTest();

@@ -127,6 +127,13 @@ class RulesDocumentationTest {
   }
 
   @Test
+  void annotationsThatRunMethodsOnAFrameworksExecutorAreListed() {
+    for (String name : AsyncAnnotations.RUNS_ON_EXECUTOR) {
+      assertTrue(rules.contains("`" + name + "`"), "rules.md does not list " + name);
+    }
+  }
+
+  @Test
   void catalogIsListedInFull() throws IOException {
     Set<String> entries = new LinkedHashSet<>();
     for (String line : Files.readAllLines(CATALOG)) {

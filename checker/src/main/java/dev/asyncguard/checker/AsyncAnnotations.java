@@ -33,6 +33,22 @@ final class AsyncAnnotations {
   static final String ALLOW_BLOCKING = "dev.asyncguard.annotations.AllowBlocking";
   private static final ImmutableSet<String> ALLOW_BLOCKING_ONLY = ImmutableSet.of(ALLOW_BLOCKING);
 
+  /**
+   * A framework runs a method so annotated (or a method of a type so annotated) on an executor of
+   * its own and hands the caller a future, or nothing, at once: its body may block, and calling it
+   * does not block the caller.
+   */
+  static final ImmutableSet<String> RUNS_ON_EXECUTOR =
+      ImmutableSet.of(
+          "org.springframework.scheduling.annotation.Async",
+          "jakarta.ejb.Asynchronous",
+          "javax.ejb.Asynchronous",
+          "jakarta.enterprise.concurrent.Asynchronous",
+          "org.eclipse.microprofile.faulttolerance.Asynchronous",
+          "io.micronaut.scheduling.annotation.Async",
+          "io.micronaut.scheduling.annotation.ExecuteOn",
+          "com.linecorp.armeria.server.annotation.Blocking");
+
   private final ImmutableSet<String> nonBlocking;
   private final ImmutableSet<String> blocking;
 
@@ -155,8 +171,17 @@ final class AsyncAnnotations {
 
   /** {@code @AllowBlocking} on the symbol or an enclosing type. */
   static boolean allowsBlocking(Symbol symbol) {
+    return onSymbolOrEnclosingType(symbol, ALLOW_BLOCKING_ONLY);
+  }
+
+  /** A framework annotation that runs the method on its own executor, on it or an enclosing type. */
+  static boolean runsOnExecutor(Symbol method) {
+    return onSymbolOrEnclosingType(method, RUNS_ON_EXECUTOR);
+  }
+
+  private static boolean onSymbolOrEnclosingType(Symbol symbol, ImmutableSet<String> names) {
     for (Symbol s = symbol; s != null && s.getKind() != javax.lang.model.element.ElementKind.PACKAGE; s = s.owner) {
-      if (annotationAmong(s, ALLOW_BLOCKING_ONLY).isPresent()) {
+      if (annotationAmong(s, names).isPresent()) {
         return true;
       }
     }

@@ -166,7 +166,10 @@ final class AsyncContexts {
     if (marked.isPresent()) {
       return Optional.of(new AsyncContext(AsyncContext.Reason.MARKED_METHOD, method, marked.get(), null));
     }
-    if (!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state)) {
+    if (!method.isConstructor()
+        && futureTypes.isFutureLike(method.getReturnType(), state)
+        // @Async and kin: the framework runs the body on its executor, not on the caller's thread.
+        && !AsyncAnnotations.runsOnExecutor(method)) {
       return Optional.of(new AsyncContext(AsyncContext.Reason.RETURNS_FUTURE, method, null, state));
     }
     // A method of an anonymous class is judged by where the instance is handed.
@@ -204,7 +207,9 @@ final class AsyncContexts {
 
   /** Whether the method is itself an async context: findings are reported inside it instead. */
   boolean isAsyncMethod(MethodSymbol method, VisitorState state) {
-    return ((!method.isConstructor() && futureTypes.isFutureLike(method.getReturnType(), state))
+    return ((!method.isConstructor()
+                && futureTypes.isFutureLike(method.getReturnType(), state)
+                && !AsyncAnnotations.runsOnExecutor(method))
             || annotations.nonBlockingOnMethod(method, state).isPresent()
             || typeLevel(method.owner).isPresent())
         && annotations.blockingOnMethod(method, state).isEmpty();

@@ -123,7 +123,7 @@ public final class BlockingCallInAsync extends BugChecker
     String blocks;
     String advice;
     Optional<BlockingSummaries.Leaf> leaf =
-        summaries.directLeaf(method, call, state);
+        summaries.directLeaf(method, call, /* the locals around the call */ null, state);
     if (leaf.isPresent()) {
       blocks = leaf.get().api();
       advice = leaf.get().advice();

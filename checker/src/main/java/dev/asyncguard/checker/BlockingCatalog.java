@@ -6,10 +6,12 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Name;
 import java.io.BufferedReader;
@@ -171,19 +173,78 @@ public final class BlockingCatalog {
 
   /**
    * The catalog entry for {@code call}, a call of or reference to {@code method}, if it blocks. The
-   * receiver's static type is looked at only for an entry, against the exclusions.
+   * receiver is looked at only for an entry, against the exclusions: its static type, and the
+   * stream it decorates ({@code new BufferedReader(new StringReader(s))}), through locals that
+   * {@code locals} knows the initializers of (null: those around the call at the state's path).
    */
-  public Optional<Entry> lookup(MethodSymbol method, Tree call, VisitorState state) {
+  public Optional<Entry> lookup(
+      MethodSymbol method, Tree call, LocalVariables.Initializers locals, VisitorState state) {
     Map<MethodSymbol, Optional<Entry>> known = cache.get(state);
     Optional<Entry> entry = known.get(method);
     if (entry == null) {
       entry = find(method, state);
       known.put(method, entry);
     }
-    if (entry.isPresent() && isExcluded(method, receiverType(call), state)) {
+    if (entry.isPresent()
+        && (isExcluded(method, receiverType(call), state)
+            || decoratesExcluded(
+                receiver(call), locals != null ? locals : LocalVariables.around(state.getPath()), state))) {
       return Optional.empty();
     }
     return entry;
+  }
+
+  /** The streams a decorator's first constructor argument can be. */
+  private static final ImmutableList<String> STREAM_TYPES =
+      ImmutableList.of("java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
+
+  /**
+   * Whether the stream is, underneath its decorators and the locals holding them, an excluded
+   * (in-memory) one: {@code new GZIPOutputStream(bytes)}, {@code r} for {@code var r = new
+   * BufferedReader(new StringReader(s))}. A decorator is a stream made from a stream, its first
+   * argument.
+   */
+  private boolean decoratesExcluded(
+      ExpressionTree stream, LocalVariables.Initializers locals, VisitorState state) {
+    for (int hops = 0; stream != null && hops < MAX_DECORATORS_FOLLOWED; hops++) {
+      ExpressionTree stripped = ASTHelpers.stripParentheses(stream);
+      Type type = ASTHelpers.getType(stripped);
+      if (isExcludedType(type, state)) {
+        return true;
+      }
+      if (stripped instanceof NewClassTree made
+          && !made.getArguments().isEmpty()
+          && isStream(type, state)
+          && isStream(ASTHelpers.getType(made.getArguments().get(0)), state)) {
+        stream = made.getArguments().get(0);
+      } else if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local) {
+        stream = locals.of(local);
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Decorators on decorators, and locals holding them: a limit only against pathological code. */
+  private static final int MAX_DECORATORS_FOLLOWED = 8;
+
+  private static boolean isStream(Type type, VisitorState state) {
+    for (String stream : STREAM_TYPES) {
+      if (TypeNames.isSubtype(type, stream, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isExcludedType(Type type, VisitorState state) {
+    for (String excluded : exclusions) {
+      if (TypeNames.isSubtype(type, excluded, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<Entry> find(MethodSymbol method, VisitorState state) {
@@ -207,6 +268,17 @@ public final class BlockingCatalog {
       }
     }
     return false;
+  }
+
+  /** The receiver of a call or method reference ({@code in} of {@code in::read}); null where there is none. */
+  private static ExpressionTree receiver(Tree call) {
+    if (call instanceof MethodInvocationTree invocation) {
+      return ASTHelpers.getReceiver(invocation);
+    }
+    return call instanceof MemberReferenceTree reference
+            && !(ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof Symbol.ClassSymbol)
+        ? reference.getQualifierExpression()
+        : null;
   }
 
   /** The static type of the receiver of a call or method reference; null where there is none. */

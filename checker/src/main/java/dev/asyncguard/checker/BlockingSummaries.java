@@ -90,9 +90,14 @@ final class BlockingSummaries {
     this.synchronizedIsBlocking = synchronizedIsBlocking;
   }
 
-  /** How a call to {@code method} blocks by itself: a catalog entry or a blocking annotation. */
-  Optional<Leaf> directLeaf(MethodSymbol method, Tree call, VisitorState state) {
-    Optional<BlockingCatalog.Entry> entry = catalog.lookup(method, call, state);
+  /**
+   * How a call to {@code method} blocks by itself: a catalog entry or a blocking annotation. {@code
+   * locals}: the initializers of the locals around the call, for the stream a receiver decorates
+   * (null: those around the call at the state's path).
+   */
+  Optional<Leaf> directLeaf(
+      MethodSymbol method, Tree call, LocalVariables.Initializers locals, VisitorState state) {
+    Optional<BlockingCatalog.Entry> entry = catalog.lookup(method, call, locals, state);
     if (entry.isPresent()) {
       return Optional.of(
           new Leaf(apiName(method), entry.get().advice(), entry.get().family().equals(FUTURES_FAMILY)));
@@ -214,13 +219,17 @@ final class BlockingSummaries {
         || tree.getBody() == null) {
       return Facts.NONE;
     }
-    // Reviewed blocking and methods that are async contexts themselves (reported inside) stop here.
-    if (AsyncAnnotations.allowsBlocking(method) || contexts.isAsyncMethod(method, state)) {
+    // Reviewed blocking, methods that are async contexts themselves (reported inside) and methods a
+    // framework runs on its own executor (calling them returns at once) stop here.
+    if (AsyncAnnotations.allowsBlocking(method)
+        || AsyncAnnotations.runsOnExecutor(method)
+        || contexts.isAsyncMethod(method, state)) {
       return Facts.NONE;
     }
     Leaf[] direct = {null};
     Set<MethodSymbol> callees = new LinkedHashSet<>();
     Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
+    LocalVariables.Initializers locals = localInitializers::get;
     new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree node, Void unused) {
@@ -277,7 +286,7 @@ final class BlockingSummaries {
         if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee)) {
           return;
         }
-        Optional<Leaf> leaf = directLeaf(callee, call, state);
+        Optional<Leaf> leaf = directLeaf(callee, call, locals, state);
         if (leaf.isPresent()) {
           if (direct[0] == null
               && !CompletedFutures.isKnownComplete(currentPath())

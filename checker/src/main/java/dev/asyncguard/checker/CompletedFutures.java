@@ -23,6 +23,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.regex.Pattern;
 
 /**
@@ -199,7 +200,10 @@ final class CompletedFutures {
 
   /**
    * A callback given to a stage of {@code allOf(...)} (or Guava's whenAllComplete), or to a stage
-   * of the very future being waited on: it runs only once they are complete.
+   * of the very future being waited on, or to a stage that waits for both its receiver and the
+   * waited future ({@code a.thenCombine(b, ...)}): it runs only once they are complete. A receiver
+   * that is a local never reassigned is followed to its initializer ({@code var all = allOf(a, b);
+   * all.thenApply(...)}).
    */
   private static boolean isCallbackAfterCompletion(TreePath function, Symbol future) {
     TreePath parent = function.getParentPath();
@@ -209,9 +213,11 @@ final class CompletedFutures {
     if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree stage)) {
       return false;
     }
-    for (ExpressionTree receiver = ASTHelpers.getReceiver(stage);
-        receiver != null;
-        receiver = receiver instanceof MethodInvocationTree call ? ASTHelpers.getReceiver(call) : null) {
+    if (future != null && waitsForBoth(stage, future)) {
+      return true;
+    }
+    int localsFollowed = 0;
+    for (ExpressionTree receiver = ASTHelpers.getReceiver(stage); receiver != null; ) {
       ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
       Symbol symbol = ASTHelpers.getSymbol(stripped);
       if (symbol == null) {
@@ -220,14 +226,37 @@ final class CompletedFutures {
       if (future != null && future.equals(symbol)) {
         return true;
       }
-      if (stripped instanceof MethodInvocationTree
-          && ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())) {
-        return true;
-      }
-      if (!(stripped instanceof MethodInvocationTree)) {
+      if (stripped instanceof MethodInvocationTree call) {
+        if (ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())) {
+          return true;
+        }
+        receiver = ASTHelpers.getReceiver(call);
+      } else if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local
+          && localsFollowed++ < LocalVariables.MAX_FOLLOWED) {
+        receiver = LocalVariables.initializer(local, parent);
+      } else {
         return false;
       }
     }
     return false;
+  }
+
+  /** Stages that run their function once both the receiver and the other stage are complete. */
+  private static final ImmutableSet<String> BOTH_STAGES =
+      ImmutableSet.of(
+          "thenCombine",
+          "thenCombineAsync",
+          "thenAcceptBoth",
+          "thenAcceptBothAsync",
+          "runAfterBoth",
+          "runAfterBothAsync");
+
+  /** {@code a.thenCombine(future, fn)}: the other stage given is the waited future. */
+  private static boolean waitsForBoth(MethodInvocationTree stage, Symbol future) {
+    Symbol method = ASTHelpers.getSymbol(stage);
+    return method != null
+        && BOTH_STAGES.contains(method.getSimpleName().toString())
+        && !stage.getArguments().isEmpty()
+        && future.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(stage.getArguments().get(0))));
   }
 }

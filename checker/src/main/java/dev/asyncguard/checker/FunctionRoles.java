@@ -248,7 +248,8 @@ final class FunctionRoles {
 
   /**
    * Whether the fluent chain around a Reactor call moves execution to a scheduler fit for
-   * blocking: a {@code publishOn} upstream of it, or a {@code subscribeOn} anywhere in the chain.
+   * blocking: a {@code publishOn} (or ParallelFlux {@code runOn}) upstream of it, or a {@code
+   * subscribeOn} anywhere in the chain.
    * A scheduler not known to be non-blocking (a variable, boundedElastic, fromExecutor) counts.
    */
   private static boolean chainOffloads(
@@ -259,7 +260,8 @@ final class FunctionRoles {
         receiver = ASTHelpers.getReceiver(upstream)) {
       Symbol symbol = ASTHelpers.getSymbol(upstream);
       String name = symbol == null ? "" : symbol.getSimpleName().toString();
-      if ((name.equals("publishOn") || name.equals("subscribeOn"))
+      // runOn is ParallelFlux's publishOn: every rail continues on the scheduler.
+      if ((name.equals("publishOn") || name.equals("subscribeOn") || name.equals("runOn"))
           && schedulerFitForBlocking(upstream, state)) {
         return true;
       }

@@ -1,0 +1,81 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Locals that are never reassigned, followed to what they were initialized with: naming an
+ * intermediate value ({@code var all = allOf(a, b);}, {@code var in = new BufferedReader(..);})
+ * changes nothing at run time. Asked only where a finding is about to be reported.
+ */
+final class LocalVariables {
+
+  /** Locals initialized from locals: a limit only against pathological chains. */
+  static final int MAX_FOLLOWED = 4;
+
+  /** Where a local's initializer is found, given the local. */
+  @FunctionalInterface
+  interface Initializers {
+    /** The local's initializer, or null if it has none (or none is known). */
+    ExpressionTree of(VarSymbol local);
+  }
+
+  private LocalVariables() {}
+
+  /**
+   * The local (or try-with-resources variable) the expression names, if it is one that is never
+   * reassigned; else null.
+   */
+  static VarSymbol neverReassigned(ExpressionTree expression) {
+    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression));
+    return symbol instanceof VarSymbol local
+            && (local.getKind() == ElementKind.LOCAL_VARIABLE
+                || local.getKind() == ElementKind.RESOURCE_VARIABLE)
+            && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
+        ? local
+        : null;
+  }
+
+  /** Initializers of the locals declared in the method, lambda or initializer around {@code from}. */
+  static Initializers around(TreePath from) {
+    return local -> initializer(local, from);
+  }
+
+  /**
+   * The initializer of a local declared in the method (or initializer block) around {@code from};
+   * null if it has none there. Scans that body once per question.
+   */
+  static ExpressionTree initializer(VarSymbol local, TreePath from) {
+    Tree body = null;
+    for (Tree enclosing : from) {
+      if (enclosing instanceof MethodTree || enclosing instanceof ClassTree) {
+        break;
+      }
+      body = enclosing;
+    }
+    if (body == null) {
+      return null;
+    }
+    ExpressionTree[] found = {null};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        if (found[0] == null && local.equals(ASTHelpers.getSymbol(node))) {
+          found[0] = node.getInitializer();
+        }
+        return super.visitVariable(node, null);
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+}
