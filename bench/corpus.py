@@ -8,6 +8,7 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
   measure [--runs N]    every configuration, N interleaved runs; writes bench/BENCHMARKS.md
   report                rewrites bench/BENCHMARKS.md from the last measure's raw figures
   duet    [--rounds N] [--pairs P] [--append]  pairs of configurations at the same time, one per core
+  anatomy [--rounds N]  checks off and AsyncGuard in pairs with the JVM's counters: classes, metaspace, GC, JIT
   warm    [--rounds N]  repeated compiles in one JVM (bench/warm/WarmCompile.java): cost without JVM noise
   stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
 """
@@ -577,6 +578,10 @@ def report(projects, results, runs):
         w("- One core per compile makes the JIT compiler and the collector share the core with javac, so "
           "the ratios include compiling and collecting AsyncGuard's own code and garbage: a pessimistic "
           "setting next to a developer machine with idle cores.\n")
+    if ANATOMY.exists():
+        write_anatomy_report(projects)
+        w("### Where the cost goes\n")
+        w((WORK / "anatomy.md").read_text())
     w("### Back-to-back runs\n")
     w(f"Wall time in seconds (median), each compile alone on the machine (both cores); `bench/corpus.sh "
       f"measure`, {datetime.date.fromtimestamp(MEASUREMENTS.stat().st_mtime)}.\n")
@@ -741,7 +746,7 @@ DUET_PAIRS = {
 DEFAULT_DUET_PAIRS = ["cost", "versus-frvi"]
 
 
-def duet_compile(project, config, slot, core):
+def duet_compile(project, config, slot, core, jvm_flags=()):
     """Starts one compile pinned to one core; the JVM sizes its JIT and GC threads for one CPU."""
     out = project.work / f"classes-duet-{slot}"
     shutil.rmtree(out, ignore_errors=True)
@@ -750,7 +755,7 @@ def duet_compile(project, config, slot, core):
     stats = project.work / f"time-duet-{slot}.txt"
     log = open(project.work / f"javac-duet-{slot}.log", "w")
     cmd = javac_command(project, config, out, timings=False)  # as a user compiles: no timers
-    cmd = [cmd[0], "-J-XX:ActiveProcessorCount=1"] + cmd[1:]
+    cmd = [cmd[0], "-J-XX:ActiveProcessorCount=1", *jvm_flags] + cmd[1:]
     cmd = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", str(stats), "taskset", "-c", str(core)] + cmd + [f"@{argfile}"]
     return subprocess.Popen(cmd, cwd=project.work / "src", stdout=log, stderr=subprocess.STDOUT), stats, log
 
@@ -837,6 +842,147 @@ def write_duet_report(projects):
 
 
 # ---------------------------------------------------------------------------------------------
+# Anatomy: where the cost goes, from the JVM's own counters
+
+
+ANATOMY = WORK / "anatomy.jsonl"
+# HotSpot performance counters (what jstat reads), saved by each compiler JVM as it exits. Times are
+# in ticks of sun.os.hrt.frequency; the collector numbering (0 young, 1 full) holds for every
+# collector a one-CPU JVM picks.
+ANATOMY_COUNTERS = [
+    "java.cls.loadedClasses", "sun.cls.time",
+    "sun.gc.collector.0.invocations", "sun.gc.collector.0.time",
+    "sun.gc.collector.1.invocations", "sun.gc.collector.1.time",
+    "sun.ci.totalCompiles", "sun.ci.standardBytes", "sun.ci.osrBytes", "sun.os.hrt.frequency",
+]
+ANATOMY_PAIR = ("errorprone", "asyncguard")
+
+
+def read_counters(saved):
+    """The counters of a JVM's saved performance data file, through the JDK's jstat."""
+    jstat = JAVA_HOME / "bin/jstat"
+    if not jstat.exists():
+        die(f"anatomy needs jstat, which {JAVA_HOME} lacks: point BENCH_JAVA_HOME at a full JDK")
+    result = run([str(jstat), "-J-Djstat.showUnsupported=true", "-snap", saved.as_uri()])
+    values = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    missing = [c for c in ANATOMY_COUNTERS if c not in values]
+    if result.returncode != 0 or missing:
+        die(f"jstat could not read {saved} (missing {', '.join(missing) or 'nothing'}):\n{result.stderr[-2000:]}")
+    return {c: float(values[c]) for c in ANATOMY_COUNTERS}
+
+
+def command_anatomy(projects, rounds):
+    """Checks off and AsyncGuard on, compiled in pairs as the duet does, each JVM saving its counters
+    and logging the classes it loads: what AsyncGuard adds in classes, metaspace, collections and
+    JIT work, the parts of its cost that no per-check timer sees."""
+    prepare(projects)
+    if (os.cpu_count() or 1) < 2 or shutil.which("taskset") is None:
+        die("anatomy needs two cores and taskset (util-linux)")
+    ANATOMY.unlink(missing_ok=True)
+    for round_number in range(rounds):
+        for project in projects:
+            (project.work / "sources.args").write_text("\n".join(project.sources()) + "\n")
+            cores = (0, 1) if round_number % 2 == 0 else (1, 0)
+            started = []
+            for config, slot, core in zip(ANATOMY_PAIR, ("anatomy-a", "anatomy-b"), cores):
+                saved = project.work / f"perfdata-{slot}"
+                classes = project.work / f"classes-{slot}.log"
+                gc_log = project.work / f"gc-{slot}.log"
+                saved.unlink(missing_ok=True)
+                # Metaspace is read from the JVM's own statistics at exit: its performance counter is
+                # only updated by a collection, so it would be stale in a compile that makes none.
+                flags = ["-J-XX:+UsePerfData", "-J-XX:+PerfDataSaveToFile", f"-J-XX:PerfDataSaveFile={saved}",
+                         f"-J-Xlog:class+load=info:file={classes}", f"-J-Xlog:gc:file={gc_log}",
+                         "-J-XX:+UnlockDiagnosticVMOptions", "-J-XX:+PrintMetaspaceStatisticsAtExit"]
+                started.append((config, saved, classes, gc_log, duet_compile(project, config, slot, core, flags)))
+            for config, saved, classes, gc_log, (process, stats, log) in started:
+                process.wait()
+                log.close()
+                if process.returncode != 0:
+                    die(f"{project.name} [{config}] failed in the anatomy run (exit {process.returncode}); log: {log.name}")
+                own = sum(1 for line in classes.read_text().splitlines() if " dev.asyncguard." in line)
+                wall = float(stats.read_text().split()[-4])
+                # "Pause Full (Metadata GC Threshold) ...": why each full collection happened.
+                full_causes = re.findall(r"Pause Full \(([^)]+)\)", gc_log.read_text())
+                statistics = Path(log.name).read_text()
+                used = re.search(r"Both:\s+([\d.]+) MB used", statistics)
+                threshold = re.search(r"Initial GC threshold:\s+([\d.]+) MB", statistics)
+                if not used or not threshold:
+                    die(f"{project.name} [{config}]: no metaspace statistics in {log.name}")
+                record = {"project": project.name, "round": round_number, "config": config, "seconds": wall,
+                          "own_classes": own, "full_causes": full_causes, "metaspace_mib": float(used.group(1)),
+                          "metaspace_threshold_mib": float(threshold.group(1)), "counters": read_counters(saved)}
+                with ANATOMY.open("a") as out:
+                    out.write(json.dumps(record) + "\n")
+            print(f"anatomy {round_number + 1}/{rounds} {project.name}", flush=True)
+    write_anatomy_report(projects)
+
+
+def write_anatomy_report(projects):
+    records = [json.loads(line) for line in ANATOMY.read_text().splitlines()] if ANATOMY.exists() else []
+    if not records:
+        return
+    rounds = len({r["round"] for r in records})
+
+    def figure(project, config, key):
+        mine = [r for r in records if r["project"] == project and r["config"] == config]
+        if key == "own_classes":
+            return median([r["own_classes"] for r in mine])
+        ticks = lambda r: r["counters"]["sun.os.hrt.frequency"] / 1000  # per millisecond
+        if key in ("sun.cls.time", "sun.gc.collector.0.time", "sun.gc.collector.1.time"):
+            return median([r["counters"][key] / ticks(r) for r in mine])
+        if key in ("metaspace_mib", "metaspace_threshold_mib"):
+            return median([r[key] for r in mine])
+        if key == "bytecode":
+            return median([(r["counters"]["sun.ci.standardBytes"] + r["counters"]["sun.ci.osrBytes"]) / 1024 for r in mine])
+        return median([r["counters"][key] for r in mine])
+
+    threshold = median([r["metaspace_threshold_mib"] for r in records])
+    lines = [f"What the JVM itself counts while compiling (`bench/corpus.sh anatomy`, "
+             f"{datetime.date.fromtimestamp(ANATOMY.stat().st_mtime)}, {rounds} rounds; medians): checks off and "
+             "AsyncGuard on compiled in pairs, one core each, as in the duet, each JVM saving its performance "
+             "counters and printing its metaspace statistics as it exits, and logging its class loads and "
+             "collections. These are the parts of the cost that Error Prone's per-check timers do not "
+             "see: loading AsyncGuard's classes, the metaspace they and the JIT's profiles of their code take, "
+             "collections, and the JIT compiling their code.\n",
+             "| Project | configuration | classes loaded (AsyncGuard's own) | class loading, ms | metaspace at exit, MiB | "
+             "young collections (ms) | full collections (ms) | JIT compilations | bytecode JIT-compiled, KiB |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    tipped = []
+    for p in projects:
+        for config in ANATOMY_PAIR:
+            if not any(r["project"] == p.name and r["config"] == config for r in records):
+                continue
+            f = lambda key: figure(p.name, config, key)
+            lines.append(
+                f"| {p.name} | {describe_config(config)} | {f('java.cls.loadedClasses'):.0f} ({f('own_classes'):.0f}) | "
+                f"{f('sun.cls.time'):.0f} | {f('metaspace_mib'):.1f} | "
+                f"{f('sun.gc.collector.0.invocations'):.0f} ({f('sun.gc.collector.0.time'):.0f}) | "
+                f"{f('sun.gc.collector.1.invocations'):.0f} ({f('sun.gc.collector.1.time'):.0f}) | "
+                f"{f('sun.ci.totalCompiles'):.0f} | {f('bytecode'):.0f} |")
+        full_off = figure(p.name, "errorprone", "sun.gc.collector.1.invocations")
+        full_on = figure(p.name, "asyncguard", "sun.gc.collector.1.invocations")
+        causes = sorted({c for r in records if r["project"] == p.name and r["config"] == "asyncguard"
+                         for c in r.get("full_causes", [])})
+        if full_on > full_off:
+            tipped.append((p.name, figure(p.name, "errorprone", "metaspace_mib"),
+                           figure(p.name, "asyncguard", "sun.gc.collector.1.time"), causes))
+    if tipped and threshold:
+        lines.append("")
+        lines.append(
+            "Full collections only the compile with AsyncGuard made: "
+            + "; ".join(f"{name} (checks off ends with {used:.1f} MiB of metaspace; with AsyncGuard, "
+                        f"{ms:.0f} ms of full collection, cause: {', '.join(causes) or 'not logged'})"
+                        for name, used, ms, causes in tipped)
+            + f". The JVM collects when its metaspace first reaches MetaspaceSize (its initial threshold, "
+              f"{threshold:.1f} MiB here): a compile that ends just under it with checks off crosses it once any checks' classes "
+              "(and the JIT's profiles of their code) are added, so this part of the cost is a step, not a "
+              "rate. A build that gives javac `-J-XX:MetaspaceSize=64m` does not pay it.")
+    (WORK / "anatomy.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+# ---------------------------------------------------------------------------------------------
 # Warm: repeated compiles in one JVM (bench/warm/WarmCompile.java)
 
 
@@ -905,6 +1051,9 @@ def main():
                       help=f"comma-separated, of {', '.join(DUET_PAIRS)} (default: %(default)s)")
     duet.add_argument("--append", action="store_true", help="keep the earlier duet rounds and add to them")
     duet.add_argument("projects", nargs="*")
+    anatomy = sub.add_parser("anatomy")
+    anatomy.add_argument("--rounds", type=int, default=3)
+    anatomy.add_argument("projects", nargs="*")
     stress = sub.add_parser("stress")
     stress.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
@@ -932,6 +1081,10 @@ def main():
         if args.calibrate and "calibration" not in pair_names:
             pair_names.insert(0, "calibration")
         command_duet(projects, args.rounds, pair_names, args.append)
+    elif args.command == "anatomy":
+        if args.rounds < 1:
+            die("--rounds must be at least 1")
+        command_anatomy(projects, args.rounds)
     elif args.command == "report":
         command_report(projects)
     elif args.command in ("check", "update"):
