@@ -879,9 +879,10 @@ def command_anatomy(projects, rounds):
     if (os.cpu_count() or 1) < 2 or shutil.which("taskset") is None:
         die("anatomy needs two cores and taskset (util-linux)")
     ANATOMY.unlink(missing_ok=True)
+    for project in projects:
+        (project.work / "sources.args").write_text("\n".join(project.sources()) + "\n")
     for round_number in range(rounds):
         for project in projects:
-            (project.work / "sources.args").write_text("\n".join(project.sources()) + "\n")
             cores = (0, 1) if round_number % 2 == 0 else (1, 0)
             started = []
             for config, slot, core in zip(ANATOMY_PAIR, ("anatomy-a", "anatomy-b"), cores):

@@ -166,10 +166,7 @@ final class AsyncContexts {
     if (marked.isPresent()) {
       return Optional.of(new AsyncContext(AsyncContext.Reason.MARKED_METHOD, method, marked.get(), null));
     }
-    if (!method.isConstructor()
-        && futureTypes.isFutureLike(method.getReturnType(), state)
-        // @Async and kin: the framework runs the body on its executor, not on the caller's thread.
-        && !AsyncAnnotations.runsOnExecutor(method)) {
+    if (returnsFutureToItsCaller(method, state)) {
       return Optional.of(new AsyncContext(AsyncContext.Reason.RETURNS_FUTURE, method, null, state));
     }
     // A method of an anonymous class is judged by where the instance is handed.
@@ -205,11 +202,19 @@ final class AsyncContexts {
     return Optional.empty();
   }
 
+  /**
+   * A method that returns a future on its caller's thread. A framework annotation (@Async and kin)
+   * runs the body on the framework's executor instead.
+   */
+  private boolean returnsFutureToItsCaller(MethodSymbol method, VisitorState state) {
+    return !method.isConstructor()
+        && futureTypes.isFutureLike(method.getReturnType(), state)
+        && !AsyncAnnotations.runsOnExecutor(method);
+  }
+
   /** Whether the method is itself an async context: findings are reported inside it instead. */
   boolean isAsyncMethod(MethodSymbol method, VisitorState state) {
-    return ((!method.isConstructor()
-                && futureTypes.isFutureLike(method.getReturnType(), state)
-                && !AsyncAnnotations.runsOnExecutor(method))
+    return (returnsFutureToItsCaller(method, state)
             || annotations.nonBlockingOnMethod(method, state).isPresent()
             || typeLevel(method.owner).isPresent())
         && annotations.blockingOnMethod(method, state).isEmpty();

@@ -173,8 +173,8 @@ public final class BlockingCatalog {
 
   /**
    * The catalog entry for {@code call}, a call of or reference to {@code method}, if it blocks. The
-   * receiver is looked at only for an entry, against the exclusions: its static type, and the
-   * stream it decorates ({@code new BufferedReader(new StringReader(s))}), through locals that
+   * method's owner and the receiver are looked at only for an entry, against the exclusions: the
+   * receiver's static type, and the stream it decorates ({@code new BufferedReader(new StringReader(s))}), through locals that
    * {@code locals} knows the initializers of (null: those around the call at the state's path).
    */
   public Optional<Entry> lookup(
@@ -186,7 +186,7 @@ public final class BlockingCatalog {
       known.put(method, entry);
     }
     if (entry.isPresent()
-        && (isExcluded(method, receiverType(call), state)
+        && (TypeNames.isSubtypeOfAny(method.owner.type, exclusions, state)
             || decoratesExcluded(
                 receiver(call), locals != null ? locals : LocalVariables.around(state.getPath()), state))) {
       return Optional.empty();
@@ -209,13 +209,13 @@ public final class BlockingCatalog {
     for (int hops = 0; stream != null && hops < MAX_DECORATORS_FOLLOWED; hops++) {
       ExpressionTree stripped = ASTHelpers.stripParentheses(stream);
       Type type = ASTHelpers.getType(stripped);
-      if (isExcludedType(type, state)) {
+      if (TypeNames.isSubtypeOfAny(type, exclusions, state)) {
         return true;
       }
       if (stripped instanceof NewClassTree made
           && !made.getArguments().isEmpty()
-          && isStream(type, state)
-          && isStream(ASTHelpers.getType(made.getArguments().get(0)), state)) {
+          && TypeNames.isSubtypeOfAny(type, STREAM_TYPES, state)
+          && TypeNames.isSubtypeOfAny(ASTHelpers.getType(made.getArguments().get(0)), STREAM_TYPES, state)) {
         stream = made.getArguments().get(0);
       } else if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local) {
         stream = locals.of(local);
@@ -228,24 +228,6 @@ public final class BlockingCatalog {
 
   /** Decorators on decorators, and locals holding them: a limit only against pathological code. */
   private static final int MAX_DECORATORS_FOLLOWED = 8;
-
-  private static boolean isStream(Type type, VisitorState state) {
-    for (String stream : STREAM_TYPES) {
-      if (TypeNames.isSubtype(type, stream, state)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean isExcludedType(Type type, VisitorState state) {
-    for (String excluded : exclusions) {
-      if (TypeNames.isSubtype(type, excluded, state)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private Optional<Entry> find(MethodSymbol method, VisitorState state) {
     if (!(method.owner instanceof TypeSymbol owner)) {
@@ -260,16 +242,6 @@ public final class BlockingCatalog {
     return Optional.empty();
   }
 
-  private boolean isExcluded(MethodSymbol method, Type receiverType, VisitorState state) {
-    for (String excluded : exclusions) {
-      if (TypeNames.isSubtype(method.owner.type, excluded, state)
-          || (receiverType != null && TypeNames.isSubtype(receiverType, excluded, state))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The receiver of a call or method reference ({@code in} of {@code in::read}); null where there is none. */
   private static ExpressionTree receiver(Tree call) {
     if (call instanceof MethodInvocationTree invocation) {
@@ -279,24 +251,6 @@ public final class BlockingCatalog {
             && !(ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof Symbol.ClassSymbol)
         ? reference.getQualifierExpression()
         : null;
-  }
-
-  /** The static type of the receiver of a call or method reference; null where there is none. */
-  private static Type receiverType(Tree call) {
-    if (call instanceof MethodInvocationTree invocation) {
-      ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
-      return receiver == null ? null : ASTHelpers.getType(receiver);
-    }
-    return call instanceof MemberReferenceTree reference ? receiverTypeOfReference(reference) : null;
-  }
-
-  /** The receiver's static type of {@code in::read}; null for {@code Type::method}. */
-  private static Type receiverTypeOfReference(MemberReferenceTree reference) {
-    Symbol qualifier = ASTHelpers.getSymbol(reference.getQualifierExpression());
-    if (qualifier instanceof Symbol.ClassSymbol) {
-      return null;
-    }
-    return ASTHelpers.getType(reference.getQualifierExpression());
   }
 
   // ---- Parsing ----

@@ -150,7 +150,7 @@ public final class DiscardedFuture extends BugChecker
       if (type != null
           && type.hasTag(TypeTag.CLASS)
           && receivesThrowable(type, state)
-          && TypeNames.LOGGER_TYPES.stream().noneMatch(logger -> TypeNames.isSubtype(type, logger, state))) {
+          && !TypeNames.isSubtypeOfAny(type, TypeNames.LOGGER_TYPES, state)) {
         return true;
       }
     }

@@ -238,12 +238,7 @@ final class FunctionRoles {
   }
 
   private static boolean ownerIsAny(Symbol method, List<String> owners, VisitorState state) {
-    for (String owner : owners) {
-      if (TypeNames.ownerIsSubtype(method, owner, state)) {
-        return true;
-      }
-    }
-    return false;
+    return method.owner != null && TypeNames.isSubtypeOfAny(method.owner.type, owners, state);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import java.util.List;
 
 /** Subtype tests against types named by string, so no async library needs to be on the classpath. */
 final class TypeNames {
@@ -39,6 +40,16 @@ final class TypeNames {
     }
     for (Type supertype : state.getTypes().closure(erased)) {
       if (supertype.tsym != null && supertype.tsym.getQualifiedName().contentEquals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code type} is a subtype of any of the (erased) types named; false for absent ones. */
+  static boolean isSubtypeOfAny(Type type, List<String> names, VisitorState state) {
+    for (String name : names) {
+      if (isSubtype(type, name, state)) {
         return true;
       }
     }
