@@ -269,6 +269,63 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void mutinyEmitOnAndRunSubscriptionOnMoveOperatorsToTheExecutor() {
+      helper
+          .addSourceLines(
+              "io/smallrye/mutiny/Uni.java",
+              "package io.smallrye.mutiny;",
+              "import java.util.concurrent.Executor;",
+              "import java.util.function.Function;",
+              "public interface Uni<T> {",
+              "  static io.smallrye.mutiny.groups.UniCreate createFrom() { return null; }",
+              "  <R> Uni<R> map(Function<? super T, ? extends R> mapper);",
+              "  Uni<T> emitOn(Executor executor);",
+              "  Uni<T> runSubscriptionOn(Executor executor);",
+              "  io.smallrye.mutiny.groups.UniOnItem<T> onItem();",
+              "}")
+          .addSourceLines(
+              "io/smallrye/mutiny/groups/UniCreate.java",
+              "package io.smallrye.mutiny.groups;",
+              "public interface UniCreate {",
+              "  <T> io.smallrye.mutiny.Uni<T> item(java.util.function.Supplier<? extends T> supplier);",
+              "}")
+          .addSourceLines(
+              "io/smallrye/mutiny/groups/UniOnItem.java",
+              "package io.smallrye.mutiny.groups;",
+              "public interface UniOnItem<T> {",
+              "  <R> io.smallrye.mutiny.Uni<R> transform(java.util.function.Function<? super T, ? extends R> f);",
+              "}")
+          .addSourceLines(
+              "Q.java",
+              "import io.smallrye.mutiny.Uni;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.concurrent.Executor;",
+              "class Q {",
+              "  Uni<String> afterEmitOn(Uni<String> u, CompletableFuture<String> f, Executor pool) {",
+              "    return u.emitOn(pool).map(s -> f.join());",
+              "  }",
+              "  Uni<String> groupAfterEmitOn(Uni<String> u, CompletableFuture<String> f, Executor pool) {",
+              "    return u.emitOn(pool).onItem().transform(s -> f.join());",
+              "  }",
+              "  Uni<String> subscribedOnThePool(CompletableFuture<String> f, Executor pool) {",
+              "    return Uni.createFrom().item(() -> f.join()).runSubscriptionOn(pool);",
+              "  }",
+              "  Uni<String> emitOnDoesNotMoveWhatComesBefore(",
+              "      Uni<String> u, CompletableFuture<String> f, Executor pool) {",
+              "    return u.map(",
+              "        // BUG: Diagnostic contains: CompletableFuture.join",
+              "        s -> f.join()).emitOn(pool);",
+              "  }",
+              "  Uni<String> noHop(Uni<String> u, CompletableFuture<String> f) {",
+              "    return u.onItem().transform(",
+              "        // BUG: Diagnostic contains: which returns a Uni",
+              "        s -> f.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void frameworkRunsAnnotatedMethodsOnItsOwnExecutor() {
       helper
           .addSourceLines(

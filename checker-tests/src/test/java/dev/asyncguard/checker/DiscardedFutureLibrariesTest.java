@@ -218,4 +218,63 @@ class DiscardedFutureLibrariesTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void fluentSettersOfPublishersByInheritance() {
+    // reactor-netty responses and jOOQ queries are Publishers; their setters return the receiver.
+    helper
+        .addSourceLines(
+            "reactor/netty/NettyOutbound.java",
+            "package reactor.netty;",
+            "public interface NettyOutbound extends org.reactivestreams.Publisher<Void> {",
+            "  NettyOutbound withConnection(java.util.function.Consumer<Object> c);",
+            "  NettyOutbound sendString(org.reactivestreams.Publisher<String> s);",
+            "}")
+        .addSourceLines(
+            "reactor/netty/http/server/HttpServerResponse.java",
+            "package reactor.netty.http.server;",
+            "public interface HttpServerResponse extends reactor.netty.NettyOutbound {",
+            "  HttpServerResponse status(int status);",
+            "  HttpServerResponse header(CharSequence name, CharSequence value);",
+            "  HttpServerResponse keepAlive(boolean keepAlive);",
+            "  HttpServerResponse sse();",
+            "}")
+        .addSourceLines(
+            "org/jooq/Query.java",
+            "package org.jooq;",
+            "public interface Query {",
+            "  Query bind(int index, Object value);",
+            "  Query queryTimeout(int seconds);",
+            "}")
+        .addSourceLines(
+            "org/jooq/ResultQuery.java",
+            "package org.jooq;",
+            "public interface ResultQuery<R> extends Query, org.reactivestreams.Publisher<R> {",
+            "  @Override ResultQuery<R> bind(int index, Object value);",
+            "  ResultQuery<R> fetchSize(int rows);",
+            "  ResultQuery<R> maxRows(int rows);",
+            "  ResultQuery<Object> coerce(Object... fields);",
+            "}")
+        .addSourceLines(
+            "Handler.java",
+            "import org.jooq.ResultQuery;",
+            "import reactor.netty.http.server.HttpServerResponse;",
+            "class Handler {",
+            "  void respond(HttpServerResponse response, ResultQuery<String> query) {",
+            "    response.status(404);",
+            "    response.header(\"Cache-Control\", \"no-store\");",
+            "    response.keepAlive(false);",
+            "    response.sse();",
+            "    response.withConnection(c -> {});",
+            "    query.bind(1, \"x\");",
+            "    query.fetchSize(100);",
+            "    query.maxRows(10);",
+            "    // BUG: Diagnostic contains: returns a NettyOutbound",
+            "    response.sendString(null);",
+            "    // BUG: Diagnostic contains: returns a ResultQuery",
+            "    query.coerce();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

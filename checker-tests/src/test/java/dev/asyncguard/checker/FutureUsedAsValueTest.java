@@ -1,6 +1,10 @@
 package dev.asyncguard.checker;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.errorprone.CompilationTestHelper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FutureUsedAsValueTest {
@@ -188,5 +192,53 @@ class FutureUsedAsValueTest {
             "  }",
             "}")
         .doTest();
+  }
+
+  @Test
+  void jooqQueriesRenderTheirSql() {
+    // A jOOQ query is a Publisher (R2DBC subscribes to it), and its text is its SQL.
+    helper
+        .addSourceLines(
+            "org/jooq/QueryPart.java", "package org.jooq;", "public interface QueryPart {}")
+        .addSourceLines(
+            "org/jooq/ResultQuery.java",
+            "package org.jooq;",
+            "public interface ResultQuery<R> extends QueryPart, org.reactivestreams.Publisher<R> {}")
+        .addSourceLines(
+            "Sql.java",
+            "import org.jooq.ResultQuery;",
+            "import org.slf4j.Logger;",
+            "class Sql {",
+            "  void run(Logger log, ResultQuery<String> query, reactor.core.publisher.Mono<String> user) {",
+            "    log.debug(\"executing {}\", query);",
+            "    String sql = \"sql: \" + query;",
+            "    // BUG: Diagnostic contains: user is a Mono, not its result",
+            "    log.debug(\"user {}\", user);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void namesThatSayFuture() {
+    for (String name :
+        List.of(
+            "future", "responseFuture", "getFuture", "PROMISE", "stage", "stageName", "publisher",
+            "userMono", "mono", "monoOf", "fluxCache", "Flux", "resultFlux")) {
+      assertTrue(FutureUsedAsValue.saysFuture(name), name);
+    }
+    for (String name : List.of("user", "price", "user_mono", "harmony", "", "monitor", "influx2")) {
+      assertFalse(FutureUsedAsValue.saysFuture(name), name);
+    }
+  }
+
+  @Test
+  void articles() {
+    for (String name : List.of("Executor", "InnerFuture", "Unsafe", "UnmodifiableList", "Observable")) {
+      assertTrue(CallDescriptions.startsWithVowelSound(name), name);
+    }
+    for (String name : List.of("Uni", "UnaryOperator", "URL", "UUID", "Mono", "", "U")) {
+      assertFalse(CallDescriptions.startsWithVowelSound(name), name);
+    }
   }
 }

@@ -55,6 +55,27 @@ final class CallDescriptions {
   /** "a Mono", "an InnerWindow": the type name with its indefinite article. */
   static String aTypeName(Type type, VisitorState state) {
     String name = typeName(type, state);
-    return ("AEIOU".indexOf(name.isEmpty() ? 'x' : name.charAt(0)) >= 0 ? "an " : "a ") + name;
+    return (startsWithVowelSound(name) ? "an " : "a ") + name;
+  }
+
+  /**
+   * {@code an Executor}, {@code an UnmodifiableList}, but {@code a Uni}, {@code a UnaryOperator},
+   * {@code a URL}: a U said "you" (before a consonant and a vowel, or in an acronym) takes "a".
+   */
+  static boolean startsWithVowelSound(String name) {
+    if (name.isEmpty() || "AEIOU".indexOf(name.charAt(0)) < 0) {
+      return false;
+    }
+    if (name.charAt(0) != 'U') {
+      return true;
+    }
+    if (name.length() < 2 || Character.isUpperCase(name.charAt(1))) {
+      return false; // U, URL, UUID
+    }
+    boolean consonantThenVowel =
+        name.length() > 2
+            && "aeiou".indexOf(name.charAt(1)) < 0
+            && "aeiouy".indexOf(name.charAt(2)) >= 0;
+    return !consonantThenVowel;
   }
 }

@@ -97,6 +97,30 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod(
               "io.netty.channel.ChannelOutboundInvoker", "close", "disconnect", "deregister"),
           CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully"),
+          // Fluent setters that return their receiver, which is a publisher only by inheritance: a
+          // reactor-netty response (a NettyOutbound) and a jOOQ query (which R2DBC can subscribe to).
+          CallPattern.instanceMethod(
+              "reactor.netty.http.server.HttpServerResponse",
+              "addCookie",
+              "addHeader",
+              "chunkedTransfer",
+              "compression",
+              "header",
+              "headers",
+              "keepAlive",
+              "sse",
+              "status",
+              "trailerHeaders"),
+          CallPattern.instanceMethod("reactor.netty.NettyOutbound", "withConnection"),
+          CallPattern.instanceMethod("org.jooq.Query", "bind", "poolable", "queryTimeout", "keepStatement"),
+          CallPattern.instanceMethod(
+              "org.jooq.ResultQuery",
+              "maxRows",
+              "fetchSize",
+              "resultSetConcurrency",
+              "resultSetType",
+              "resultSetHoldability",
+              "intern"),
           // Forks the task and returns it; the pool reports its failure when joined.
           CallPattern.instanceMethod("java.util.concurrent.ForkJoinTask", "fork"),
           // Results are taken from the completion service, not from the returned future.

@@ -54,6 +54,14 @@ final class FunctionRoles {
           "reactor.core.publisher.Mono",
           "reactor.core.publisher.Flux",
           "reactor.core.publisher.ParallelFlux");
+  /** Mutiny's Uni, Multi and their operator groups (onItem(), createFrom(), ...). */
+  private static final String MUTINY_PACKAGE = "io.smallrye.mutiny.";
+  /** Operators that move what follows them to their scheduler or executor. */
+  private static final ImmutableSet<String> DOWNSTREAM_HOPS =
+      ImmutableSet.of("publishOn", "runOn", "emitOn", "subscribeOn", "runSubscriptionOn");
+  /** Operators that move the whole pipeline, upstream of them too, to their scheduler or executor. */
+  private static final ImmutableSet<String> PIPELINE_HOPS =
+      ImmutableSet.of("subscribeOn", "runSubscriptionOn");
   private static final List<String> GUAVA_CALLBACK_OWNERS =
       List.of(
           "com.google.common.util.concurrent.Futures",
@@ -168,6 +176,14 @@ final class FunctionRoles {
               + " (often an event loop)");
     }
 
+    // Mutiny: emitOn(executor) moves the operators after it, runSubscriptionOn(executor) the
+    // whole pipeline; without either, an operator's function keeps the context of the code around.
+    if (method.owner != null
+        && method.owner.getQualifiedName().toString().startsWith(MUTINY_PACKAGE)
+        && chainOffloads(invocation, invocationPath, state)) {
+      return Role.OFFLOADED;
+    }
+
     // Executors, threads, schedulers: the work is offloaded.
     ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
     Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
@@ -242,10 +258,11 @@ final class FunctionRoles {
   }
 
   /**
-   * Whether the fluent chain around a Reactor call moves execution to a scheduler fit for
-   * blocking: a {@code publishOn} (or ParallelFlux {@code runOn}) upstream of it, or a {@code
-   * subscribeOn} anywhere in the chain.
-   * A scheduler not known to be non-blocking (a variable, boundedElastic, fromExecutor) counts.
+   * Whether the fluent chain around a Reactor or Mutiny call moves execution to a scheduler or
+   * executor fit for blocking: a {@code publishOn}, ParallelFlux {@code runOn} or Mutiny {@code
+   * emitOn} upstream of it, or a {@code subscribeOn} or Mutiny {@code runSubscriptionOn} anywhere
+   * in the chain. A scheduler not known to be non-blocking (a variable, boundedElastic,
+   * fromExecutor, any executor) counts.
    */
   private static boolean chainOffloads(
       MethodInvocationTree invocation, TreePath invocationPath, VisitorState state) {
@@ -255,9 +272,7 @@ final class FunctionRoles {
         receiver = ASTHelpers.getReceiver(upstream)) {
       Symbol symbol = ASTHelpers.getSymbol(upstream);
       String name = symbol == null ? "" : symbol.getSimpleName().toString();
-      // runOn is ParallelFlux's publishOn: every rail continues on the scheduler.
-      if ((name.equals("publishOn") || name.equals("subscribeOn") || name.equals("runOn"))
-          && schedulerFitForBlocking(upstream, state)) {
+      if (DOWNSTREAM_HOPS.contains(name) && schedulerFitForBlocking(upstream, state)) {
         return true;
       }
     }
@@ -269,7 +284,7 @@ final class FunctionRoles {
         && path.getParentPath().getParentPath().getLeaf()
             instanceof MethodInvocationTree downstream) {
       String name = ((MemberSelectTree) path.getParentPath().getLeaf()).getIdentifier().toString();
-      if (name.equals("subscribeOn") && schedulerFitForBlocking(downstream, state)) {
+      if (PIPELINE_HOPS.contains(name) && schedulerFitForBlocking(downstream, state)) {
         return true;
       }
       path = path.getParentPath().getParentPath();

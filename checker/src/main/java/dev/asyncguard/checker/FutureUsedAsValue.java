@@ -29,8 +29,8 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A future-like value is turned into text, logged or compared where its result was meant: the Java
@@ -80,9 +80,17 @@ public final class FutureUsedAsValue extends BugChecker
           CallPattern.staticMethod("java.util.Objects", "equals"),
           CallPattern.staticMethod("com.google.common.base.Objects", "equal"));
 
-  /** Names that say "this is a future": futureX, xFuture, promise, stage, mono, flux, publisher. */
-  private static final Pattern FUTURE_NAME =
-      Pattern.compile("(?i)future|promise|stage|publisher|(^|[a-z])(Mono|Flux)$|^(mono|flux)");
+  /**
+   * Publishers by inheritance whose text is what the code means: a jOOQ query renders its SQL (and
+   * R2DBC can subscribe to it, so it is a Publisher).
+   */
+  private static final List<String> DESCRIBES_ITSELF = List.of("org.jooq.QueryPart");
+
+  /** Words that say "this is a future" anywhere in a name: futureX, xFuture, promise, stage. */
+  private static final List<String> FUTURE_WORDS = List.of("future", "promise", "stage", "publisher");
+
+  /** Reactor types' names, said at the start of a name or at the end of a word ({@code userMono}). */
+  private static final List<String> PUBLISHER_WORDS = List.of("mono", "flux");
 
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
@@ -252,7 +260,7 @@ public final class FutureUsedAsValue extends BugChecker
       ExpressionTree expression, String use, VisitorState state, Tree reportAt) {
     Type type = ASTHelpers.getType(expression);
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(type, state);
-    if (kind.isEmpty()) {
+    if (kind.isEmpty() || TypeNames.isSubtypeOfAny(type, DESCRIBES_ITSELF, state)) {
       return NO_MATCH;
     }
     String typeName = CallDescriptions.typeName(type, state);
@@ -293,7 +301,31 @@ public final class FutureUsedAsValue extends BugChecker
         stripped instanceof IdentifierTree identifier
             ? identifier.getName().toString()
             : stripped instanceof MemberSelectTree select ? select.getIdentifier().toString() : "";
-    return FUTURE_NAME.matcher(name).find();
+    return saysFuture(name);
+  }
+
+  /**
+   * Whether a name says it holds a future: it contains a future word, or starts with a publisher
+   * word, or ends with one right after a letter or at its start ({@code monoOf}, {@code userFlux};
+   * not {@code user_mono}). Case does not matter.
+   */
+  static boolean saysFuture(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String word : FUTURE_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    for (String word : PUBLISHER_WORDS) {
+      if (lower.startsWith(word)) {
+        return true;
+      }
+      int before = lower.length() - word.length() - 1;
+      if (lower.endsWith(word) && before >= 0 && lower.charAt(before) >= 'a' && lower.charAt(before) <= 'z') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isString(Type type, VisitorState state) {
