@@ -15,9 +15,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -228,21 +226,17 @@ final class BlockingSummaries {
     }
     Leaf[] direct = {null};
     Set<MethodSymbol> callees = new LinkedHashSet<>();
-    Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
-    LocalVariables.Initializers locals = localInitializers::get;
     new LazyPathScanner<Void, Void>() {
+      /**
+       * The initializers of the locals around the call being recorded, looked up (in the body) only
+       * for a catalog entry, which is rare: most bodies are scanned without collecting them.
+       */
+      private final LocalVariables.Initializers locals =
+          local -> LocalVariables.initializer(local, currentPath());
+
       @Override
       public Void visitClass(ClassTree node, Void unused) {
         return null;
-      }
-
-      @Override
-      public Void visitVariable(VariableTree node, Void unused) {
-        Symbol local = ASTHelpers.getSymbol(node);
-        if (local != null && node.getInitializer() != null) {
-          localInitializers.put(local, node.getInitializer());
-        }
-        return super.visitVariable(node, null);
       }
 
       @Override
@@ -290,7 +284,7 @@ final class BlockingSummaries {
         if (leaf.isPresent()) {
           if (direct[0] == null
               && !CompletedFutures.isKnownComplete(currentPath())
-              && !(leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, localInitializers, state))) {
+              && !(leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, locals, state))) {
             direct[0] = leaf.get();
           }
         } else {
@@ -309,7 +303,7 @@ final class BlockingSummaries {
    * future the helper obtained itself ({@code client.sendAsync(request).join()}) does.
    */
   private static boolean awaitsFutureFromOutside(
-      Tree call, Map<Symbol, ExpressionTree> localInitializers, VisitorState state) {
+      Tree call, LocalVariables.Initializers locals, VisitorState state) {
     if (!(call instanceof MethodInvocationTree invocation)) {
       return true; // a method reference (Future::get) waits on futures handed to it
     }
@@ -341,7 +335,7 @@ final class BlockingSummaries {
       if (variable.getKind() != ElementKind.LOCAL_VARIABLE) {
         return true; // a parameter, a field, this
       }
-      awaited = localInitializers.get(variable);
+      awaited = locals.of(variable);
       if (awaited == null) {
         return false; // assigned later: not known to come from outside
       }

@@ -86,6 +86,11 @@ final class CallPattern {
     return new CallPattern(isStatic, owner, types, names, true);
   }
 
+  /** The method names this pattern matches; empty: any name. */
+  ImmutableSet<String> names() {
+    return names;
+  }
+
   /** Whether the call or method reference matches this pattern. */
   boolean matches(ExpressionTree tree, VisitorState state) {
     MethodSymbol method = calledMethod(tree);
@@ -142,6 +147,16 @@ final class CallPattern {
       }
       this.byName = named.build();
       this.anyName = unnamed.build();
+    }
+
+    /** The names its patterns match; {@link #anyName()} says whether one matches any name. */
+    ImmutableSet<String> names() {
+      return byName.keySet();
+    }
+
+    /** Whether a pattern matches methods of any name (of its types). */
+    boolean anyName() {
+      return !anyName.isEmpty();
     }
 
     boolean matches(ExpressionTree tree, VisitorState state) {

@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -26,11 +27,16 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Name;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A future-like value is turned into text, logged or compared where its result was meant: the Java
@@ -64,11 +70,13 @@ public final class FutureUsedAsValue extends BugChecker
               "append",
               "insert"));
 
-  /** Logging calls: any argument is rendered with toString(). */
-  private static final CallPattern.AnyOf LOGGING =
-      CallPattern.anyOf(
-          CallPattern.instanceMethodOfAny(TypeNames.LOGGER_TYPES),
-          CallPattern.instanceMethod("org.slf4j.spi.LoggingEventBuilder", "addArgument", "log"));
+  /** Loggers' methods, whatever their name: any argument is rendered with toString(). */
+  private static final CallPattern.AnyOf LOGGER_METHODS =
+      CallPattern.anyOf(CallPattern.instanceMethodOfAny(TypeNames.LOGGER_TYPES));
+
+  /** Fluent logging (SLF4J 2): the arguments are rendered with toString() too. */
+  private static final CallPattern.AnyOf LOGGING_EVENT =
+      CallPattern.anyOf(CallPattern.instanceMethod("org.slf4j.spi.LoggingEventBuilder", "addArgument", "log"));
 
   private static final CallPattern TO_STRING =
       CallPattern.instanceMethodOfAnyType("toString").withNoParameters();
@@ -79,6 +87,19 @@ public final class FutureUsedAsValue extends BugChecker
       CallPattern.anyOf(
           CallPattern.staticMethod("java.util.Objects", "equals"),
           CallPattern.staticMethod("com.google.common.base.Objects", "equal"));
+
+  /**
+   * The names of every call the check looks at, loggers' methods aside: a name test (and, for the
+   * rest, whether the method is a logger's) rules out nearly every call before any type is looked up.
+   */
+  private static final ImmutableSet<String> CALL_NAMES =
+      ImmutableSet.<String>builder()
+          .addAll(TEXT_OF_ARGUMENTS.names())
+          .addAll(LOGGING_EVENT.names())
+          .addAll(TO_STRING.names())
+          .addAll(EQUALS_METHOD.names())
+          .addAll(STATIC_EQUALS.names())
+          .build();
 
   /**
    * Publishers by inheritance whose text is what the code means: a jOOQ query renders its SQL (and
@@ -94,6 +115,9 @@ public final class FutureUsedAsValue extends BugChecker
 
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
+  /** Whether a class is a logger (or extends one), each class once per compilation. */
+  private final PerCompilation<SupertypeMemo<Boolean>> loggerTypes =
+      new PerCompilation<>(FutureUsedAsValue::loggerTypes);
 
   /** For the service loader; Error Prone itself uses the flags constructor. */
   public FutureUsedAsValue() {
@@ -144,6 +168,7 @@ public final class FutureUsedAsValue extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     if (options.problem().isPresent()
+        || !mayTurnIntoText(tree, state)
         || !involvesFuture(tree, state)
         || describesOnPurpose(state)) {
       return NO_MATCH;
@@ -161,7 +186,7 @@ public final class FutureUsedAsValue extends BugChecker
     String use;
     if (TEXT_OF_ARGUMENTS.matches(tree, state)) {
       use = "passing it to " + CallDescriptions.describe(tree) + " (which turns it into text)";
-    } else if (LOGGING.matches(tree, state)) {
+    } else if (LOGGER_METHODS.matches(tree, state) || LOGGING_EVENT.matches(tree, state)) {
       use = "logging it";
     } else {
       return NO_MATCH;
@@ -195,6 +220,38 @@ public final class FutureUsedAsValue extends BugChecker
       }
     }
     return false;
+  }
+
+  private static SupertypeMemo<Boolean> loggerTypes(VisitorState state) {
+    Set<Name> loggers = new HashSet<>();
+    for (String name : TypeNames.LOGGER_TYPES) {
+      loggers.add(state.getName(name));
+    }
+    return new SupertypeMemo<>(state.getTypes(), false) {
+      @Override
+      Boolean own(TypeSymbol type) {
+        return loggers.contains(type.getQualifiedName());
+      }
+
+      @Override
+      Boolean merge(Boolean soFar, Boolean ofSupertype) {
+        return soFar || ofSupertype;
+      }
+
+      @Override
+      boolean isFinal(Boolean isLogger) {
+        return isLogger;
+      }
+    };
+  }
+
+  /** A call of one of the names looked at, or a method of a logger. */
+  private boolean mayTurnIntoText(MethodInvocationTree tree, VisitorState state) {
+    if (!(ASTHelpers.getSymbol((Tree) tree) instanceof MethodSymbol method)) {
+      return false;
+    }
+    return CALL_NAMES.contains(method.getSimpleName().toString())
+        || (method.owner instanceof TypeSymbol owner && loggerTypes.get(state).of(owner));
   }
 
   /**
