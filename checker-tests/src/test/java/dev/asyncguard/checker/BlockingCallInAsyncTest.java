@@ -1221,6 +1221,35 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void preconditionsThatTheFutureIsDone() {
+      helper
+          .addSourceLines(
+              "Checked.java",
+              "import static com.google.common.base.Preconditions.checkState;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Checked {",
+              "  CompletableFuture<String> checked(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    checkState(f.isDone(), \"not done\");",
+              "    String v = f.join();",
+              "    assert g.isDone() : \"not done\";",
+              "    return CompletableFuture.completedFuture(v + g.join());",
+              "  }",
+              "  CompletableFuture<String> otherFuture(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    checkState(g.isDone());",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.completedFuture(f.join());",
+              "  }",
+              "  CompletableFuture<String> checkedAfterTheWait(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    String v = f.join();",
+              "    checkState(f.isDone());",
+              "    return CompletableFuture.completedFuture(v);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void readinessQueriesGuardTheWait() {
       // Found on Caffeine: if (Async.isReady(future)) { ... future.join() ... }
       helper

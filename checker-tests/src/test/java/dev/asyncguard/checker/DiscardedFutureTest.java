@@ -507,6 +507,42 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void fluentMethodsOfTheProjectsOwnFuturesReturnTheirReceiver() {
+    helper
+        .addSourceLines(
+            "Promise.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Promise<T> extends CompletableFuture<T> {",
+            "  Promise<T> await() {",
+            "    if (isDone()) {",
+            "      return this;",
+            "    }",
+            "    join();",
+            "    return (this);",
+            "  }",
+            "  Promise<T> duplicate() { return new Promise<>(); }",
+            "  Promise<T> selfOrCopy(boolean self) { return self ? this : duplicate(); }",
+            "}")
+        .addSourceLines(
+            "User.java",
+            "class User {",
+            "  Promise<String> field = new Promise<>();",
+            "  void run(Promise<String> p) {",
+            "    p.await();",
+            "    this.field.await();",
+            "    field.await();",
+            "    // BUG: Diagnostic contains: Promise.await() returns a Promise that is dropped",
+            "    new Promise<String>().await();",
+            "    // BUG: Diagnostic contains: Promise.duplicate() returns a Promise that is dropped",
+            "    p.duplicate();",
+            "    // BUG: Diagnostic contains: Promise.selfOrCopy(...) returns a Promise that is dropped",
+            "    p.selfOrCopy(true);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void publishersOfPublishersMadeOnPurpose() {
     // Found on reactor-core: windowWhen(.., x -> Mono.delay(..)) and defer(() -> window(..)).
     helper

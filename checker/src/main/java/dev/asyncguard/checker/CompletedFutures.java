@@ -2,11 +2,13 @@ package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
@@ -169,11 +171,17 @@ final class CompletedFutures {
         && type.getQualifiedName().contentEquals(SCALAR_CALLABLE);
   }
 
-  /** An earlier {@code if (!f.isDone()) return;} (or throw, continue, break) in the block. */
+  /**
+   * An earlier {@code if (!f.isDone()) return;} (or throw, continue, break) in the block, or an
+   * earlier statement that asserts it: {@code assert f.isDone();}, {@code checkState(f.isDone())}.
+   */
   private static boolean earlierExitUnlessDone(BlockTree block, Tree child, Symbol future) {
     for (StatementTree statement : block.getStatements()) {
       if (statement == child) {
         return false;
+      }
+      if (assertsDone(statement, future)) {
+        return true;
       }
       if (statement instanceof IfTree ifTree
           && ifTree.getElseStatement() == null
@@ -185,6 +193,27 @@ final class CompletedFutures {
       }
     }
     return false;
+  }
+
+  /**
+   * Precondition methods (Guava's {@code checkState}, {@code checkArgument}, {@code verify},
+   * Commons Lang's {@code Validate.validState}, {@code isTrue}, JUnit's {@code assertTrue}): each
+   * throws unless its first argument is true.
+   */
+  private static final ImmutableSet<String> PRECONDITIONS =
+      ImmutableSet.of("checkState", "checkArgument", "verify", "validState", "isTrue", "assertTrue");
+
+  /** {@code assert f.isDone();} or {@code checkState(f.isDone(), ..)}: past it, the future is done. */
+  private static boolean assertsDone(StatementTree statement, Symbol future) {
+    if (statement instanceof AssertTree assertion) {
+      return impliesDone(assertion.getCondition(), future);
+    }
+    return statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) != null
+        && PRECONDITIONS.contains(ASTHelpers.getSymbol(call).getSimpleName().toString())
+        && !call.getArguments().isEmpty()
+        && impliesDone(call.getArguments().get(0), future);
   }
 
   private static boolean alwaysExits(StatementTree statement) {

@@ -315,11 +315,31 @@ public final class DiscardedFuture extends BugChecker
         // A hot future's failure reaches the observer the call was handed.
         || (kind == FutureTypes.Kind.HOT && handedFailureObserver(call, state))
         || canIgnoreReturnValue(method, state)
-        // The callee keeps the future (a field, a hand-off) and returns it only for convenience.
-        || keptReturnValues.returnsKeptValue(method, state)
+        // The callee keeps the future (a field, a hand-off) and returns it only for convenience,
+        // or returns its receiver, which the caller names.
+        || returnsValueHeldElsewhere(call, method, state)
         // Test doubles and tests that expect the call to throw: no work is lost.
         || TestIdioms.insideMockitoAnswer(state)
         || TestIdioms.expectsThrow(call, state);
+  }
+
+  private boolean returnsValueHeldElsewhere(ExpressionTree call, MethodSymbol method, VisitorState state) {
+    return switch (keptReturnValues.of(method, state)) {
+      case KEPT -> true;
+      case RECEIVER -> call instanceof MethodInvocationTree invocation && receiverIsNamed(invocation);
+      case OTHER -> false;
+    };
+  }
+
+  /** {@code promise.await()}, {@code this.await()}, {@code await()}: not a value made for the call. */
+  private static boolean receiverIsNamed(MethodInvocationTree invocation) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    if (receiver == null) {
+      return true;
+    }
+    ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
+    return (stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(stripped) instanceof VarSymbol;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -25,25 +26,43 @@ import javax.lang.model.element.ElementKind;
  * assigns, or a local it stores in a field or passes to a call ({@code window = w; return w;}). A
  * plain getter does not count: nothing in it keeps the value. The returned
  * future is a convenience copy: whoever holds the other reference is responsible for it, so a
- * caller may drop it. Each body is scanned once per compilation.
+ * caller may drop it. Methods whose every return is {@code return this;} (a fluent method of a
+ * future, such as a promise's {@code await()}) return their receiver, which a caller that names it
+ * holds. Each body is scanned once per compilation.
  */
 final class KeptReturnValues {
 
-  private final PerCompilation<Map<MethodSymbol, Boolean>> memo =
-      PerCompilation.newHashMap();
-
-  boolean returnsKeptValue(MethodSymbol method, VisitorState state) {
-    return memo.get(state).computeIfAbsent(method, m -> scan(m, state));
+  /** What a method's returns give back. */
+  enum Returned {
+    /** A value that it also keeps or hands on. */
+    KEPT,
+    /** Always {@code this}: the receiver of the call. */
+    RECEIVER,
+    /** Anything else, or no body here. */
+    OTHER
   }
 
-  private static boolean scan(MethodSymbol method, VisitorState state) {
+  private final PerCompilation<Map<MethodSymbol, Returned>> memo = PerCompilation.newHashMap();
+
+  Returned of(MethodSymbol method, VisitorState state) {
+    Map<MethodSymbol, Returned> known = memo.get(state);
+    Returned returned = known.get(method);
+    if (returned == null) {
+      returned = scan(method, state);
+      known.put(method, returned);
+    }
+    return returned;
+  }
+
+  private static Returned scan(MethodSymbol method, VisitorState state) {
     TreePath path = MethodDeclarations.pathOf(method, state);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
-      return false;
+      return Returned.OTHER;
     }
     Set<Symbol> returned = new HashSet<>();
     Set<Symbol> kept = new HashSet<>();
     boolean[] returnsSomethingElse = {false};
+    boolean[] returnsReceiver = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree node, Void unused) {
@@ -57,6 +76,10 @@ final class KeptReturnValues {
 
       @Override
       public Void visitReturn(ReturnTree node, Void unused) {
+        if (isThis(node.getExpression())) {
+          returnsReceiver[0] = true;
+          return null;
+        }
         Symbol symbol = variable(node.getExpression());
         if (symbol == null) {
           returnsSomethingElse[0] |= !isNullLiteral(node.getExpression());
@@ -91,15 +114,13 @@ final class KeptReturnValues {
         return super.visitNewClass(node, null);
       }
     }.scan(tree.getBody(), null);
-    if (returnsSomethingElse[0] || returned.isEmpty()) {
-      return false;
+    if (returnsSomethingElse[0] || (returnsReceiver[0] && !returned.isEmpty())) {
+      return Returned.OTHER;
     }
-    for (Symbol symbol : returned) {
-      if (!kept.contains(symbol)) {
-        return false;
-      }
+    if (returnsReceiver[0]) {
+      return Returned.RECEIVER;
     }
-    return true;
+    return !returned.isEmpty() && kept.containsAll(returned) ? Returned.KEPT : Returned.OTHER;
   }
 
   private static void addIfVariable(ExpressionTree expression, Set<Symbol> into) {
@@ -119,6 +140,12 @@ final class KeptReturnValues {
             && (symbol.getKind() == ElementKind.LOCAL_VARIABLE || symbol.getKind() == ElementKind.FIELD)
         ? symbol
         : null;
+  }
+
+  private static boolean isThis(ExpressionTree expression) {
+    return expression != null
+        && ASTHelpers.stripParentheses(expression) instanceof IdentifierTree identifier
+        && identifier.getName().contentEquals("this");
   }
 
   private static boolean isNullLiteral(ExpressionTree expression) {
