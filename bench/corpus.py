@@ -871,6 +871,56 @@ def read_counters(saved):
     return {c: float(values[c]) for c in ANATOMY_COUNTERS}
 
 
+def thread_group(name):
+    """The part of a HotSpot JVM a thread (by its name) works for."""
+    if name.startswith(("C1 ", "C2 ")):
+        return "jit"
+    if name in ("java", "javac", "main"):
+        return "javac"
+    return "vm"  # the VM thread (where the serial collector runs), GC workers, service threads
+
+
+def jvm_of(pid):
+    """The JVM below `/usr/bin/time taskset javac`: time's child (taskset becomes javac)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return None
+    return int(children[0]) if children else None
+
+
+def poll_thread_cpu(processes, interval=0.1):
+    """CPU seconds per thread group of each running compile, read from /proc until all have exited:
+    the last reading of each thread (within one interval of its end)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    seen = [dict() for _ in processes]
+    while any(p.poll() is None for p in processes):
+        for index, process in enumerate(processes):
+            jvm = jvm_of(process.pid)
+            if jvm is None:
+                continue
+            try:
+                tasks = os.listdir(f"/proc/{jvm}/task")
+            except OSError:
+                continue
+            for tid in tasks:
+                try:
+                    stat = Path(f"/proc/{jvm}/task/{tid}/stat").read_text()
+                except OSError:
+                    continue
+                name = stat[stat.index("(") + 1:stat.rindex(")")]
+                fields = stat[stat.rindex(")") + 2:].split()
+                seen[index][tid] = (thread_group(name), (int(fields[11]) + int(fields[12])) / ticks)
+        time.sleep(interval)
+    totals = []
+    for threads in seen:
+        groups = {"javac": 0.0, "jit": 0.0, "vm": 0.0}
+        for group, seconds in threads.values():
+            groups[group] += seconds
+        totals.append(groups)
+    return totals
+
+
 def command_anatomy(projects, rounds):
     """Checks off and AsyncGuard on, compiled in pairs as the duet does, each JVM saving its counters
     and logging the classes it loads: what AsyncGuard adds in classes, metaspace, collections and
@@ -896,7 +946,8 @@ def command_anatomy(projects, rounds):
                          f"-J-Xlog:class+load=info:file={classes}", f"-J-Xlog:gc:file={gc_log}",
                          "-J-XX:+UnlockDiagnosticVMOptions", "-J-XX:+PrintMetaspaceStatisticsAtExit"]
                 started.append((config, saved, classes, gc_log, duet_compile(project, config, slot, core, flags)))
-            for config, saved, classes, gc_log, (process, stats, log) in started:
+            thread_cpu = poll_thread_cpu([compile_[0] for *_, compile_ in started])
+            for (config, saved, classes, gc_log, (process, stats, log)), cpu in zip(started, thread_cpu):
                 process.wait()
                 log.close()
                 if process.returncode != 0:
@@ -912,7 +963,8 @@ def command_anatomy(projects, rounds):
                     die(f"{project.name} [{config}]: no metaspace statistics in {log.name}")
                 record = {"project": project.name, "round": round_number, "config": config, "seconds": wall,
                           "own_classes": own, "full_causes": full_causes, "metaspace_mib": float(used.group(1)),
-                          "metaspace_threshold_mib": float(threshold.group(1)), "counters": read_counters(saved)}
+                          "metaspace_threshold_mib": float(threshold.group(1)), "thread_cpu": cpu,
+                          "counters": read_counters(saved)}
                 with ANATOMY.open("a") as out:
                     out.write(json.dumps(record) + "\n")
             print(f"anatomy {round_number + 1}/{rounds} {project.name}", flush=True)
@@ -934,6 +986,10 @@ def write_anatomy_report(projects):
             return median([r["counters"][key] / ticks(r) for r in mine])
         if key in ("metaspace_mib", "metaspace_threshold_mib"):
             return median([r[key] for r in mine])
+        if key in ("javac", "jit", "vm"):
+            return median([r["thread_cpu"][key] for r in mine if "thread_cpu" in r] or [0.0])
+        if key == "seconds":
+            return median([r["seconds"] for r in mine])
         if key == "bytecode":
             return median([(r["counters"]["sun.ci.standardBytes"] + r["counters"]["sun.ci.osrBytes"]) / 1024 for r in mine])
         return median([r["counters"][key] for r in mine])
@@ -947,8 +1003,9 @@ def write_anatomy_report(projects):
              "see: loading AsyncGuard's classes, the metaspace they and the JIT's profiles of their code take, "
              "collections, and the JIT compiling their code.\n",
              "| Project | configuration | classes loaded (AsyncGuard's own) | class loading, ms | metaspace at exit, MiB | "
-             "young collections (ms) | full collections (ms) | JIT compilations | bytecode JIT-compiled, KiB |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "young collections (ms) | full collections (ms) | JIT compilations | bytecode JIT-compiled, KiB | "
+             "wall, s | CPU s: javac's thread | CPU s: JIT compiler threads | CPU s: VM and GC threads |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     tipped = []
     for p in projects:
         for config in ANATOMY_PAIR:
@@ -960,7 +1017,8 @@ def write_anatomy_report(projects):
                 f"{f('sun.cls.time'):.0f} | {f('metaspace_mib'):.1f} | "
                 f"{f('sun.gc.collector.0.invocations'):.0f} ({f('sun.gc.collector.0.time'):.0f}) | "
                 f"{f('sun.gc.collector.1.invocations'):.0f} ({f('sun.gc.collector.1.time'):.0f}) | "
-                f"{f('sun.ci.totalCompiles'):.0f} | {f('bytecode'):.0f} |")
+                f"{f('sun.ci.totalCompiles'):.0f} | {f('bytecode'):.0f} | {f('seconds'):.1f} | "
+                f"{f('javac'):.1f} | {f('jit'):.1f} | {f('vm'):.1f} |")
         full_off = figure(p.name, "errorprone", "sun.gc.collector.1.invocations")
         full_on = figure(p.name, "asyncguard", "sun.gc.collector.1.invocations")
         causes = sorted({c for r in records if r["project"] == p.name and r["config"] == "asyncguard"
@@ -979,6 +1037,22 @@ def write_anatomy_report(projects):
               f"{threshold:.1f} MiB here): a compile that ends just under it with checks off crosses it once any checks' classes "
               "(and the JIT's profiles of their code) are added, so this part of the cost is a step, not a "
               "rate. A build that gives javac `-J-XX:MetaspaceSize=64m` does not pay it.")
+    with_threads = [r for r in records if "thread_cpu" in r]
+    if with_threads:
+        def summed(config, key):
+            return sum(figure(p.name, config, key) for p in projects)
+        added_wall = summed("asyncguard", "seconds") - summed("errorprone", "seconds")
+        added_javac = summed("asyncguard", "javac") - summed("errorprone", "javac")
+        jit_share = summed("errorprone", "jit") / max(summed("errorprone", "seconds"), 1e-9)
+        lines.append("")
+        lines.append(
+            f"On one core javac's thread shares the core with the JIT compilers' threads, which with checks "
+            f"off took {100 * jit_share:.0f} % of it (all projects; the JIT compiles javac's and Error Prone's "
+            "hot code for most of the compile). The time AsyncGuard adds to javac's thread therefore shows in "
+            "the wall time more than once, and the JIT compiles AsyncGuard's own hot code too: summed over "
+            f"the projects' medians, AsyncGuard added {added_javac:+.1f} s of CPU to javac's thread and "
+            f"{added_wall:+.1f} s of wall time. On a machine with a core to spare for the JIT, the wall time "
+            "grows by about what javac's thread does.")
     (WORK / "anatomy.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
