@@ -149,14 +149,9 @@ final class CallPattern {
       this.anyName = unnamed.build();
     }
 
-    /** The names its patterns match; {@link #anyName()} says whether one matches any name. */
+    /** The names its patterns match, besides those that match any name (of their types). */
     ImmutableSet<String> names() {
       return byName.keySet();
-    }
-
-    /** Whether a pattern matches methods of any name (of its types). */
-    boolean anyName() {
-      return !anyName.isEmpty();
     }
 
     boolean matches(ExpressionTree tree, VisitorState state) {
