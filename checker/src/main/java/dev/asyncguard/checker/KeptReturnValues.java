@@ -45,13 +45,7 @@ final class KeptReturnValues {
   private final PerCompilation<Map<MethodSymbol, Returned>> memo = PerCompilation.newHashMap();
 
   Returned of(MethodSymbol method, VisitorState state) {
-    Map<MethodSymbol, Returned> known = memo.get(state);
-    Returned returned = known.get(method);
-    if (returned == null) {
-      returned = scan(method, state);
-      known.put(method, returned);
-    }
-    return returned;
+    return memo.get(state).computeIfAbsent(method, m -> scan(m, state));
   }
 
   private static Returned scan(MethodSymbol method, VisitorState state) {
