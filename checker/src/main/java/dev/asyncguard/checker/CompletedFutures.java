@@ -10,7 +10,6 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -83,7 +82,7 @@ final class CompletedFutures {
     }
     Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     boolean onThis =
-        receiver == null ? !method.isStatic() : isThis(receiver);
+        receiver == null ? !method.isStatic() : LocalVariables.isThis(receiver);
     Tree child = wait;
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
@@ -152,11 +151,6 @@ final class CompletedFutures {
         .anyMatch(argument -> future.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument))));
   }
 
-  private static boolean isThis(ExpressionTree tree) {
-    return ASTHelpers.stripParentheses(tree) instanceof IdentifierTree identifier
-        && identifier.getName().contentEquals("this");
-  }
-
   /** {@code this instanceof Fuseable.ScalarCallable}, possibly inside {@code a && b}. */
   private static boolean isThisScalarCallable(ExpressionTree condition) {
     ExpressionTree c = ASTHelpers.stripParentheses(condition);
@@ -165,7 +159,7 @@ final class CompletedFutures {
           || isThisScalarCallable(binary.getRightOperand());
     }
     return c instanceof InstanceOfTree instanceOf
-        && isThis(instanceOf.getExpression())
+        && LocalVariables.isThis(instanceOf.getExpression())
         && instanceOf.getType() != null
         && ASTHelpers.getSymbol(instanceOf.getType()) instanceof Symbol.ClassSymbol type
         && type.getQualifiedName().contentEquals(SCALAR_CALLABLE);
@@ -210,8 +204,8 @@ final class CompletedFutures {
     }
     return statement instanceof ExpressionStatementTree expression
         && expression.getExpression() instanceof MethodInvocationTree call
-        && ASTHelpers.getSymbol(call) != null
-        && PRECONDITIONS.contains(ASTHelpers.getSymbol(call).getSimpleName().toString())
+        && ASTHelpers.getSymbol(call) instanceof Symbol precondition
+        && PRECONDITIONS.contains(precondition.getSimpleName().toString())
         && !call.getArguments().isEmpty()
         && impliesDone(call.getArguments().get(0), future);
   }

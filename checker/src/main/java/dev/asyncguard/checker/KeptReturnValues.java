@@ -5,7 +5,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -70,7 +69,7 @@ final class KeptReturnValues {
 
       @Override
       public Void visitReturn(ReturnTree node, Void unused) {
-        if (isThis(node.getExpression())) {
+        if (LocalVariables.isThis(node.getExpression())) {
           returnsReceiver[0] = true;
           return null;
         }
@@ -134,12 +133,6 @@ final class KeptReturnValues {
             && (symbol.getKind() == ElementKind.LOCAL_VARIABLE || symbol.getKind() == ElementKind.FIELD)
         ? symbol
         : null;
-  }
-
-  private static boolean isThis(ExpressionTree expression) {
-    return expression != null
-        && ASTHelpers.stripParentheses(expression) instanceof IdentifierTree identifier
-        && identifier.getName().contentEquals("this");
   }
 
   private static boolean isNullLiteral(ExpressionTree expression) {

@@ -3,6 +3,7 @@ package dev.asyncguard.checker;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -16,7 +17,8 @@ import javax.lang.model.element.ElementKind;
 /**
  * Locals that are never reassigned, followed to what they were initialized with: naming an
  * intermediate value ({@code var all = allOf(a, b);}, {@code var in = new BufferedReader(..);})
- * changes nothing at run time. Asked only where a finding is about to be reported.
+ * changes nothing at run time. Asked only where a catalog entry or a finding needs it. Also what
+ * names the object itself ({@code this}).
  */
 final class LocalVariables {
 
@@ -44,6 +46,13 @@ final class LocalVariables {
             && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
         ? local
         : null;
+  }
+
+  /** Whether the expression is {@code this} (in parentheses or not). */
+  static boolean isThis(ExpressionTree expression) {
+    return expression != null
+        && ASTHelpers.stripParentheses(expression) instanceof IdentifierTree identifier
+        && identifier.getName().contentEquals("this");
   }
 
   /** Initializers of the locals declared in the method, lambda or initializer around {@code from}. */
