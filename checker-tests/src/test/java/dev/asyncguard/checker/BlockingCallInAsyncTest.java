@@ -1102,6 +1102,13 @@ class BlockingCallInAsyncTest {
               "    // BUG: Diagnostic contains: sleeps() -> Thread.sleep",
               "    job.new InAnonymous().sleeps();",
               "  }",
+              "  static class Sleepy { Sleepy(int n) { try { Thread.sleep(n); } catch (InterruptedException e) {} } }",
+              "  static class Quiet { Quiet(int n) {} }",
+              "  @NonBlocking Object viaAnonymousSubclass() {",
+              "    // BUG: Diagnostic contains: new Sleepy() {...} -> new Sleepy() -> Thread.sleep",
+              "    Object sleepy = new Sleepy(1) {};",
+              "    return new Quiet(1) {};",
+              "  }",
               "}")
           .doTest();
     }

@@ -117,7 +117,7 @@ public final class BlockingCallInAsync extends BugChecker
       return NO_MATCH;
     }
     Optional<AsyncContext> context = contexts.of(state.getPath(), state);
-    if (context.isEmpty()) {
+    if (context.isEmpty() || !summaries.mayBlock(method, state)) {
       return NO_MATCH;
     }
     String blocks;

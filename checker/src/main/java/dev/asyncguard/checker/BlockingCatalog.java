@@ -179,17 +179,27 @@ public final class BlockingCatalog {
    */
   public Optional<Entry> lookup(
       MethodSymbol method, Tree call, LocalVariables.Initializers locals, VisitorState state) {
-    Map<MethodSymbol, Optional<Entry>> known = cache.get(state);
-    Optional<Entry> entry = known.get(method);
-    if (entry == null) {
-      entry = find(method, state);
-      known.put(method, entry);
-    }
+    Optional<Entry> entry = entryOf(method, state);
     if (entry.isPresent()
         && (TypeNames.isSubtypeOfAny(method.owner.type, exclusions, state)
             || decoratesExcluded(
                 receiver(call), locals != null ? locals : LocalVariables.around(state.getPath()), state))) {
       return Optional.empty();
+    }
+    return entry;
+  }
+
+  /** Whether the catalog has an entry for the method, whatever the receiver of a call to it. */
+  boolean lists(MethodSymbol method, VisitorState state) {
+    return entryOf(method, state).isPresent();
+  }
+
+  private Optional<Entry> entryOf(MethodSymbol method, VisitorState state) {
+    Map<MethodSymbol, Optional<Entry>> known = cache.get(state);
+    Optional<Entry> entry = known.get(method);
+    if (entry == null) {
+      entry = find(method, state);
+      known.put(method, entry);
     }
     return entry;
   }

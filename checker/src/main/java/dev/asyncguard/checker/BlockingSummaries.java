@@ -16,6 +16,7 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -69,6 +70,7 @@ final class BlockingSummaries {
   private static final class Memo {
     final Map<MethodSymbol, Optional<Verdict>> resolved = new HashMap<>();
     final Map<MethodSymbol, Facts> facts = new HashMap<>();
+    final Map<MethodSymbol, Boolean> mayBlock = new HashMap<>();
   }
 
   private final BlockingCatalog catalog;
@@ -104,6 +106,23 @@ final class BlockingSummaries {
     return annotation.isEmpty()
         ? Optional.empty()
         : Optional.of(new Leaf(apiName(method) + " (marked @" + annotation.get() + ")", ANNOTATED_ADVICE));
+  }
+
+  /**
+   * Whether a call to {@code method} can block at all, directly or through its body, whatever the
+   * call's receiver: nearly every call in async code cannot, and this answers it with one lookup.
+   */
+  boolean mayBlock(MethodSymbol method, VisitorState state) {
+    Memo m = memo.get(state);
+    Boolean known = m.mayBlock.get(method);
+    if (known == null) {
+      known =
+          catalog.lists(method, state)
+              || annotations.blockingOnMethod(method, state).isPresent()
+              || transitive(method, state).isPresent();
+      m.mayBlock.put(method, known);
+    }
+    return known;
   }
 
   /** Whether calling {@code method} blocks through its body, and by which chain. */
@@ -358,10 +377,19 @@ final class BlockingSummaries {
     return method.owner.getSimpleName() + "." + method.getSimpleName();
   }
 
-  /** {@code helperThatSleeps()}, as the chain shows the project's own methods. */
+  /**
+   * {@code helperThatSleeps()}, as the chain shows the project's own methods; an anonymous class is
+   * shown by what it extends: {@code new Task() {...}}.
+   */
   static String helperName(MethodSymbol method) {
-    return method.isConstructor()
-        ? "new " + method.owner.getSimpleName() + "()"
-        : method.getSimpleName() + "()";
+    if (!method.isConstructor()) {
+      return method.getSimpleName() + "()";
+    }
+    if (method.owner instanceof ClassSymbol type && type.isAnonymous()) {
+      Type extended =
+          type.getInterfaces().isEmpty() ? type.getSuperclass() : type.getInterfaces().get(0);
+      return "new " + extended.tsym.getSimpleName() + "() {...}";
+    }
+    return "new " + method.owner.getSimpleName() + "()";
   }
 }

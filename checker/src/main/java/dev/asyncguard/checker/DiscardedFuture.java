@@ -551,23 +551,19 @@ public final class DiscardedFuture extends BugChecker
     if (options.problem().isPresent() || tree.getExpression() == null) {
       return NO_MATCH;
     }
-    Type returned = ASTHelpers.getType(tree.getExpression());
-    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(returned, state);
-    if (kind.isEmpty()) {
-      return NO_MATCH;
-    }
     MethodTree methodTree = enclosingMethodNotLambda(state.getPath());
     MethodSymbol method = methodTree == null ? null : ASTHelpers.getSymbol(methodTree);
-    if (method == null) {
+    // Only Object hides it: a future reaches a type variable's result only through a cast, which
+    // generic plumbing (adapters, proxies) writes on purpose. Rare, so it is tested first.
+    if (method == null || method.getReturnType().tsym != state.getSymtab().objectType.tsym) {
       return NO_MATCH;
     }
     Type declared = method.getReturnType();
-    // Only Object hides it: a future reaches a type variable's result only through a cast, which
-    // generic plumbing (adapters, proxies) writes on purpose.
-    boolean hidesFuture = declared.tsym == state.getSymtab().objectType.tsym;
+    Type returned = ASTHelpers.getType(tree.getExpression());
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(returned, state);
     // An override's callers see the overridden contract (InvocationHandler, an Answer, Callable):
     // frameworks behind it inspect the value they get, so only a method's own contract can hide it.
-    if (!hidesFuture
+    if (kind.isEmpty()
         || OverriddenMethods.overridesAny(method, state.getTypes())
         // A pass-through (an interceptor, an AOP advice, a dispatcher) also returns other values:
         // Object is its real type, and its caller expects whatever the intercepted call returns.

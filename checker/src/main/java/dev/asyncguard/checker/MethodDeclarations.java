@@ -3,16 +3,18 @@ package dev.asyncguard.checker;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -21,69 +23,85 @@ import java.util.Map;
  * Where the methods of this compilation are declared: the path to each method's tree.
  *
  * <p>{@code JavacTrees.getPath(element)} searches the whole compilation unit on every call, which
- * makes an analysis that visits every method of a unit quadratic in the unit's size. Here each unit
- * is indexed once, on first use, and every later lookup is a map access.
+ * makes an analysis that visits every method of a unit quadratic in the unit's size. A member of a
+ * named class is found instead from javac's own record of where each class is declared (its class
+ * environment), among that class's members only; the constructor of an anonymous class being
+ * created at the tree under analysis, in that class's body; a method of any other local or anonymous
+ * class, declared inside a body, from an index of its unit built once, on first use.
  */
 final class MethodDeclarations {
 
-  private static final class Index {
-    /** Methods that are members of named classes, found without entering any method body. */
-    final Map<CompilationUnitTree, Map<MethodSymbol, TreePath>> members = new IdentityHashMap<>();
-    /** Every method of the unit, local and anonymous classes included: built only when asked for one. */
-    final Map<CompilationUnitTree, Map<MethodSymbol, TreePath>> all = new IdentityHashMap<>();
-  }
+  /** The methods of each named class of this compilation, indexed when one of them is first asked for. */
+  private static final Supplier<Map<ClassSymbol, Map<MethodSymbol, TreePath>>> MEMBERS =
+      VisitorState.memoize(state -> new HashMap<>());
 
-  private static final Supplier<Index> INDEX = VisitorState.memoize(state -> new Index());
+  /** Every method of a unit, local and anonymous classes included: built only when asked for one. */
+  private static final Supplier<Map<CompilationUnitTree, Map<MethodSymbol, TreePath>>> LOCAL_INDEX =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
 
   private MethodDeclarations() {}
 
   /** The path to the method's declaration, or null if it has no source in this compilation. */
   static TreePath pathOf(MethodSymbol method, VisitorState state) {
-    CompilationUnitTree unit = unitOf(method, state);
-    if (unit == null) {
+    if (!(method.owner instanceof ClassSymbol owner)) {
       return null;
     }
-    Index index = INDEX.get(state);
-    // A local or anonymous class is declared inside a body, which the member walk does not enter.
-    return method.owner.isDirectlyOrIndirectlyLocal()
-        ? index.all.computeIfAbsent(unit, MethodDeclarations::indexAll).get(method)
-        : index.members.computeIfAbsent(unit, MethodDeclarations::indexMembers).get(method);
+    if (owner.isAnonymous()
+        && state.getPath() != null
+        && state.getPath().getLeaf() instanceof NewClassTree creation
+        && creation.getClassBody() != null) {
+      // The constructor of the anonymous class being created at the tree under analysis: its
+      // declaration is in the class body right here.
+      TreePath body = new TreePath(state.getPath(), creation.getClassBody());
+      TreePath declaration = memberOf(body, method);
+      if (declaration != null) {
+        return declaration;
+      }
+    }
+    Enter enter = Enter.instance(state.context);
+    if (owner.isDirectlyOrIndirectlyLocal()) {
+      Env<AttrContext> env = enter.getEnv(ASTHelpers.outermostClass(method));
+      return env == null
+          ? null
+          : LOCAL_INDEX.get(state).computeIfAbsent(env.toplevel, MethodDeclarations::indexAll).get(method);
+    }
+    Map<MethodSymbol, TreePath> members =
+        MEMBERS.get(state).computeIfAbsent(owner, type -> indexMembers(pathOfType(type, enter)));
+    return members.get(method);
   }
 
-  private static CompilationUnitTree unitOf(MethodSymbol method, VisitorState state) {
-    ClassSymbol type = ASTHelpers.outermostClass(method);
+  /** A named class's methods, each class indexed once: a class can have hundreds. */
+  private static Map<MethodSymbol, TreePath> indexMembers(TreePath type) {
     if (type == null) {
-      return null;
+      return Map.of();
     }
-    Env<AttrContext> env = Enter.instance(state.context).getEnv(type);
-    return env == null ? null : env.toplevel;
-  }
-
-  /** Walks only type declarations and their members: the bulk of a unit, method bodies, is skipped. */
-  private static Map<MethodSymbol, TreePath> indexMembers(CompilationUnitTree unit) {
     Map<MethodSymbol, TreePath> paths = new HashMap<>();
-    TreePath top = new TreePath(unit);
-    for (Tree declaration : unit.getTypeDecls()) {
-      indexMembers(declaration, top, paths);
+    for (JCTree member : ((JCClassDecl) type.getLeaf()).getMembers()) {
+      if (member instanceof JCMethodDecl declaration && declaration.sym != null) {
+        paths.put(declaration.sym, new TreePath(type, declaration));
+      }
     }
     return paths;
   }
 
-  private static void indexMembers(Tree tree, TreePath parent, Map<MethodSymbol, TreePath> paths) {
-    if (!(tree instanceof ClassTree type)) {
-      return;
-    }
-    TreePath typePath = new TreePath(parent, type);
-    for (Tree member : type.getMembers()) {
-      if (member instanceof MethodTree method) {
-        MethodSymbol symbol = ASTHelpers.getSymbol(method);
-        if (symbol != null) {
-          paths.put(symbol, new TreePath(typePath, method));
-        }
-      } else {
-        indexMembers(member, typePath, paths);
+  private static TreePath memberOf(TreePath type, MethodSymbol method) {
+    for (JCTree member : ((JCClassDecl) type.getLeaf()).getMembers()) {
+      if (member instanceof JCMethodDecl declaration && declaration.sym == method) {
+        return new TreePath(type, declaration);
       }
     }
+    return null;
+  }
+
+  /** A named class's declaration, under those of the classes it is nested in; null if not in source. */
+  private static TreePath pathOfType(ClassSymbol type, Enter enter) {
+    Env<AttrContext> env = enter.getEnv(type);
+    if (env == null || !(env.tree instanceof JCClassDecl declaration)) {
+      return null;
+    }
+    TreePath enclosing =
+        type.owner instanceof ClassSymbol outer ? pathOfType(outer, enter) : new TreePath(env.toplevel);
+    return enclosing == null ? null : new TreePath(enclosing, declaration);
   }
 
   /** One scan of the whole unit, method bodies included; paths are built only for methods. */
