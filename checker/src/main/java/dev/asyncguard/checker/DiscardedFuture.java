@@ -553,12 +553,12 @@ public final class DiscardedFuture extends BugChecker
     }
     MethodTree methodTree = enclosingMethodNotLambda(state.getPath());
     MethodSymbol method = methodTree == null ? null : ASTHelpers.getSymbol(methodTree);
+    Type declared = method == null ? null : method.getReturnType();
     // Only Object hides it: a future reaches a type variable's result only through a cast, which
     // generic plumbing (adapters, proxies) writes on purpose. Rare, so it is tested first.
-    if (method == null || method.getReturnType().tsym != state.getSymtab().objectType.tsym) {
+    if (declared == null || declared.tsym != state.getSymtab().objectType.tsym) {
       return NO_MATCH;
     }
-    Type declared = method.getReturnType();
     Type returned = ASTHelpers.getType(tree.getExpression());
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(returned, state);
     // An override's callers see the overridden contract (InvocationHandler, an Answer, Callable):

@@ -52,8 +52,8 @@ final class MethodDeclarations {
         && creation.getClassBody() != null) {
       // The constructor of the anonymous class being created at the tree under analysis: its
       // declaration is in the class body right here.
-      TreePath body = new TreePath(state.getPath(), creation.getClassBody());
-      TreePath declaration = memberOf(body, method);
+      TreePath declaration =
+          indexMembers(new TreePath(state.getPath(), creation.getClassBody())).get(method);
       if (declaration != null) {
         return declaration;
       }
@@ -70,7 +70,7 @@ final class MethodDeclarations {
     return members.get(method);
   }
 
-  /** A named class's methods, each class indexed once: a class can have hundreds. */
+  /** The methods declared in a class body, by symbol; none for null (a class without source). */
   private static Map<MethodSymbol, TreePath> indexMembers(TreePath type) {
     if (type == null) {
       return Map.of();
@@ -82,15 +82,6 @@ final class MethodDeclarations {
       }
     }
     return paths;
-  }
-
-  private static TreePath memberOf(TreePath type, MethodSymbol method) {
-    for (JCTree member : ((JCClassDecl) type.getLeaf()).getMembers()) {
-      if (member instanceof JCMethodDecl declaration && declaration.sym == method) {
-        return new TreePath(type, declaration);
-      }
-    }
-    return null;
   }
 
   /** A named class's declaration, under those of the classes it is nested in; null if not in source. */
