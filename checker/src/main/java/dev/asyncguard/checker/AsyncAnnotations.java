@@ -8,7 +8,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +66,19 @@ final class AsyncAnnotations {
     this.memo = new PerCompilation<>(state -> new Memo(nonBlocking, blocking, state));
   }
 
-  /** The simple name of a non-blocking annotation on the symbol itself, if any. */
+  /**
+   * Whether any non-blocking annotation type is known to this compilation. When none is (most
+   * projects), no symbol of the code being analyzed carries one, and every method of it is asked
+   * whether it is async code: {@link EnteredAnnotations} says why the answer holds.
+   */
+  boolean anyNonBlockingKnown(VisitorState state) {
+    return memo.get(state).nonBlockingEntered.anyEntered(state);
+  }
+
+  /**
+   * The simple name of a non-blocking annotation on the symbol itself, if any (asked after {@link
+   * #anyNonBlockingKnown}).
+   */
   Optional<String> nonBlockingOn(Symbol symbol) {
     return annotationAmong(symbol, nonBlocking);
   }
@@ -74,6 +86,9 @@ final class AsyncAnnotations {
   /** The non-blocking annotation on the method or on a method it overrides. */
   Optional<String> nonBlockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
+    if (!m.nonBlockingEntered.anyEntered(state)) {
+      return Optional.empty();
+    }
     return memoized(m.nonBlocking, method, nonBlocking, m.nonBlockingEntered, state);
   }
 
@@ -107,8 +122,8 @@ final class AsyncAnnotations {
 
   /** Searching overridden methods is costly, and asked for every call in async code: once each. */
   private static final class Memo {
-    final Map<MethodSymbol, Optional<String>> nonBlocking = new HashMap<>();
-    final Map<MethodSymbol, Optional<String>> blocking = new HashMap<>();
+    final Map<MethodSymbol, Optional<String>> nonBlocking = new IdentityHashMap<>();
+    final Map<MethodSymbol, Optional<String>> blocking = new IdentityHashMap<>();
     final EnteredAnnotations nonBlockingEntered;
     final EnteredAnnotations blockingEntered;
 
@@ -119,10 +134,11 @@ final class AsyncAnnotations {
   }
 
   /**
-   * Whether javac knows any of the annotation types at all. An annotation on a method, in source
-   * or in a class file, enters its type's symbol when the method's class is read, and a method's
-   * supertypes are read before it is analyzed; so when none is entered, no overridden method can
-   * carry one and the costly search through supertypes is skipped (most projects use none).
+   * Whether javac knows any of the annotation types at all. An annotation on a method or a type, in
+   * source or in a class file, enters its type's symbol when the annotated class is read, and a
+   * method's class and supertypes are read before it is analyzed; so when none is entered, neither
+   * the method, nor a method it overrides, nor a type it is nested in can carry one, and those
+   * searches are skipped (most projects use none).
    *
    * <p>Asked once per compilation unit, and never again once the answer is yes (javac does not
    * forget a class). That holds because every method asked about was resolved by javac while it

@@ -135,7 +135,7 @@ final class AsyncContexts {
     }
     // A field initializer or an initializer block: only a type-level annotation applies.
     ClassSymbol type = ASTHelpers.getSymbol((ClassTree) leaf);
-    return typeLevel(type)
+    return typeLevel(type, state)
         .map(a -> new AsyncContext(AsyncContext.Reason.INITIALIZER_OF_MARKED_TYPE, type, a, null));
   }
 
@@ -177,7 +177,7 @@ final class AsyncContexts {
         && classPath.getParentPath().getLeaf() instanceof NewClassTree) {
       return ofFunction(classPath.getParentPath(), state);
     }
-    return typeLevel(method.owner)
+    return typeLevel(method.owner, state)
         .map(a -> new AsyncContext(AsyncContext.Reason.METHOD_OF_MARKED_TYPE, method, a, null));
   }
 
@@ -188,7 +188,10 @@ final class AsyncContexts {
   }
 
   /** A non-blocking annotation on the type or a type it is nested in. */
-  private Optional<String> typeLevel(Symbol type) {
+  private Optional<String> typeLevel(Symbol type, VisitorState state) {
+    if (!annotations.anyNonBlockingKnown(state)) {
+      return Optional.empty();
+    }
     for (Symbol s = type; s != null; s = s.owner) {
       if (s instanceof ClassSymbol) {
         Optional<String> marked = annotations.nonBlockingOn(s);
@@ -216,7 +219,7 @@ final class AsyncContexts {
   boolean isAsyncMethod(MethodSymbol method, VisitorState state) {
     return (returnsFutureToItsCaller(method, state)
             || annotations.nonBlockingOnMethod(method, state).isPresent()
-            || typeLevel(method.owner).isPresent())
+            || typeLevel(method.owner, state).isPresent())
         && annotations.blockingOnMethod(method, state).isEmpty();
   }
 }

@@ -88,7 +88,7 @@ public final class BlockingCatalog {
   private final Map<Entry, Integer> placeInOrder = new IdentityHashMap<>();
   private final ImmutableList<String> exclusions;
   private final PerCompilation<Map<MethodSymbol, Optional<Entry>>> cache =
-      PerCompilation.newHashMap();
+      PerCompilation.newIdentityMap();
   /** The entries whose type a class is or extends: once per class and compilation. */
   private final PerCompilation<SupertypeMemo<List<Entry>>> entriesByOwner;
 

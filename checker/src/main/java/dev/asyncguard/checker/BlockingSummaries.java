@@ -23,8 +23,8 @@ import com.sun.tools.javac.code.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +68,10 @@ final class BlockingSummaries {
   }
 
   private static final class Memo {
-    final Map<MethodSymbol, Optional<Verdict>> resolved = new HashMap<>();
-    final Map<MethodSymbol, Facts> facts = new HashMap<>();
-    final Map<MethodSymbol, Boolean> mayBlock = new HashMap<>();
+    final Map<MethodSymbol, Optional<Verdict>> resolved = new IdentityHashMap<>();
+    /** Facts of the methods being resolved: dropped once resolved, which is all they are for. */
+    final Map<MethodSymbol, Facts> facts = new IdentityHashMap<>();
+    final Map<MethodSymbol, Boolean> mayBlock = new IdentityHashMap<>();
   }
 
   private final BlockingCatalog catalog;
@@ -136,6 +137,7 @@ final class BlockingSummaries {
     if (facts.direct() == null && facts.callees().isEmpty()) {
       // No body here (a library method), or one that calls nothing that could block: no graph.
       m.resolved.put(method, Optional.empty());
+      m.facts.remove(method);
       return Optional.empty();
     }
     resolveFrom(method, m, state);
@@ -182,8 +184,8 @@ final class BlockingSummaries {
         }
       }
     }
-    Map<MethodSymbol, List<MethodSymbol>> callers = new HashMap<>();
-    Map<MethodSymbol, Verdict> verdicts = new HashMap<>();
+    Map<MethodSymbol, List<MethodSymbol>> callers = new IdentityHashMap<>();
+    Map<MethodSymbol, Verdict> verdicts = new IdentityHashMap<>();
     Deque<MethodSymbol> blocking = new ArrayDeque<>();
     for (MethodSymbol method : region) {
       Facts facts = m.facts.get(method);
@@ -216,6 +218,7 @@ final class BlockingSummaries {
     }
     for (MethodSymbol method : region) {
       m.resolved.put(method, Optional.ofNullable(verdicts.get(method)));
+      m.facts.remove(method);
     }
   }
 

@@ -395,7 +395,7 @@ public final class DiscardedFuture extends BugChecker
 
   /** Looks through overridden methods and enclosing types: once per method and compilation. */
   private final PerCompilation<Map<MethodSymbol, Boolean>> canIgnore =
-      PerCompilation.newHashMap();
+      PerCompilation.newIdentityMap();
 
   private boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
     Map<MethodSymbol, Boolean> known = canIgnore.get(state);

@@ -245,13 +245,18 @@ public final class FutureUsedAsValue extends BugChecker
     };
   }
 
-  /** A call of one of the names looked at, or a method of a logger. */
+  /**
+   * A call of one of the names looked at, or a logger's method given arguments (a logger's receiver
+   * is no future, so without arguments it renders none).
+   */
   private boolean mayTurnIntoText(MethodInvocationTree tree, VisitorState state) {
     if (!(ASTHelpers.getSymbol((Tree) tree) instanceof MethodSymbol method)) {
       return false;
     }
     return CALL_NAMES.contains(method.getSimpleName().toString())
-        || (method.owner instanceof TypeSymbol owner && loggerTypes.get(state).of(owner));
+        || (!tree.getArguments().isEmpty()
+            && method.owner instanceof TypeSymbol owner
+            && loggerTypes.get(state).of(owner));
   }
 
   /**

@@ -41,7 +41,7 @@ final class KeptReturnValues {
     OTHER
   }
 
-  private final PerCompilation<Map<MethodSymbol, Returned>> memo = PerCompilation.newHashMap();
+  private final PerCompilation<Map<MethodSymbol, Returned>> memo = PerCompilation.newIdentityMap();
 
   Returned of(MethodSymbol method, VisitorState state) {
     return memo.get(state).computeIfAbsent(method, m -> scan(m, state));

@@ -15,7 +15,6 @@ import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ final class MethodDeclarations {
 
   /** The methods of each named class of this compilation, indexed when one of them is first asked for. */
   private static final Supplier<Map<ClassSymbol, Map<MethodSymbol, TreePath>>> MEMBERS =
-      VisitorState.memoize(state -> new HashMap<>());
+      VisitorState.memoize(state -> new IdentityHashMap<>());
 
   /** Every method of a unit, local and anonymous classes included: built only when asked for one. */
   private static final Supplier<Map<CompilationUnitTree, Map<MethodSymbol, TreePath>>> LOCAL_INDEX =
@@ -75,7 +74,7 @@ final class MethodDeclarations {
     if (type == null) {
       return Map.of();
     }
-    Map<MethodSymbol, TreePath> paths = new HashMap<>();
+    Map<MethodSymbol, TreePath> paths = new IdentityHashMap<>();
     for (JCTree member : ((JCClassDecl) type.getLeaf()).getMembers()) {
       if (member instanceof JCMethodDecl declaration && declaration.sym != null) {
         paths.put(declaration.sym, new TreePath(type, declaration));
@@ -97,7 +96,7 @@ final class MethodDeclarations {
 
   /** One scan of the whole unit, method bodies included; paths are built only for methods. */
   private static Map<MethodSymbol, TreePath> indexAll(CompilationUnitTree unit) {
-    Map<MethodSymbol, TreePath> paths = new HashMap<>();
+    Map<MethodSymbol, TreePath> paths = new IdentityHashMap<>();
     new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {

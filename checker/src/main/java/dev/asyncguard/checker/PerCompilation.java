@@ -2,7 +2,7 @@ package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.util.Context;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,9 +24,12 @@ final class PerCompilation<T> {
     this.factory = factory;
   }
 
-  /** An empty hash map per compilation: one shared factory instead of a lambda per memo. */
-  static <K, V> PerCompilation<Map<K, V>> newHashMap() {
-    return new PerCompilation<>(state -> new HashMap<>());
+  /**
+   * An empty identity map per compilation, for a memo keyed by javac's symbols (which are compared
+   * by identity anyway): no entry objects, and one shared factory instead of a lambda per memo.
+   */
+  static <K, V> PerCompilation<Map<K, V>> newIdentityMap() {
+    return new PerCompilation<>(state -> new IdentityHashMap<>());
   }
 
   T get(VisitorState state) {

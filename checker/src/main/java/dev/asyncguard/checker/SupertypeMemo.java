@@ -4,7 +4,7 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 abstract class SupertypeMemo<V> {
 
-  private final Map<TypeSymbol, V> known = new HashMap<>();
+  private final Map<TypeSymbol, V> known = new IdentityHashMap<>();
   private final Types types;
   private final V none;
 
