@@ -86,9 +86,6 @@ final class AsyncAnnotations {
   /** The non-blocking annotation on the method or on a method it overrides. */
   Optional<String> nonBlockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
-    if (!m.nonBlockingEntered.anyEntered(state)) {
-      return Optional.empty();
-    }
     return memoized(m.nonBlocking, method, nonBlocking, m.nonBlockingEntered, state);
   }
 
@@ -98,15 +95,21 @@ final class AsyncAnnotations {
     return memoized(m.blocking, method, blocking, m.blockingEntered, state);
   }
 
-  /** The method's own annotation, else a memoized search of the methods it overrides. */
+  /**
+   * None when javac knows none of the annotation types; else the method's own annotation, else a
+   * memoized search of the methods it overrides.
+   */
   private static Optional<String> memoized(
       Map<MethodSymbol, Optional<String>> known,
       MethodSymbol method,
       ImmutableSet<String> names,
       EnteredAnnotations entered,
       VisitorState state) {
+    if (!entered.anyEntered(state)) {
+      return Optional.empty();
+    }
     Optional<String> direct = annotationAmong(method, names);
-    if (direct.isPresent() || !OverriddenMethods.mayOverride(method) || !entered.anyEntered(state)) {
+    if (direct.isPresent() || !OverriddenMethods.mayOverride(method)) {
       return direct;
     }
     Optional<String> inherited = known.get(method);
