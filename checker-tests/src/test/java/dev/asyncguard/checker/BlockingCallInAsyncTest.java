@@ -1435,6 +1435,46 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void anonymousClassCallbacksOfTheSameFuture() {
+      helper
+          .addSourceLines(
+              "Anonymous.java",
+              "import com.google.common.util.concurrent.*;",
+              "import java.util.concurrent.*;",
+              "import java.util.function.BiConsumer;",
+              "class Anonymous {",
+              "  void listener(ListenableFuture<String> f) {",
+              "    f.addListener(new Runnable() {",
+              "      @Override public void run() {",
+              "        try { System.out.println(f.get()); } catch (Exception e) { throw new RuntimeException(e); }",
+              "      }",
+              "    }, MoreExecutors.directExecutor());",
+              "  }",
+              "  void ownStage(CompletableFuture<String> f, CompletableFuture<String> a,",
+              "      CompletableFuture<String> b) {",
+              "    f.whenComplete(new BiConsumer<String, Throwable>() {",
+              "      @Override public void accept(String s, Throwable e) { f.join(); }",
+              "    });",
+              "    CompletableFuture.allOf(a, b).thenRun(new Runnable() {",
+              "      @Override public void run() { System.out.println(a.join() + b.join()); }",
+              "    });",
+              "  }",
+              "  void guardOutsideTheAnonymousClass(CompletableFuture<String> f) {",
+              "    if (f.isDone()) {",
+              "      f.thenRun(new Runnable() { @Override public void run() { f.join(); } });",
+              "    }",
+              "  }",
+              "  void otherFuture(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    f.whenComplete(new BiConsumer<String, Throwable>() {",
+              "      // BUG: Diagnostic contains: CompletableFuture.join",
+              "      @Override public void accept(String s, Throwable e) { g.join(); }",
+              "    });",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void unguardedJoinIsStillFlagged() {
       helper
           .addSourceLines(

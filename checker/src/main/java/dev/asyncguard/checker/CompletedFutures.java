@@ -16,6 +16,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * {@code join()} and {@code get()} on a future that is already complete return at once: guarded
  * by {@code isDone()}, made by {@code completedFuture(...)}, or inside a callback that runs only
- * once the futures are done ({@code allOf(...).thenApply(...)}, {@code f.whenComplete(...)}).
+ * once the futures are done ({@code allOf(...).thenApply(...)}, {@code f.whenComplete(...)}), a
+ * lambda or an anonymous class alike.
  */
 final class CompletedFutures {
 
@@ -87,7 +89,19 @@ final class CompletedFutures {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
       if (parent instanceof MethodTree) {
-        return false;
+        // A method of an anonymous class is a callback like a lambda: judged where the instance is
+        // handed, and still inside the guards around it (a done future stays done).
+        TreePath instance = anonymousInstance(p);
+        if (instance == null) {
+          return false;
+        }
+        if (isCallbackAfterCompletion(instance, future)) {
+          return true;
+        }
+        onThis = false; // `this` is the anonymous object from here on
+        p = instance;
+        child = instance.getLeaf();
+        continue;
       }
       if (onThis
           && parent instanceof IfTree ifTree
@@ -123,6 +137,15 @@ final class CompletedFutures {
       child = parent;
     }
     return false;
+  }
+
+  /** The {@code new T() {...}} whose body declares the method at {@code method}; null for a named class. */
+  private static TreePath anonymousInstance(TreePath method) {
+    TreePath body = method.getParentPath();
+    TreePath instance = body == null ? null : body.getParentPath();
+    return instance != null && instance.getLeaf() instanceof NewClassTree made && made.getClassBody() == body.getLeaf()
+        ? instance
+        : null;
   }
 
   /** {@code f.isDone()}, possibly inside {@code a && b} and parentheses. */
