@@ -223,6 +223,54 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void callbacksOfFuturesCompletedOnAnExplicitExecutor() {
+      helper
+          .addSourceLines(
+              "OnThePool.java",
+              "import com.google.common.util.concurrent.MoreExecutors;",
+              "import java.util.concurrent.*;",
+              "import java.util.concurrent.locks.LockSupport;",
+              "class OnThePool {",
+              "  void offloaded(ExecutorService pool) {",
+              "    CompletableFuture.supplyAsync(() -> \"x\", pool).thenAccept(s -> LockSupport.parkNanos(1));",
+              "    CompletableFuture.runAsync(() -> {}, pool)",
+              "        .thenApply(v -> 1)",
+              "        .whenComplete((v, e) -> LockSupport.parkNanos(1));",
+              "    var viaLocal = CompletableFuture.supplyAsync(() -> \"x\", pool).thenApply(String::trim);",
+              "    viaLocal.handle((s, e) -> { LockSupport.parkNanos(1); return s; });",
+              "    CompletableFuture.supplyAsync(() -> \"x\")",
+              "        .thenApplyAsync(s -> s, pool)",
+              "        .exceptionally(e -> { LockSupport.parkNanos(1); return null; });",
+              "  }",
+              "  CompletableFuture<String> asyncMethod(ExecutorService pool) {",
+              "    return CompletableFuture.supplyAsync(() -> \"x\", pool).thenApply(s -> {",
+              "      LockSupport.parkNanos(1);",
+              "      return s;",
+              "    });",
+              "  }",
+              "  void stillOnAThreadThatMustNotBlock(ExecutorService pool, CompletableFuture<String> other) {",
+              "    CompletableFuture.supplyAsync(() -> \"x\")",
+              "        // BUG: Diagnostic contains: in a thenAccept callback, which runs on the thread that completes",
+              "        .thenAccept(s -> LockSupport.parkNanos(1));",
+              "    CompletableFuture.supplyAsync(() -> \"x\", pool).thenCompose(s -> other)",
+              "        // BUG: Diagnostic contains: in a thenAccept callback",
+              "        .thenAccept(s -> LockSupport.parkNanos(1));",
+              "    CompletableFuture.supplyAsync(() -> \"x\", pool).thenApplyAsync(s -> s)",
+              "        // BUG: Diagnostic contains: in a thenAccept callback",
+              "        .thenAccept(s -> LockSupport.parkNanos(1));",
+              "    CompletableFuture.supplyAsync(() -> \"x\", MoreExecutors.directExecutor())",
+              "        // BUG: Diagnostic contains: in a thenAccept callback",
+              "        .thenAccept(s -> LockSupport.parkNanos(1));",
+              "    CompletableFuture<String> reassigned = CompletableFuture.supplyAsync(() -> \"x\", pool);",
+              "    reassigned = other;",
+              "    // BUG: Diagnostic contains: in a thenAccept callback",
+              "    reassigned.thenAccept(s -> LockSupport.parkNanos(1));",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void reactorOperators() {
       helper
           .addSourceLines(

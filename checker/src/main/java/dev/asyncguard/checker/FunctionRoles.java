@@ -14,6 +14,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
 
@@ -147,6 +148,10 @@ final class FunctionRoles {
         return Role.callback(
             "in a " + name + " callback without an executor, which runs on the common ForkJoinPool");
       }
+      // supplyAsync(task, pool).thenAccept(...): the future completes on the pool's thread.
+      if (completesOnAnExecutor(invocation, invocationPath, state)) {
+        return Role.OFFLOADED;
+      }
       return Role.callback(
           "in a " + name + " callback, which runs on the thread that completes the future");
     }
@@ -197,6 +202,56 @@ final class FunctionRoles {
       return Role.OFFLOADED;
     }
     return inlineOrDeferred(function, method, state);
+  }
+
+  /** Stages whose result completes on the thread that completed their receiver. */
+  private static final ImmutableSet<String> SAME_THREAD_STAGES =
+      ImmutableSet.of(
+          "thenApply",
+          "thenAccept",
+          "thenRun",
+          "handle",
+          "whenComplete",
+          "exceptionally",
+          "toCompletableFuture",
+          "copy",
+          "minimalCompletionStage");
+
+  /**
+   * Whether the receiver of a stage completes on an explicit executor's thread: a chain of
+   * same-thread stages back to {@code supplyAsync}, {@code runAsync} or an {@code *Async} stage
+   * given an executor (not directExecutor()), through locals never reassigned. A stage that waits
+   * for another future ({@code thenCompose}, {@code thenCombine}, {@code orTimeout}) or an unknown
+   * origin ends the chain: the future may complete on any thread.
+   */
+  private static boolean completesOnAnExecutor(
+      MethodInvocationTree stage, TreePath stagePath, VisitorState state) {
+    int localsFollowed = 0;
+    for (ExpressionTree receiver = ASTHelpers.getReceiver(stage); receiver != null; ) {
+      ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
+      if (stripped instanceof MethodInvocationTree call) {
+        if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
+            || !(TypeNames.ownerIsSubtype(method, COMPLETION_STAGE, state)
+                || (method.isStatic() && TypeNames.ownerIsSubtype(method, COMPLETABLE_FUTURE, state)))) {
+          return false;
+        }
+        String name = method.getSimpleName().toString();
+        if (name.endsWith("Async")) {
+          ExpressionTree executor = executorArgument(call.getArguments(), state);
+          return executor != null && !isDirectExecutor(executor, state);
+        }
+        if (!SAME_THREAD_STAGES.contains(name)) {
+          return false;
+        }
+        receiver = ASTHelpers.getReceiver(call);
+      } else if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local
+          && localsFollowed++ < LocalVariables.MAX_FOLLOWED) {
+        receiver = LocalVariables.initializer(local, stagePath);
+      } else {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
