@@ -294,6 +294,39 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void subscribeOnAppliedToALocalHoldingTheChain() {
+      helper
+          .addSourceLines(
+              "Wrapped.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Flux;",
+              "import reactor.core.publisher.Mono;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Wrapped {",
+              "  Mono<String> reactorDocsIdiom(CompletableFuture<String> f) {",
+              "    Mono<String> blockingWrapper = Mono.fromCallable(() -> f.get());",
+              "    blockingWrapper = blockingWrapper.subscribeOn(Schedulers.boundedElastic());",
+              "    return blockingWrapper;",
+              "  }",
+              "  Flux<String> declaredThenOffloaded(Flux<String> names, CompletableFuture<String> f) {",
+              "    Flux<String> joined = names.map(n -> n + f.join());",
+              "    return joined.filter(s -> !s.isEmpty()).subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<String> stillOnTheLoop(CompletableFuture<String> f, Flux<String> names) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Mono<String> parallel = Mono.fromCallable(() -> f.join());",
+              "    Flux<String> later = names",
+              "        // BUG: Diagnostic contains: in a Reactor map operator",
+              "        .map(n -> n + f.join());",
+              "    later.publishOn(Schedulers.boundedElastic()).subscribe();",
+              "    Mono<String> other = Mono.fromCallable(() -> \"x\").subscribeOn(Schedulers.boundedElastic());",
+              "    return parallel.subscribeOn(Schedulers.parallel());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void parallelFluxRunOnMovesTheRailsToTheScheduler() {
       helper
           .addSourceLines(
@@ -357,6 +390,15 @@ class BlockingCallInAsyncTest {
               "  }",
               "  Uni<String> subscribedOnThePool(CompletableFuture<String> f, Executor pool) {",
               "    return Uni.createFrom().item(() -> f.join()).runSubscriptionOn(pool);",
+              "  }",
+              "  Uni<String> subscribedOnThePoolThroughALocal(CompletableFuture<String> f, Executor pool) {",
+              "    Uni<String> load = Uni.createFrom().item(() -> f.join());",
+              "    return load.map(String::trim).runSubscriptionOn(pool);",
+              "  }",
+              "  Uni<String> emitOnTheLocalComesAfter(CompletableFuture<String> f, Executor pool) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Uni<String> load = Uni.createFrom().item(() -> f.join());",
+              "    return load.emitOn(pool);",
               "  }",
               "  Uni<String> emitOnDoesNotMoveWhatComesBefore(",
               "      Uni<String> u, CompletableFuture<String> f, Executor pool) {",

@@ -3,7 +3,9 @@ package dev.asyncguard.checker;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -11,12 +13,15 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Where a lambda, method reference or anonymous class handed to a call will run: on a thread that
@@ -344,7 +349,56 @@ final class FunctionRoles {
       }
       path = path.getParentPath().getParentPath();
     }
-    return false;
+    // Through a local holding the chain: `Mono<T> m = Mono.fromCallable(..); m = m.subscribeOn(S);`
+    // (the Reactor reference's way to wrap a blocking call).
+    VarSymbol local = localAssigned(path);
+    return local != null && subscribedOnLater(local, path, state);
+  }
+
+  /** The local variable the expression at {@code path} initializes or is assigned to; else null. */
+  private static VarSymbol localAssigned(TreePath path) {
+    Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
+    Symbol target = null;
+    if (parent instanceof VariableTree variable && variable.getInitializer() == path.getLeaf()) {
+      target = ASTHelpers.getSymbol(variable);
+    } else if (parent instanceof AssignmentTree assignment && assignment.getExpression() == path.getLeaf()) {
+      target = ASTHelpers.getSymbol(assignment.getVariable());
+    }
+    return target instanceof VarSymbol local && local.getKind() == ElementKind.LOCAL_VARIABLE ? local : null;
+  }
+
+  /**
+   * Whether the body declaring the local also calls {@code subscribeOn} (or Mutiny's {@code
+   * runSubscriptionOn}) with a scheduler fit for blocking on a chain that starts from it: that moves
+   * the whole pipeline the local holds. Asked only of Reactor and Mutiny functions in a chain that
+   * ends in a local.
+   */
+  private static boolean subscribedOnLater(VarSymbol local, TreePath from, VisitorState state) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!found[0]
+            && call.getMethodSelect() instanceof MemberSelectTree select
+            && PIPELINE_HOPS.contains(select.getIdentifier().toString())
+            && startsFrom(select.getExpression(), local)
+            && schedulerFitForBlocking(call, state)) {
+          found[0] = true;
+        }
+        return found[0] ? null : super.visitMethodInvocation(call, null);
+      }
+    }.scan(LocalVariables.enclosingBody(from), null);
+    return found[0];
+  }
+
+  /** Whether the receiver chain ({@code m.map(f).filter(p)}) starts from the local. */
+  private static boolean startsFrom(ExpressionTree chain, VarSymbol local) {
+    ExpressionTree e = ASTHelpers.stripParentheses(chain);
+    while (e instanceof MethodInvocationTree call) {
+      e = ASTHelpers.getReceiver(call);
+      e = e == null ? null : ASTHelpers.stripParentheses(e);
+    }
+    return e instanceof IdentifierTree identifier && local.equals(ASTHelpers.getSymbol(identifier));
   }
 
   private static boolean schedulerFitForBlocking(

@@ -55,6 +55,21 @@ final class LocalVariables {
         && identifier.getName().contentEquals("this");
   }
 
+  /**
+   * The outermost tree around {@code from} below its method or class: the method's body, or the
+   * field initializer or initializer block; where the locals in scope at {@code from} are declared.
+   */
+  static Tree enclosingBody(TreePath from) {
+    Tree body = null;
+    for (Tree enclosing : from) {
+      if (enclosing instanceof MethodTree || enclosing instanceof ClassTree) {
+        break;
+      }
+      body = enclosing;
+    }
+    return body;
+  }
+
   /** Initializers of the locals declared in the method, lambda or initializer around {@code from}. */
   static Initializers around(TreePath from) {
     return local -> initializer(local, from);
@@ -65,13 +80,7 @@ final class LocalVariables {
    * null if it has none there. Scans that body once per question.
    */
   static ExpressionTree initializer(VarSymbol local, TreePath from) {
-    Tree body = null;
-    for (Tree enclosing : from) {
-      if (enclosing instanceof MethodTree || enclosing instanceof ClassTree) {
-        break;
-      }
-      body = enclosing;
-    }
+    Tree body = enclosingBody(from);
     if (body == null) {
       return null;
     }
