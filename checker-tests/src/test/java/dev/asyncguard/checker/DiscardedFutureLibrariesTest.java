@@ -220,6 +220,76 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void vertxWritesAndClosing() {
+    // Vert.x 4 and 5 return a Future from stream writes and closes; its own examples drop them.
+    helper
+        .addSourceLines(
+            "io/vertx/core/streams/WriteStream.java",
+            "package io.vertx.core.streams;",
+            "public interface WriteStream<T> {",
+            "  io.vertx.core.Future<Void> write(T data);",
+            "  io.vertx.core.Future<Void> end();",
+            "  io.vertx.core.Future<Void> end(T data);",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/http/HttpServerResponse.java",
+            "package io.vertx.core.http;",
+            "public interface HttpServerResponse extends io.vertx.core.streams.WriteStream<String> {",
+            "  io.vertx.core.Future<Void> end(String chunk, String encoding);",
+            "  io.vertx.core.Future<Void> sendFile(String filename);",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/http/HttpServer.java",
+            "package io.vertx.core.http;",
+            "public interface HttpServer {",
+            "  io.vertx.core.Future<HttpServer> listen(int port);",
+            "  io.vertx.core.Future<Void> close();",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/net/NetSocket.java",
+            "package io.vertx.core.net;",
+            "public interface NetSocket extends io.vertx.core.streams.WriteStream<String> {",
+            "  io.vertx.core.Future<Void> close();",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/eventbus/MessageConsumer.java",
+            "package io.vertx.core.eventbus;",
+            "public interface MessageConsumer<T> { io.vertx.core.Future<Void> unregister(); }")
+        .addSourceLines(
+            "io/vertx/core/Vertx.java",
+            "package io.vertx.core;",
+            "public interface Vertx {",
+            "  Future<Void> close();",
+            "  Future<String> deployVerticle(String name);",
+            "}")
+        .addSourceLines(
+            "Server.java",
+            "import io.vertx.core.http.*;",
+            "import io.vertx.core.net.NetSocket;",
+            "class Server {",
+            "  void handle(HttpServerResponse response, NetSocket socket, HttpServer server,",
+            "      io.vertx.core.Vertx vertx, io.vertx.core.eventbus.MessageConsumer<String> consumer) {",
+            "    response.write(\"chunk\");",
+            "    response.end(\"done\");",
+            "    response.end(\"done\", \"UTF-8\");",
+            "    response.end();",
+            "    socket.write(\"x\");",
+            "    socket.close();",
+            "    server.close();",
+            "    vertx.close();",
+            "    consumer.unregister();",
+            "    // BUG: Diagnostic contains: HttpServer.listen(...) returns a Future that is dropped",
+            "    server.listen(8080);",
+            "    // BUG: Diagnostic contains: Vertx.deployVerticle(...) returns a Future that is dropped",
+            "    vertx.deployVerticle(\"verticle\");",
+            "    // BUG: Diagnostic contains: HttpServerResponse.sendFile(...) returns a Future that is dropped",
+            "    response.sendFile(\"index.html\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void fluentSettersOfPublishersByInheritance() {
     // reactor-netty responses and jOOQ queries are Publishers; their setters return the receiver.
     helper

@@ -74,6 +74,21 @@ public final class DiscardedFuture extends BugChecker
 
   private static final String CAN_IGNORE_RETURN_VALUE = "CanIgnoreReturnValue";
 
+  /** Vert.x types whose close() returns a Future. */
+  private static final List<String> VERTX_CLOSEABLES =
+      List.of(
+          "io.vertx.core.Vertx",
+          "io.vertx.core.http.HttpServer",
+          "io.vertx.core.http.HttpClient",
+          "io.vertx.core.http.HttpConnection",
+          "io.vertx.core.http.WebSocketBase",
+          "io.vertx.core.net.NetServer",
+          "io.vertx.core.net.NetClient",
+          "io.vertx.core.net.NetSocket",
+          "io.vertx.core.datagram.DatagramSocket",
+          "io.vertx.core.file.AsyncFile",
+          "io.vertx.sqlclient.SqlClient");
+
   /** Calls whose dropped result is fine whatever its type (the named ones). */
   private static final CallPattern.AnyOf SAFE_TO_DROP =
       CallPattern.anyOf(
@@ -97,6 +112,12 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod(
               "io.netty.channel.ChannelOutboundInvoker", "close", "disconnect", "deregister"),
           CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully"),
+          // Vert.x: writing to a stream (response.end("ok")) and closing are fire-and-forget, as in
+          // Vert.x's own examples; a failure means the connection is gone, which its closeHandler
+          // and exceptionHandler report.
+          CallPattern.instanceMethod("io.vertx.core.streams.WriteStream", "write", "end"),
+          CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close"),
+          CallPattern.instanceMethod("io.vertx.core.eventbus.MessageConsumer", "unregister"),
           // Fluent setters that return their receiver, which is a publisher only by inheritance: a
           // reactor-netty response (a NettyOutbound) and a jOOQ query (which R2DBC can subscribe to).
           CallPattern.instanceMethod(
