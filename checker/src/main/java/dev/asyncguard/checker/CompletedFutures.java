@@ -25,7 +25,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.regex.Pattern;
 
 /**
@@ -143,7 +142,9 @@ final class CompletedFutures {
   private static TreePath anonymousInstance(TreePath method) {
     TreePath body = method.getParentPath();
     TreePath instance = body == null ? null : body.getParentPath();
-    return instance != null && instance.getLeaf() instanceof NewClassTree made && made.getClassBody() == body.getLeaf()
+    return instance != null
+            && instance.getLeaf() instanceof NewClassTree made
+            && made.getClassBody() == body.getLeaf()
         ? instance
         : null;
   }
@@ -262,26 +263,17 @@ final class CompletedFutures {
     if (future != null && waitsForBoth(stage, future)) {
       return true;
     }
-    int localsFollowed = 0;
-    for (ExpressionTree receiver = ASTHelpers.getReceiver(stage); receiver != null; ) {
-      ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
-      Symbol symbol = ASTHelpers.getSymbol(stripped);
+    for (ExpressionTree link : LocalVariables.upstream(ASTHelpers.getReceiver(stage), parent)) {
+      Symbol symbol = ASTHelpers.getSymbol(link);
       if (symbol == null) {
         return false;
       }
       if (future != null && future.equals(symbol)) {
         return true;
       }
-      if (stripped instanceof MethodInvocationTree call) {
-        if (ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())) {
-          return true;
-        }
-        receiver = ASTHelpers.getReceiver(call);
-      } else if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local
-          && localsFollowed++ < LocalVariables.MAX_FOLLOWED) {
-        receiver = LocalVariables.initializer(local, parent);
-      } else {
-        return false;
+      if (link instanceof MethodInvocationTree
+          && ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())) {
+        return true;
       }
     }
     return false;

@@ -231,33 +231,27 @@ final class FunctionRoles {
    */
   private static boolean completesOnAnExecutor(
       MethodInvocationTree stage, TreePath stagePath, VisitorState state) {
-    int localsFollowed = 0;
-    for (ExpressionTree receiver = ASTHelpers.getReceiver(stage); receiver != null; ) {
-      ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
-      if (stripped instanceof MethodInvocationTree call) {
-        if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
-            || !(TypeNames.ownerIsSubtype(method, COMPLETION_STAGE, state)
-                || (method.isStatic() && TypeNames.ownerIsSubtype(method, COMPLETABLE_FUTURE, state)))) {
-          return false;
-        }
-        String name = method.getSimpleName().toString();
-        if (name.endsWith("Async")) {
-          ExpressionTree executor = executorArgument(call.getArguments(), state);
-          return executor != null && !isDirectExecutor(executor, state);
-        }
-        if (!SAME_THREAD_STAGES.contains(name)) {
-          return false;
-        }
-        receiver = ASTHelpers.getReceiver(call);
-      } else if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local
-          && localsFollowed++ < LocalVariables.MAX_FOLLOWED) {
-        receiver = LocalVariables.initializer(local, stagePath);
-      } else {
+    for (ExpressionTree link : LocalVariables.upstream(ASTHelpers.getReceiver(stage), stagePath)) {
+      if (!(link instanceof MethodInvocationTree call)) {
+        continue; // a local: its initializer is the next link
+      }
+      if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
+          || !(TypeNames.ownerIsSubtype(method, COMPLETION_STAGE, state)
+              || (method.isStatic() && TypeNames.ownerIsSubtype(method, COMPLETABLE_FUTURE, state)))) {
+        return false;
+      }
+      String name = method.getSimpleName().toString();
+      if (name.endsWith("Async")) {
+        ExpressionTree executor = executorArgument(call.getArguments(), state);
+        return executor != null && !isDirectExecutor(executor, state);
+      }
+      if (!SAME_THREAD_STAGES.contains(name)) {
         return false;
       }
     }
     return false;
   }
+
 
   /**
    * A function handed to an unknown method runs inline when it is one of the JDK's

@@ -4,6 +4,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -12,6 +13,8 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -46,6 +49,41 @@ final class LocalVariables {
             && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
         ? local
         : null;
+  }
+
+  /**
+   * The links of a receiver chain from {@code start} upwards, each without parentheses: a call,
+   * then its receiver; a local never reassigned, then its initializer (in the body around {@code
+   * from}, up to {@link #MAX_FOLLOWED} locals). {@code allOf(a, b).thenApply(f)} and {@code var all =
+   * allOf(a, b); all.thenApply(f)} both reach {@code allOf(a, b)}. Ends after any other expression.
+   */
+  static Iterable<ExpressionTree> upstream(ExpressionTree start, TreePath from) {
+    return () ->
+        new Iterator<>() {
+          private ExpressionTree next = start == null ? null : ASTHelpers.stripParentheses(start);
+          private int localsFollowed;
+
+          @Override
+          public boolean hasNext() {
+            return next != null;
+          }
+
+          @Override
+          public ExpressionTree next() {
+            if (next == null) {
+              throw new NoSuchElementException();
+            }
+            ExpressionTree link = next;
+            ExpressionTree up = null;
+            if (link instanceof MethodInvocationTree call) {
+              up = ASTHelpers.getReceiver(call);
+            } else if (neverReassigned(link) instanceof VarSymbol local && localsFollowed++ < MAX_FOLLOWED) {
+              up = initializer(local, from);
+            }
+            next = up == null ? null : ASTHelpers.stripParentheses(up);
+            return link;
+          }
+        };
   }
 
   /** Whether the expression is {@code this} (in parentheses or not). */
