@@ -662,6 +662,40 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void unboundedQueuesNeverWaitForRoom() {
+      helper
+          .addSourceLines(
+              "Unbounded.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.*;",
+              "class Unbounded {",
+              "  @NonBlocking void run(LinkedTransferQueue<String> ltq, PriorityBlockingQueue<String> pq,",
+              "      DelayQueue<Delayed> dq, Delayed item, LinkedBlockingQueue<String> lbq,",
+              "      ArrayBlockingQueue<String> abq) throws Exception {",
+              "    ltq.put(\"x\");",
+              "    ltq.offer(\"x\", 1, TimeUnit.SECONDS);",
+              "    pq.put(\"x\");",
+              "    pq.offer(\"x\", 1, TimeUnit.SECONDS);",
+              "    dq.put(item);",
+              "    BlockingQueue<String> local = new LinkedTransferQueue<>();",
+              "    local.put(\"x\");",
+              "    // BUG: Diagnostic contains: BlockingQueue.take",
+              "    pq.take();",
+              "    // BUG: Diagnostic contains: TransferQueue.transfer",
+              "    ltq.transfer(\"x\");",
+              "    // BUG: Diagnostic contains: BlockingQueue.put",
+              "    lbq.put(\"x\");",
+              "    // BUG: Diagnostic contains: BlockingQueue.put",
+              "    abq.put(\"x\");",
+              "    BlockingQueue<String> bounded = new ArrayBlockingQueue<>(8);",
+              "    // BUG: Diagnostic contains: BlockingQueue.put",
+              "    bounded.put(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void synchronizersAndQueues() {
       helper
           .addSourceLines(

@@ -78,13 +78,19 @@ public final class BlockingCatalog {
   /** The catalog as shipped: parsed once per JVM. */
   private static final Parsed BUILT_IN = parse(readResource(), "blocking-methods.txt");
 
-  private record Parsed(ImmutableList<Entry> entries, ImmutableList<String> exclusions) {}
+  /**
+   * {@code exclusions}: types whose calls never block ({@code !type}); {@code neverBlocking}:
+   * methods that never block on a type or its subtypes ({@code !type#method}).
+   */
+  private record Parsed(
+      ImmutableList<Entry> entries, ImmutableList<String> exclusions, ImmutableList<Entry> neverBlocking) {}
 
   /** Exact-name entries first, then wildcard ones, each in file order: the first match wins. */
   private final ImmutableList<Entry> entriesInOrder;
   /** Each entry's place in that order (by identity: entries equal by value may both be listed). */
   private final Map<Entry, Integer> placeInOrder = new IdentityHashMap<>();
   private final ImmutableList<String> exclusions;
+  private final ImmutableList<Entry> neverBlocking;
   private final PerCompilation<Map<MethodSymbol, Optional<Entry>>> cache =
       PerCompilation.newIdentityMap();
   /** The entries whose type a class is or extends: once per class and compilation. */
@@ -106,6 +112,7 @@ public final class BlockingCatalog {
       placeInOrder.put(entry, placeInOrder.size());
     }
     this.exclusions = BUILT_IN.exclusions();
+    this.neverBlocking = BUILT_IN.neverBlocking();
     this.entriesByOwner = new PerCompilation<>(this::entriesByOwner);
   }
 
@@ -164,9 +171,11 @@ public final class BlockingCatalog {
     return BUILT_IN.entries();
   }
 
-  /** Types whose calls are never blocking (in-memory streams). */
+  /** The catalog's {@code !} lines: types whose calls never block, and methods that never do. */
   public static ImmutableList<String> builtInExclusions() {
-    return BUILT_IN.exclusions();
+    ImmutableList.Builder<String> all = ImmutableList.<String>builder().addAll(BUILT_IN.exclusions());
+    BUILT_IN.neverBlocking().forEach(entry -> all.add(entry.spec()));
+    return all.build();
   }
 
   /**
@@ -179,9 +188,12 @@ public final class BlockingCatalog {
       MethodSymbol method, Tree call, LocalVariables.Initializers locals, VisitorState state) {
     Optional<Entry> entry = entryOf(method, state);
     if (entry.isPresent()
-        && (TypeNames.isSubtypeOfAny(method.owner.type, exclusions, state)
+        && (excluded(method.owner.type, method, state)
             || decoratesExcluded(
-                receiver(call), locals != null ? locals : LocalVariables.around(state.getPath()), state))) {
+                receiver(call),
+                method,
+                locals != null ? locals : LocalVariables.around(state.getPath()),
+                state))) {
       return Optional.empty();
     }
     return entry;
@@ -213,11 +225,11 @@ public final class BlockingCatalog {
    * argument.
    */
   private boolean decoratesExcluded(
-      ExpressionTree stream, LocalVariables.Initializers locals, VisitorState state) {
+      ExpressionTree stream, MethodSymbol method, LocalVariables.Initializers locals, VisitorState state) {
     for (int hops = 0; stream != null && hops < MAX_DECORATORS_FOLLOWED; hops++) {
       ExpressionTree stripped = ASTHelpers.stripParentheses(stream);
       Type type = ASTHelpers.getType(stripped);
-      if (TypeNames.isSubtypeOfAny(type, exclusions, state)) {
+      if (excluded(type, method, state)) {
         return true;
       }
       if (stripped instanceof NewClassTree made
@@ -229,6 +241,25 @@ public final class BlockingCatalog {
         stream = locals.of(local);
       } else {
         return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a call of the method on a receiver of this type never blocks: the type is excluded (an
+   * in-memory stream), or the method is on it (an unbounded queue's {@code put}).
+   */
+  private boolean excluded(Type type, MethodSymbol method, VisitorState state) {
+    if (TypeNames.isSubtypeOfAny(type, exclusions, state)) {
+      return true;
+    }
+    String name = method.getSimpleName().toString();
+    for (Entry never : neverBlocking) {
+      if (never.matchesName(name)
+          && never.matchesParameters(method, state)
+          && TypeNames.isSubtype(type, never.type(), state)) {
+        return true;
       }
     }
     return false;
@@ -277,6 +308,7 @@ public final class BlockingCatalog {
   private static Parsed parse(String text, String source) {
     ImmutableList.Builder<Entry> entries = ImmutableList.builder();
     ImmutableList.Builder<String> exclusions = ImmutableList.builder();
+    ImmutableList.Builder<Entry> neverBlocking = ImmutableList.builder();
     String family = null;
     String advice = null;
     int lineNumber = 0;
@@ -290,6 +322,8 @@ public final class BlockingCatalog {
         int close = line.indexOf(']');
         family = line.substring(1, close);
         advice = line.substring(close + 1).strip();
+      } else if (line.startsWith("!") && line.contains("#")) {
+        neverBlocking.add(parseEntry(line.substring(1), "never blocking", ""));
       } else if (line.startsWith("!")) {
         exclusions.add(line.substring(1));
       } else if (family == null) {
@@ -298,7 +332,7 @@ public final class BlockingCatalog {
         entries.add(parseEntry(line, family, advice));
       }
     }
-    return new Parsed(entries.build(), exclusions.build());
+    return new Parsed(entries.build(), exclusions.build(), neverBlocking.build());
   }
 
   /** Parses {@code type#method} or {@code type#method(p1,p2)}; the form is validated beforehand. */
