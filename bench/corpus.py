@@ -52,9 +52,12 @@ CONFIGS = {
     "frvi": "Error Prone's FutureReturnValueIgnored alone",
 }
 
-# Duet-only: three checks shaped like AsyncGuard's that do nothing (bench/idle/IdleChecks.java).
-IDLE_CONFIG = {"idle": "Error Prone + three idle checks of AsyncGuard's shape"}
+# Duet-only: three checks shaped like AsyncGuard's that do nothing (bench/idle/IdleChecks.java), and
+# AsyncGuard as built in another checkout (`duet --base DIR`), to see what a change costs.
+IDLE_CONFIG = {"idle": "Error Prone + three idle checks of AsyncGuard's shape",
+               "asyncguard-base": "Error Prone + AsyncGuard's three checks as built in the --base checkout"}
 IDLE_CHECKS = [f"Idle{c}" for c in ASYNCGUARD_CHECKS]
+BASE_CHECKOUT = None  # set by duet --base
 
 
 def describe_config(config):
@@ -183,12 +186,16 @@ def errorprone_path():
     return out.read_text().strip()
 
 
-def asyncguard_path():
-    version = re.search(r"<version>([^<]+)</version>", (ROOT / "pom.xml").read_text()).group(1)
-    jars = [ROOT / "checker/target" / f"asyncguard-checker-{version}.jar", ROOT / "annotations/target" / f"asyncguard-annotations-{version}.jar"]
+def asyncguard_path(checkout=ROOT):
+    if not (checkout / "pom.xml").exists():
+        die(f"{checkout} is not an AsyncGuard checkout (no pom.xml): make one with git worktree add {checkout} REV")
+    version = re.search(r"<version>([^<]+)</version>", (checkout / "pom.xml").read_text()).group(1)
+    jars = [checkout / "checker/target" / f"asyncguard-checker-{version}.jar",
+            checkout / "annotations/target" / f"asyncguard-annotations-{version}.jar"]
     for jar in jars:
         if not jar.exists():
-            die(f"{jar} is missing: build it first (mvn -B -q install -DskipTests), or run bench/corpus.sh, which does")
+            die(f"{jar} is missing: build it first (mvn -B -q package -DskipTests -pl annotations,checker in {checkout})"
+                + ("" if checkout != ROOT else ", or run bench/corpus.sh, which does"))
     return os.pathsep.join(map(str, jars))
 
 
@@ -267,8 +274,8 @@ def javac_command(project, config, out, timings=True):
     if config == "javac":
         return cmd
     processor_path = [errorprone_path()]
-    if config == "asyncguard":
-        processor_path.insert(0, asyncguard_path())
+    if config in ("asyncguard", "asyncguard-base"):
+        processor_path.insert(0, asyncguard_path(ROOT if config == "asyncguard" else BASE_CHECKOUT))
         enabled = " ".join(f"-Xep:{c}:WARN" for c in ASYNCGUARD_CHECKS)
     elif config == "frvi":
         enabled = "-Xep:FutureReturnValueIgnored:WARN"
@@ -742,6 +749,7 @@ DUET_PAIRS = {
     "frvi-cost": ("errorprone", "frvi"),
     "floor": ("errorprone", "idle"),
     "calibration": ("errorprone", "errorprone"),
+    "against-base": ("asyncguard-base", "asyncguard"),
 }
 DEFAULT_DUET_PAIRS = ["cost", "versus-frvi"]
 
@@ -771,6 +779,10 @@ def command_duet(projects, rounds, pair_names, append):
     for project in projects:
         (project.work / "sources.args").write_text("\n".join(project.sources()) + "\n")
     pairs = [DUET_PAIRS[name] for name in pair_names]
+    base_revision = None
+    if BASE_CHECKOUT:
+        described = run(["git", "-C", str(BASE_CHECKOUT), "describe", "--always", "--dirty"])
+        base_revision = described.stdout.strip() or "unknown"
     first_round = 0
     if append and DUET.exists():  # more rounds for the same or other pairs: round numbers continue
         first_round = 1 + max((json.loads(line)["round"] for line in DUET.read_text().splitlines()), default=-1)
@@ -791,6 +803,8 @@ def command_duet(projects, rounds, pair_names, append):
                     figures.append({"seconds": float(wall), "cpu": float(user) + float(system), "peak_kib": int(peak)})
                 record = {"project": project.name, "round": round_number, "baseline": baseline, "candidate": candidate,
                           "core_of_baseline": cores[0], "a": figures[0], "b": figures[1]}
+                if "asyncguard-base" in (baseline, candidate):
+                    record["base_revision"] = base_revision
                 with DUET.open("a") as out:
                     out.write(json.dumps(record) + "\n")
                 print(f"duet {round_number + 1}/{first_round + rounds} {project.name:17} {baseline:10} {figures[0]['seconds']:6.1f} s | "
@@ -799,9 +813,13 @@ def command_duet(projects, rounds, pair_names, append):
     write_duet_report(projects)
 
 
+def read_duet_records():
+    return [json.loads(line) for line in DUET.read_text().splitlines()] if DUET.exists() else []
+
+
 def duet_summary(names):
     """Per pair: per-project median ratios and the corpus ratio of each complete round."""
-    records = [json.loads(line) for line in DUET.read_text().splitlines()] if DUET.exists() else []
+    records = read_duet_records()
     summary = {}
     for pair in dict.fromkeys((r["baseline"], r["candidate"]) for r in records):
         mine = [r for r in records if (r["baseline"], r["candidate"]) == pair]
@@ -836,7 +854,12 @@ def write_duet_report(projects):
         if len(per_round) > 1:
             mean, low, high = interval(per_round)
             ci = f"{mean:.3f} ({low:.3f}-{high:.3f})"
-        lines.append(f"| {describe_config(candidate)} / {describe_config(baseline)} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
+        label = f"{describe_config(candidate)} / {describe_config(baseline)}"
+        if "asyncguard-base" in (baseline, candidate):
+            revisions = sorted({r.get("base_revision") or "unknown" for r in read_duet_records()
+                                if (r["baseline"], r["candidate"]) == (baseline, candidate)})
+            label += f" ({', '.join(revisions)})"
+        lines.append(f"| {label} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
     (WORK / "duet.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
@@ -1125,6 +1148,8 @@ def main():
     duet.add_argument("--pairs", default=",".join(DEFAULT_DUET_PAIRS),
                       help=f"comma-separated, of {', '.join(DUET_PAIRS)} (default: %(default)s)")
     duet.add_argument("--append", action="store_true", help="keep the earlier duet rounds and add to them")
+    duet.add_argument("--base", type=Path, help="for the against-base pair: a checkout of the base revision, built "
+                      "(mvn -B -q package -DskipTests -pl annotations,checker)")
     duet.add_argument("projects", nargs="*")
     anatomy = sub.add_parser("anatomy")
     anatomy.add_argument("--rounds", type=int, default=3)
@@ -1155,6 +1180,13 @@ def main():
                 f"list of {', '.join(DUET_PAIRS)}")
         if args.calibrate and "calibration" not in pair_names:
             pair_names.insert(0, "calibration")
+        if ("against-base" in pair_names) != (args.base is not None):
+            die("--base DIR goes with --pairs against-base, and that pair needs it: a checkout of the base "
+                "revision, built (git worktree add DIR REV; mvn -B -q package -DskipTests -pl annotations,checker)")
+        global BASE_CHECKOUT
+        BASE_CHECKOUT = args.base.resolve() if args.base else None
+        if BASE_CHECKOUT:
+            asyncguard_path(BASE_CHECKOUT)  # fails early, with the command, when it is not built
         command_duet(projects, args.rounds, pair_names, args.append)
     elif args.command == "anatomy":
         if args.rounds < 1:
