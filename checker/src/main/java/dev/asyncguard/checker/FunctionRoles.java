@@ -252,7 +252,6 @@ final class FunctionRoles {
     return false;
   }
 
-
   /**
    * A function handed to an unknown method runs inline when it is one of the JDK's
    * function shapes (forEach, stream operations, computeIfAbsent, Optional.map); a Runnable,
