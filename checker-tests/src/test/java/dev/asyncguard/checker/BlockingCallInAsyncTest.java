@@ -1616,6 +1616,83 @@ class BlockingCallInAsyncTest {
               "}")
           .doTest();
     }
+
+    @Test
+    void guardsReasonedWithTheirNegation() {
+      helper
+          .addSourceLines(
+              "Negated.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Negated {",
+              "  private volatile CompletableFuture<String> current;",
+              "  CompletableFuture<String> nullSafeEarlyExit() {",
+              "    CompletableFuture<String> f = current;",
+              "    if (f == null || !f.isDone()) { return refresh(); }",
+              "    return f.join().isEmpty() ? refresh() : f;",
+              "  }",
+              "  @NonBlocking String elseOfNotDone(CompletableFuture<String> f) {",
+              "    if (!f.isDone()) { return null; } else { return f.join(); }",
+              "  }",
+              "  @NonBlocking String ternaries(CompletableFuture<String> f) {",
+              "    String a = !f.isDone() ? \"pending\" : f.join();",
+              "    return !(f.isDone()) || f.join().isEmpty() ? a : f.getNow(null);",
+              "  }",
+              "  @NonBlocking String exitInElse(CompletableFuture<String> f) {",
+              "    if (f.isDone()) { current = f; } else { throw new IllegalStateException(); }",
+              "    return f.join();",
+              "  }",
+              "  @NonBlocking String bothDone(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    if (!(f.isDone() && g.isDone())) { return null; }",
+              "    return f.join() + g.join();",
+              "  }",
+              "  CompletableFuture<String> refresh() { return new CompletableFuture<>(); }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void guardsThatDoNotImplyCompletionStayFlagged() {
+      helper
+          .addSourceLines(
+              "NotImplied.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class NotImplied {",
+              "  @NonBlocking String orGuard(CompletableFuture<String> f, boolean cached) {",
+              "    if (cached || f.isDone()) {",
+              "      // BUG: Diagnostic contains: CompletableFuture.join",
+              "      return f.join();",
+              "    }",
+              "    return null;",
+              "  }",
+              "  @NonBlocking String nullOrDoneExit(CompletableFuture<String> f) {",
+              "    if (f == null || f.isDone()) { return null; }",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return f.join();",
+              "  }",
+              "  @NonBlocking String elseOfDone(CompletableFuture<String> f) {",
+              "    if (f.isDone()) { return null; } else {",
+              "      // BUG: Diagnostic contains: CompletableFuture.join",
+              "      return f.join();",
+              "    }",
+              "  }",
+              "  @NonBlocking String ternaryOtherBranch(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return f.isDone() ? \"done\" : f.join();",
+              "  }",
+              "  @NonBlocking String rightOfOr(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return f.isDone() || f.join().isEmpty() ? \"a\" : \"b\";",
+              "  }",
+              "  @NonBlocking String eitherDone(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    if (!(f.isDone() || g.isDone())) { return null; }",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return f.join();",
+              "  }",
+              "}")
+          .doTest();
+    }
   }
 
   @Nested

@@ -108,26 +108,8 @@ final class CompletedFutures {
           && isThisScalarCallable(ifTree.getCondition())) {
         return true;
       }
-      if (future != null) {
-        if (parent instanceof IfTree ifTree
-            && ifTree.getThenStatement() == child
-            && impliesDone(ifTree.getCondition(), future)) {
-          return true;
-        }
-        if (parent instanceof ConditionalExpressionTree conditional
-            && conditional.getTrueExpression() == child
-            && impliesDone(conditional.getCondition(), future)) {
-          return true;
-        }
-        if (parent instanceof BinaryTree binary
-            && binary.getKind() == Tree.Kind.CONDITIONAL_AND
-            && binary.getRightOperand() == child
-            && impliesDone(binary.getLeftOperand(), future)) {
-          return true;
-        }
-        if (parent instanceof BlockTree block && earlierExitUnlessDone(block, child, future)) {
-          return true;
-        }
+      if (future != null && guardedByCompletion(parent, child, future)) {
+        return true;
       }
       if ((parent instanceof LambdaExpressionTree || parent instanceof MemberReferenceTree)
           && isCallbackAfterCompletion(p, future)) {
@@ -149,14 +131,69 @@ final class CompletedFutures {
         : null;
   }
 
-  /** {@code f.isDone()}, possibly inside {@code a && b} and parentheses. */
+  /**
+   * Whether {@code child}, a branch or operand of {@code parent}, runs only once the future is
+   * done: the then branch of {@code if (C)} or {@code C ? x : y} where C implies done, the else
+   * branch where C being false does, the right operand of {@code &&} and {@code ||} alike, and a
+   * statement after an exit taken unless the future is done.
+   */
+  private static boolean guardedByCompletion(Tree parent, Tree child, Symbol future) {
+    if (parent instanceof IfTree ifTree) {
+      return (ifTree.getThenStatement() == child && impliesDone(ifTree.getCondition(), future))
+          || (ifTree.getElseStatement() == child && falseImpliesDone(ifTree.getCondition(), future));
+    }
+    if (parent instanceof ConditionalExpressionTree conditional) {
+      return (conditional.getTrueExpression() == child && impliesDone(conditional.getCondition(), future))
+          || (conditional.getFalseExpression() == child
+              && falseImpliesDone(conditional.getCondition(), future));
+    }
+    if (parent instanceof BinaryTree binary && binary.getRightOperand() == child) {
+      return switch (binary.getKind()) {
+        case CONDITIONAL_AND -> impliesDone(binary.getLeftOperand(), future);
+        case CONDITIONAL_OR -> falseImpliesDone(binary.getLeftOperand(), future);
+        default -> false;
+      };
+    }
+    return parent instanceof BlockTree block && earlierExitUnlessDone(block, child, future);
+  }
+
+  /**
+   * Whether the condition being true means the future is done: {@code f.isDone()}, {@code a && b}
+   * where either does, {@code a || b} where both do, {@code !c} where c being false does.
+   */
   private static boolean impliesDone(ExpressionTree condition, Symbol future) {
     ExpressionTree c = ASTHelpers.stripParentheses(condition);
     if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
       return impliesDone(binary.getLeftOperand(), future)
           || impliesDone(binary.getRightOperand(), future);
     }
+    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_OR) {
+      return impliesDone(binary.getLeftOperand(), future)
+          && impliesDone(binary.getRightOperand(), future);
+    }
+    if (c instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return falseImpliesDone(not.getExpression(), future);
+    }
     return isDoneCall(c, future);
+  }
+
+  /**
+   * Whether the condition being false means the future is done: {@code !f.isDone()}, {@code
+   * f == null || !f.isDone()} (both operands false), {@code a && b} where both being false do.
+   */
+  private static boolean falseImpliesDone(ExpressionTree condition, Symbol future) {
+    ExpressionTree c = ASTHelpers.stripParentheses(condition);
+    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_OR) {
+      return falseImpliesDone(binary.getLeftOperand(), future)
+          || falseImpliesDone(binary.getRightOperand(), future);
+    }
+    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      return falseImpliesDone(binary.getLeftOperand(), future)
+          && falseImpliesDone(binary.getRightOperand(), future);
+    }
+    return c instanceof UnaryTree not
+        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+        && impliesDone(not.getExpression(), future);
   }
 
   private static boolean isDoneCall(ExpressionTree tree, Symbol future) {
@@ -190,8 +227,9 @@ final class CompletedFutures {
   }
 
   /**
-   * An earlier {@code if (!f.isDone()) return;} (or throw, continue, break) in the block, or an
-   * earlier statement that asserts it: {@code assert f.isDone();}, {@code checkState(f.isDone())}.
+   * An earlier {@code if (f == null || !f.isDone()) return;} (or throw, continue, break) in the
+   * block, or an earlier statement that asserts it: {@code assert f.isDone();}, {@code
+   * checkState(f.isDone())}.
    */
   private static boolean earlierExitUnlessDone(BlockTree block, Tree child, Symbol future) {
     for (StatementTree statement : block.getStatements()) {
@@ -201,12 +239,12 @@ final class CompletedFutures {
       if (assertsDone(statement, future)) {
         return true;
       }
+      // Past `if (C) exit;` C was false; past `if (C) {..} else exit;` it was true.
       if (statement instanceof IfTree ifTree
-          && ifTree.getElseStatement() == null
-          && ASTHelpers.stripParentheses(ifTree.getCondition()) instanceof UnaryTree not
-          && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-          && isDoneCall(ASTHelpers.stripParentheses(not.getExpression()), future)
-          && alwaysExits(ifTree.getThenStatement())) {
+          && ((alwaysExits(ifTree.getThenStatement()) && falseImpliesDone(ifTree.getCondition(), future))
+              || (ifTree.getElseStatement() != null
+                  && alwaysExits(ifTree.getElseStatement())
+                  && impliesDone(ifTree.getCondition(), future)))) {
         return true;
       }
     }
