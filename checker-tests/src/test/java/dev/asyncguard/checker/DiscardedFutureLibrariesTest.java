@@ -290,6 +290,82 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void vertxWebEndingAnExchangeAndWebSocketWrites() {
+    // Vert.x Web ends most handlers with ctx.end(..) or ctx.json(..); both return Future<Void>.
+    helper
+        .addSourceLines(
+            "io/vertx/core/buffer/Buffer.java", "package io.vertx.core.buffer;", "public interface Buffer {}")
+        .addSourceLines(
+            "io/vertx/core/streams/ReadStream.java",
+            "package io.vertx.core.streams;",
+            "public interface ReadStream<T> {}")
+        .addSourceLines(
+            "io/vertx/core/streams/WriteStream.java",
+            "package io.vertx.core.streams;",
+            "public interface WriteStream<T> { io.vertx.core.Future<Void> write(T data); }")
+        .addSourceLines(
+            "io/vertx/core/http/HttpServerResponse.java",
+            "package io.vertx.core.http;",
+            "import io.vertx.core.Future;",
+            "import io.vertx.core.buffer.Buffer;",
+            "public interface HttpServerResponse extends io.vertx.core.streams.WriteStream<Buffer> {",
+            "  Future<Void> send();",
+            "  Future<Void> send(String body);",
+            "  Future<Void> send(Buffer body);",
+            "  Future<Void> send(io.vertx.core.streams.ReadStream<Buffer> body);",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/http/HttpServerRequest.java",
+            "package io.vertx.core.http;",
+            "public interface HttpServerRequest { io.vertx.core.Future<io.vertx.core.buffer.Buffer> body(); }")
+        .addSourceLines(
+            "io/vertx/core/http/WebSocketBase.java",
+            "package io.vertx.core.http;",
+            "import io.vertx.core.Future;",
+            "public interface WebSocketBase extends io.vertx.core.streams.WriteStream<io.vertx.core.buffer.Buffer> {",
+            "  Future<Void> writeTextMessage(String text);",
+            "  Future<Void> writePing(io.vertx.core.buffer.Buffer data);",
+            "}")
+        .addSourceLines(
+            "io/vertx/ext/web/RoutingContext.java",
+            "package io.vertx.ext.web;",
+            "import io.vertx.core.Future;",
+            "public interface RoutingContext {",
+            "  io.vertx.core.http.HttpServerRequest request();",
+            "  io.vertx.core.http.HttpServerResponse response();",
+            "  Future<Void> end();",
+            "  Future<Void> end(String chunk);",
+            "  Future<Void> json(Object json);",
+            "  Future<Void> redirect(String url);",
+            "}")
+        .addSourceLines(
+            "Handlers.java",
+            "import io.vertx.core.buffer.Buffer;",
+            "import io.vertx.core.http.*;",
+            "import io.vertx.ext.web.RoutingContext;",
+            "import java.util.function.Consumer;",
+            "class Handlers {",
+            "  Consumer<RoutingContext> health = ctx -> ctx.end(\"ok\");",
+            "  void handle(RoutingContext ctx, Object user, Buffer buffer, WebSocketBase ws,",
+            "      io.vertx.core.streams.ReadStream<Buffer> upload) {",
+            "    ctx.json(user);",
+            "    ctx.end();",
+            "    ctx.redirect(\"/new\");",
+            "    ctx.response().send();",
+            "    ctx.response().send(\"body\");",
+            "    ctx.response().send(buffer);",
+            "    ws.writeTextMessage(\"hi\");",
+            "    ws.writePing(buffer);",
+            "    // BUG: Diagnostic contains: HttpServerResponse.send(...) returns a Future that is dropped",
+            "    ctx.response().send(upload);",
+            "    // BUG: Diagnostic contains: HttpServerRequest.body() returns a Future that is dropped",
+            "    ctx.request().body();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void fluentSettersOfPublishersByInheritance() {
     // reactor-netty responses and jOOQ queries are Publishers; their setters return the receiver.
     helper

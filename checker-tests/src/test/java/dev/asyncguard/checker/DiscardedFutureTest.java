@@ -144,7 +144,7 @@ class DiscardedFutureTest {
   }
 
   @Test
-  void periodicHandlesAndPassThroughReturns() {
+  void periodicHandlesReportedFailuresAndPassThroughReturns() {
     helper
         .addSourceLines(
             "org/springframework/scheduling/TaskScheduler.java",
@@ -153,6 +153,24 @@ class DiscardedFutureTest {
             "  java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable task, java.time.Duration period);",
             "  java.util.concurrent.ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, java.time.Duration delay);",
             "  java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, java.time.Instant at);",
+            "  java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, Trigger trigger);",
+            "}")
+        .addSourceLines(
+            "org/springframework/scheduling/Trigger.java",
+            "package org.springframework.scheduling;",
+            "public interface Trigger {}")
+        .addSourceLines(
+            "org/springframework/kafka/core/KafkaOperations.java",
+            "package org.springframework.kafka.core;",
+            "public interface KafkaOperations<K, V> {",
+            "  java.util.concurrent.CompletableFuture<Object> send(String topic, K key, V data);",
+            "  java.util.concurrent.CompletableFuture<Object> sendDefault(V data);",
+            "}")
+        .addSourceLines(
+            "org/springframework/kafka/core/KafkaTemplate.java",
+            "package org.springframework.kafka.core;",
+            "public abstract class KafkaTemplate<K, V> implements KafkaOperations<K, V> {",
+            "  public java.util.concurrent.CompletableFuture<Object> flush() { return null; }",
             "}")
         .addSourceLines(
             "Poller.java",
@@ -162,13 +180,20 @@ class DiscardedFutureTest {
             "import java.util.concurrent.CompletionStage;",
             "import org.springframework.scheduling.TaskScheduler;",
             "class Poller {",
-            "  void start(TaskScheduler scheduler) {",
+            "  void start(TaskScheduler scheduler, org.springframework.scheduling.Trigger cron) {",
             "    scheduler.scheduleAtFixedRate(this::poll, Duration.ofSeconds(30));",
             "    scheduler.scheduleWithFixedDelay(this::poll, Duration.ofSeconds(30));",
+            "    scheduler.schedule(this::poll, cron);",
             "    // BUG: Diagnostic contains: TaskScheduler.schedule(...) returns a ScheduledFuture",
             "    scheduler.schedule(this::poll, java.time.Instant.now());",
             "  }",
             "  void poll() {}",
+            "  void publish(org.springframework.kafka.core.KafkaTemplate<String, String> kafka) {",
+            "    kafka.send(\"orders\", \"id\", \"placed\");",
+            "    kafka.sendDefault(\"placed\");",
+            "    // BUG: Diagnostic contains: KafkaTemplate.flush() returns a CompletableFuture",
+            "    kafka.flush();",
+            "  }",
             "  Object timed(Method method, Object target, Object[] args) throws Exception {",
             "    Object result = method.invoke(target, args);",
             "    if (result instanceof CompletionStage<?> stage) {",

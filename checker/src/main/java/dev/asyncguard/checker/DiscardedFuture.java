@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -116,6 +117,18 @@ public final class DiscardedFuture extends BugChecker
           // Vert.x's own examples; a failure means the connection is gone, which its closeHandler
           // and exceptionHandler report.
           CallPattern.instanceMethod("io.vertx.core.streams.WriteStream", "write", "end"),
+          // The same writes under other names: a WebSocket's messages and frames, and Vert.x Web's
+          // ending of an exchange (ctx.end("ok"), ctx.json(user), ctx.redirect(url)) on its response.
+          CallPattern.instanceMethod(
+              "io.vertx.core.http.WebSocketBase",
+              "writeTextMessage",
+              "writeBinaryMessage",
+              "writeFrame",
+              "writeFinalTextFrame",
+              "writeFinalBinaryFrame",
+              "writePing",
+              "writePong"),
+          CallPattern.instanceMethod("io.vertx.ext.web.RoutingContext", "end", "json", "redirect"),
           CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close"),
           CallPattern.instanceMethod("io.vertx.core.eventbus.MessageConsumer", "unregister"),
           // Fluent setters that return their receiver, which is a publisher only by inheritance: a
@@ -151,12 +164,29 @@ public final class DiscardedFuture extends BugChecker
               "java.util.concurrent.ScheduledExecutorService", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
           CallPattern.instanceMethod(
               "org.springframework.scheduling.TaskScheduler", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          // Spring Kafka hands every send's outcome to the template's ProducerListener, which by
+          // default (LoggingProducerListener) logs each failure: it is reported, not lost.
+          CallPattern.instanceMethod("org.springframework.kafka.core.KafkaOperations", "send", "sendDefault"),
           // Returns one of its arguments, which the caller already holds.
           CallPattern.staticMethod("java.util.Objects", "requireNonNull", "requireNonNullElse"),
           CallPattern.staticMethod("com.google.common.base.Preconditions", "checkNotNull"),
           CallPattern.staticMethod("com.google.common.base.Verify", "verifyNotNull"),
           // Mockito: then(mock).should().call() only names the call to verify.
           CallPattern.instanceMethod("org.mockito.BDDMockito.Then", "should", "shouldHaveNoMoreInteractions"));
+
+  /** Spring's schedule(task, trigger): with a Trigger it recurs, with an Instant it runs once. */
+  private static final CallPattern.AnyOf SPRING_SCHEDULE =
+      CallPattern.anyOf(CallPattern.instanceMethod("org.springframework.scheduling.TaskScheduler", "schedule"));
+
+  private static final String SPRING_TRIGGER = "org.springframework.scheduling.Trigger";
+
+  /** Vert.x: a response's send(..), which ends it as end(..) does. */
+  private static final CallPattern.AnyOf VERTX_SEND =
+      CallPattern.anyOf(CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send"));
+
+  /** The bodies a send holds in memory: writing them fails only with the connection. */
+  private static final ImmutableSet<String> VERTX_BODIES_IN_MEMORY =
+      ImmutableSet.of("java.lang.String", "io.vertx.core.buffer.Buffer");
 
   /** Publishers' subscribe: it starts the work, and what it returns is a handle, not the work. */
   private static final CallPattern.AnyOf SUBSCRIBE =
@@ -174,8 +204,28 @@ public final class DiscardedFuture extends BugChecker
         // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
         // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
         || executeImplementedBySubmitting(tree, state)
+        // A recurring task's future never completes normally: a cancellation handle, as above.
+        || (SPRING_SCHEDULE.matches(tree, state) && hasParameterOfType(tree, SPRING_TRIGGER))
+        // A response sent with a body in memory (send(), send("ok")); send(stream) can also fail
+        // on the stream's side, which nothing else reports.
+        || (VERTX_SEND.matches(tree, state) && sendsBodyInMemory(tree))
         // Mockito: verify(mock).call(), doReturn(x).when(mock).call() only name the call.
         || TestIdioms.namesMockedCall(tree, state);
+  }
+
+  private static boolean sendsBodyInMemory(ExpressionTree send) {
+    return ASTHelpers.getSymbol(send) instanceof MethodSymbol method
+        && method.getParameters().stream().allMatch(p -> VERTX_BODIES_IN_MEMORY.contains(typeName(p)));
+  }
+
+  private static boolean hasParameterOfType(ExpressionTree call, String type) {
+    return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.getParameters().stream().anyMatch(p -> type.equals(typeName(p)));
+  }
+
+  /** A parameter's declared type, erased, by its qualified name. */
+  private static String typeName(VarSymbol parameter) {
+    return parameter.type == null ? "" : parameter.type.tsym.getQualifiedName().toString();
   }
 
   /**
