@@ -144,6 +144,57 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void tasksThatHandleTheirOwnFailures() {
+    helper
+        .addSourceLines(
+            "Audit.java",
+            "import java.util.concurrent.*;",
+            "class Audit {",
+            "  void record(String event, Executor pool, ExecutorService es, ScheduledExecutorService ses) {",
+            "    CompletableFuture.runAsync(() -> {",
+            "      try { store(event); } catch (Exception e) { report(e); }",
+            "    }, pool);",
+            "    CompletableFuture.supplyAsync(() -> {",
+            "      try { return load(event); } catch (Throwable t) { report(t); return null; }",
+            "    });",
+            "    es.submit(() -> { try { store(event); } catch (Exception e) { report(e); } finally { done(); } });",
+            "    ses.schedule(new Runnable() {",
+            "      @Override public void run() {",
+            "        try { store(event); } catch (Exception e) { report(e); }",
+            "      }",
+            "    }, 1, TimeUnit.SECONDS);",
+            "    es.submit(() -> {",
+            "      try { store(event); } catch (Exception e) { es.execute(() -> { throw new IllegalStateException(e); }); }",
+            "    });",
+            "  }",
+            "  void stillFlagged(String event, Executor pool, ExecutorService es, CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: CompletableFuture.runAsync(...) returns a CompletableFuture",
+            "    CompletableFuture.runAsync(() -> {",
+            "      try { store(event); } catch (IllegalStateException e) { report(e); }",
+            "    }, pool);",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    es.submit(() -> {",
+            "      try { store(event); } catch (Exception e) { report(e); throw new IllegalStateException(e); }",
+            "    });",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    es.submit(() -> {",
+            "      try { store(event); } catch (Exception e) { report(e); }",
+            "      done();",
+            "    });",
+            "    // BUG: Diagnostic contains: CompletableFuture.thenRun(...) returns a CompletableFuture",
+            "    f.thenRun(() -> { try { store(event); } catch (Exception e) { report(e); } });",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    es.submit(this::done);",
+            "  }",
+            "  void store(String event) {}",
+            "  String load(String event) { return event; }",
+            "  void report(Throwable t) {}",
+            "  void done() {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void periodicHandlesReportedFailuresAndPassThroughReturns() {
     helper
         .addSourceLines(

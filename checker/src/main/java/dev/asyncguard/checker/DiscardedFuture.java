@@ -383,8 +383,10 @@ public final class DiscardedFuture extends BugChecker
   private boolean droppedOnPurpose(
       ExpressionTree call, MethodSymbol method, FutureTypes.Kind kind, VisitorState state) {
     return droppingIsSafe(call, state)
-        // A hot future's failure reaches the observer the call was handed.
-        || (kind == FutureTypes.Kind.HOT && handedFailureObserver(call, state))
+        // A hot future's failure reaches the observer the call was handed, or the task it started
+        // catches and handles every exception itself.
+        || (kind == FutureTypes.Kind.HOT
+            && (handedFailureObserver(call, state) || SelfHandlingTasks.startsOne(call, state)))
         || canIgnoreReturnValue(method, state)
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience,
         // or returns its receiver, which the caller names.
