@@ -1652,6 +1652,41 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void streamsFilteredToDoneFutures() {
+      helper
+          .addSourceLines(
+              "Streams.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.concurrent.Future;",
+              "class Streams {",
+              "  @NonBlocking List<String> doneOnes(List<CompletableFuture<String>> fs) {",
+              "    return fs.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();",
+              "  }",
+              "  @NonBlocking long lambdaFilter(List<CompletableFuture<String>> fs) {",
+              "    return fs.stream()",
+              "        .filter(f -> f.isDone() && !f.isCompletedExceptionally())",
+              "        .limit(3)",
+              "        .map(CompletableFuture::join)",
+              "        .count();",
+              "  }",
+              "  @NonBlocking void stillFlagged(List<CompletableFuture<String>> fs) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    fs.stream().map(CompletableFuture::join).toList();",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    fs.stream().filter(f -> f != null).map(CompletableFuture::join).toList();",
+              "    fs.stream().filter(CompletableFuture::isDone).map(f -> f.thenApply(s -> s))",
+              "        // BUG: Diagnostic contains: CompletableFuture.join",
+              "        .map(CompletableFuture::join).toList();",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    fs.stream().filter(f -> f.isDone() || f.isCompletedExceptionally() == false).map(CompletableFuture::join).toList();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void guardsThatDoNotImplyCompletionStayFlagged() {
       helper
           .addSourceLines(

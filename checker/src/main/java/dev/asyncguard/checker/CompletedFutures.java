@@ -81,6 +81,9 @@ final class CompletedFutures {
         && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString())) {
       return true;
     }
+    if (wait instanceof MemberReferenceTree && filteredToDoneOnes(path)) {
+      return true;
+    }
     Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     boolean onThis =
         receiver == null ? !method.isStatic() : LocalVariables.isThis(receiver);
@@ -118,6 +121,51 @@ final class CompletedFutures {
       child = parent;
     }
     return false;
+  }
+
+  /** Stream operations that pass on some of the elements they get, unchanged. */
+  private static final ImmutableSet<String> ELEMENT_PRESERVING =
+      ImmutableSet.of("filter", "peek", "sorted", "distinct", "limit", "skip", "takeWhile", "dropWhile");
+
+  /**
+   * {@code futures.stream().filter(Future::isDone).map(Future::join)}: a wait given to a stream
+   * operation whose elements an earlier {@code filter} kept only if done ({@code Future::isDone}, or
+   * a lambda whose body implies it: {@code f -> f.isDone()}), with nothing but element-preserving
+   * operations in between.
+   */
+  private static boolean filteredToDoneOnes(TreePath reference) {
+    TreePath parent = reference.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree operation)) {
+      return false;
+    }
+    ExpressionTree link = ASTHelpers.getReceiver(operation);
+    while (link != null
+        && ASTHelpers.stripParentheses(link) instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) instanceof Symbol method
+        && ELEMENT_PRESERVING.contains(method.getSimpleName().toString())) {
+      if (method.getSimpleName().contentEquals("filter")
+          && call.getArguments().size() == 1
+          && keepsOnlyDone(ASTHelpers.stripParentheses(call.getArguments().get(0)))) {
+        return true;
+      }
+      link = ASTHelpers.getReceiver(call);
+    }
+    return false;
+  }
+
+  /** {@code Future::isDone} (any completion query), or {@code f -> f.isDone()} and its kin. */
+  private static boolean keepsOnlyDone(ExpressionTree predicate) {
+    if (predicate instanceof MemberReferenceTree query) {
+      return COMPLETION_QUERY.matcher(query.getName().toString()).matches();
+    }
+    return predicate instanceof LambdaExpressionTree lambda
+        && lambda.getParameters().size() == 1
+        && lambda.getBody() instanceof ExpressionTree body
+        && ASTHelpers.getSymbol(lambda.getParameters().get(0)) instanceof Symbol element
+        && impliesDone(body, element);
   }
 
   /** The {@code new T() {...}} whose body declares the method at {@code method}; null for a named class. */
