@@ -294,6 +294,54 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void synchronousPipelineBlockedOnRunsOnTheCallersThread() {
+      helper
+          .addSourceLines(
+              "Batch.java",
+              "import java.time.Duration;",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Flux;",
+              "import reactor.core.publisher.Mono;",
+              "class Batch {",
+              "  List<String> load(List<String> names, CompletableFuture<String> f) {",
+              "    List<String> all = Flux.fromIterable(names)",
+              "        .map(n -> n + f.join())",
+              "        .filter(s -> !s.isEmpty())",
+              "        .collectList()",
+              "        .block();",
+              "    String one = Mono.just(\"x\").doOnNext(s -> {",
+              "      try { Thread.sleep(1); } catch (InterruptedException e) {}",
+              "    }).block();",
+              "    return all;",
+              "  }",
+              "  void notKnownToBeSynchronous(Flux<String> names, List<String> list, CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: in a Reactor map operator",
+              "    names.map(n -> f.join()).blockLast();",
+              "    Flux.fromIterable(list).delayElements(Duration.ofMillis(1))",
+              "        // BUG: Diagnostic contains: in a Reactor map operator",
+              "        .map(n -> f.join()).blockLast();",
+              "    Flux.fromIterable(list).flatMap(n -> Mono.just(n))",
+              "        // BUG: Diagnostic contains: in a Reactor map operator",
+              "        .map(n -> f.join()).blockLast();",
+              "    Flux.fromIterable(list)",
+              "        // BUG: Diagnostic contains: in a Reactor map operator",
+              "        .map(n -> f.join()).subscribe();",
+              "  }",
+              "  Mono<String> insideAsyncCode(List<String> names, CompletableFuture<String> f) {",
+              "    List<String> all = Flux.fromIterable(names)",
+              "        // BUG: Diagnostic contains: in method insideAsyncCode, which returns a Mono",
+              "        .map(n -> n + f.join())",
+              "        .collectList()",
+              "        // BUG: Diagnostic contains: Mono.block",
+              "        .block();",
+              "    return Mono.just(all.get(0));",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void subscribeOnAppliedToALocalHoldingTheChain() {
       helper
           .addSourceLines(

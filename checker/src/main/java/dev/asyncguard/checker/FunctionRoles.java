@@ -90,6 +90,30 @@ final class FunctionRoles {
           "using",
           "usingWhen");
 
+  /** Reactor sources that emit on the subscribing thread: from memory, or from a function run there. */
+  private static final ImmutableSet<String> REACTOR_SYNCHRONOUS_SOURCES =
+      ImmutableSet.of(
+          "just", "justOrEmpty", "empty", "fromIterable", "fromArray", "fromStream", "range", "fromCallable",
+          "fromSupplier");
+
+  /**
+   * Reactor operators that call their function on the thread that emits and neither switch threads
+   * (no time, no scheduler) nor subscribe to another publisher.
+   */
+  private static final ImmutableSet<String> REACTOR_SYNCHRONOUS_OPERATORS =
+      ImmutableSet.of(
+          "map", "mapNotNull", "filter", "handle", "doOnNext", "doOnError", "doOnComplete", "doOnSuccess",
+          "doOnTerminate", "doOnSubscribe", "doOnRequest", "doFinally", "take", "takeWhile", "skip",
+          "skipWhile", "distinct", "distinctUntilChanged", "flatMapIterable", "concatMapIterable",
+          "collectList", "collectMap", "collectMultimap", "collectSortedList", "collect", "reduce", "count",
+          "all", "any", "hasElements", "hasElement", "next", "last", "single", "elementAt", "sort", "cast",
+          "ofType", "index", "defaultIfEmpty", "onErrorReturn", "onErrorMap", "then", "thenReturn",
+          "log", "checkpoint", "name", "tag", "hide");
+
+  /** Reactor operators that subscribe and wait on the caller's thread. */
+  private static final ImmutableSet<String> REACTOR_BLOCKING_ENDS =
+      ImmutableSet.of("block", "blockFirst", "blockLast", "blockOptional", "toIterable", "toStream");
+
   /** Schedulers whose threads must not block; any other scheduler is taken as fit for blocking. */
   private static final CallPattern NON_BLOCKING_SCHEDULER =
       CallPattern.staticMethod(
@@ -175,7 +199,8 @@ final class FunctionRoles {
           || (executor != null && !isDirectExecutor(executor, state))) {
         return Role.OFFLOADED;
       }
-      if (method.isStatic() && REACTOR_SOURCES.contains(name)) {
+      if ((method.isStatic() && REACTOR_SOURCES.contains(name))
+          || (!method.isStatic() && blockedOnFromASynchronousSource(invocation, invocationPath, state))) {
         return Role.INLINE;
       }
       if (method.isStatic()) {
@@ -382,6 +407,49 @@ final class FunctionRoles {
       }
     }.scan(LocalVariables.enclosingBody(from), null);
     return found[0];
+  }
+
+  /**
+   * {@code Flux.fromIterable(names).map(this::load).collectList().block()}: a pipeline from a
+   * synchronous source, through operators that never switch threads, to a blocking end in the same
+   * expression emits every signal on the caller's thread, so its functions run there, as inline
+   * code. A source or operator not known to be synchronous (a client's publisher, flatMap, delay,
+   * timeout) may emit on an event loop, and keeps the operator a callback.
+   */
+  private static boolean blockedOnFromASynchronousSource(
+      MethodInvocationTree operator, TreePath operatorPath, VisitorState state) {
+    TreePath path = operatorPath;
+    while (true) {
+      TreePath select = path.getParentPath();
+      TreePath call = select == null ? null : select.getParentPath();
+      if (call == null
+          || !(select.getLeaf() instanceof MemberSelectTree member)
+          || !(call.getLeaf() instanceof MethodInvocationTree next)
+          || next.getMethodSelect() != member) {
+        return false;
+      }
+      String name = member.getIdentifier().toString();
+      if (REACTOR_BLOCKING_ENDS.contains(name)) {
+        break;
+      }
+      if (!REACTOR_SYNCHRONOUS_OPERATORS.contains(name)) {
+        return false;
+      }
+      path = call;
+    }
+    ExpressionTree link = operator;
+    while (link instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method) {
+      String name = method.getSimpleName().toString();
+      if (method.isStatic()) {
+        return REACTOR_SYNCHRONOUS_SOURCES.contains(name) && ownerIsAny(method, REACTOR_TYPES, state);
+      }
+      if (!REACTOR_SYNCHRONOUS_OPERATORS.contains(name) || ASTHelpers.getReceiver(call) == null) {
+        return false;
+      }
+      link = ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call));
+    }
+    return false;
   }
 
   /** Whether the receiver chain ({@code m.map(f).filter(p)}) starts from the local. */
