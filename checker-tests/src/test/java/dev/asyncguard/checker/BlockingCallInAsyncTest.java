@@ -675,6 +675,34 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void timedWaitsGivenNoTimeReturnAtOnce() {
+      helper
+          .addSourceLines(
+              "Zero.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.*;",
+              "class Zero {",
+              "  @NonBlocking void run(Future<String> f, Semaphore permits, BlockingQueue<String> queue,",
+              "      CountDownLatch latch, ExecutorService pool, Thread t, long timeout, TimeUnit unit)",
+              "      throws Exception {",
+              "    f.get(0, TimeUnit.SECONDS);",
+              "    permits.tryAcquire(0, TimeUnit.MILLISECONDS);",
+              "    queue.poll(0L, TimeUnit.SECONDS);",
+              "    queue.offer(\"x\", (0), unit);",
+              "    latch.await(0, TimeUnit.SECONDS);",
+              "    pool.awaitTermination(0, unit);",
+              "    // BUG: Diagnostic contains: Future.get",
+              "    f.get(1, TimeUnit.SECONDS);",
+              "    // BUG: Diagnostic contains: BlockingQueue.poll",
+              "    queue.poll(timeout, unit);",
+              "    // BUG: Diagnostic contains: Thread.join",
+              "    t.join(0);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void futuresAndExecutors() {
       helper
           .addSourceLines(

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -13,6 +14,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.util.Name;
 import java.io.IOException;
 import java.io.InputStream;
@@ -189,6 +191,7 @@ public final class BlockingCatalog {
     Optional<Entry> entry = entryOf(method, state);
     if (entry.isPresent()
         && (excluded(method.owner.type, method, state)
+            || waitsNoTime(method, call)
             || decoratesExcluded(
                 receiver(call),
                 method,
@@ -198,6 +201,30 @@ public final class BlockingCatalog {
     }
     return entry;
   }
+
+  /**
+   * A timed wait given no time: the literal timeout before a {@code TimeUnit} is zero or less
+   * ({@code tryAcquire(0, SECONDS)}, {@code poll(0L, MILLISECONDS)}, {@code get(0, unit)}), which
+   * {@code java.util.concurrent} documents as not waiting at all. {@code Thread.join(0)} and
+   * {@code Object.wait(0)}, which wait forever, take no {@code TimeUnit}.
+   */
+  private static boolean waitsNoTime(MethodSymbol method, Tree call) {
+    if (!(call instanceof MethodInvocationTree invocation)) {
+      return false;
+    }
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 1; i < parameters.size() && i < invocation.getArguments().size(); i++) {
+      if (parameters.get(i).type.tsym.getQualifiedName().contentEquals(TIME_UNIT)
+          && parameters.get(i - 1).type.hasTag(TypeTag.LONG)) {
+        return ASTHelpers.stripParentheses(invocation.getArguments().get(i - 1)) instanceof LiteralTree timeout
+            && timeout.getValue() instanceof Number number
+            && number.longValue() <= 0;
+      }
+    }
+    return false;
+  }
+
+  private static final String TIME_UNIT = "java.util.concurrent.TimeUnit";
 
   /** Whether the catalog has an entry for the method, whatever the receiver of a call to it. */
   boolean lists(MethodSymbol method, VisitorState state) {
