@@ -366,6 +366,37 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void vertxHandlersOfAsyncResultsReceiveTheFailure() {
+    // Vert.x hands a call's outcome, failure included (ar.cause()), to a Handler<AsyncResult<T>>.
+    helper
+        .addSourceLines(
+            "io/vertx/core/AsyncResult.java",
+            "package io.vertx.core;",
+            "public interface AsyncResult<T> { Throwable cause(); boolean failed(); }")
+        .addSourceLines(
+            "io/vertx/core/Handler.java", "package io.vertx.core;", "public interface Handler<E> { void handle(E e); }")
+        .addSourceLines(
+            "com/acme/Bus.java",
+            "package com.acme;",
+            "import io.vertx.core.*;",
+            "public interface Bus {",
+            "  Future<String> request(String address, Handler<AsyncResult<String>> reply);",
+            "  Future<String> request(String address, Handler<String> onReply, int retries);",
+            "}")
+        .addSourceLines(
+            "Requests.java",
+            "class Requests {",
+            "  void send(com.acme.Bus bus) {",
+            "    bus.request(\"a\", ar -> { if (ar.failed()) { report(ar.cause()); } });",
+            "    // BUG: Diagnostic contains: Bus.request(...) returns a Future that is dropped",
+            "    bus.request(\"a\", reply -> {}, 3);",
+            "  }",
+            "  void report(Throwable t) {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void fluentSettersOfPublishersByInheritance() {
     // reactor-netty responses and jOOQ queries are Publishers; their setters return the receiver.
     helper

@@ -255,10 +255,9 @@ public final class DiscardedFuture extends BugChecker
   /** A function taking a Throwable, or a type with an abstract method taking one (a callback). */
   private static boolean receivesThrowable(Type type, VisitorState state) {
     Types types = state.getTypes();
-    Type throwable = state.getSymtab().throwableType;
     if (types.isFunctionalInterface(type)) {
       return types.findDescriptorType(type).getParameterTypes().stream()
-          .anyMatch(parameter -> types.isSubtype(types.erasure(parameter), throwable));
+          .anyMatch(parameter -> carriesFailure(parameter, state));
     }
     // Parameter types as the argument's type sees them: a class implementing BiFunction<T, Throwable, R>.
     for (Type supertype : types.closure(type)) {
@@ -266,13 +265,22 @@ public final class DiscardedFuture extends BugChecker
         if (member instanceof MethodSymbol method
             && (method.flags() & Flags.ABSTRACT) != 0
             && types.memberType(type, method).getParameterTypes().stream()
-                .anyMatch(parameter -> types.isSubtype(types.erasure(parameter), throwable))) {
+                .anyMatch(parameter -> carriesFailure(parameter, state))) {
           return true;
         }
       }
     }
     return false;
   }
+
+  /** A Throwable, or Vert.x's AsyncResult, which holds the failure ({@code ar.cause()}). */
+  private static boolean carriesFailure(Type parameter, VisitorState state) {
+    Type erased = state.getTypes().erasure(parameter);
+    return state.getTypes().isSubtype(erased, state.getSymtab().throwableType)
+        || TypeNames.isSubtype(erased, VERTX_ASYNC_RESULT, state);
+  }
+
+  private static final String VERTX_ASYNC_RESULT = "io.vertx.core.AsyncResult";
 
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
