@@ -684,7 +684,7 @@ public final class DiscardedFuture extends BugChecker
       return false;
     }
     boolean[] other = {false};
-    new TreeScanner<Void, Void>() {
+    new OwnBodyScanner() {
       @Override
       public Void visitReturn(ReturnTree node, Void unused) {
         Type type = node.getExpression() == null ? null : ASTHelpers.getType(node.getExpression());
@@ -693,16 +693,6 @@ public final class DiscardedFuture extends BugChecker
           other[0] = true;
         }
         return super.visitReturn(node, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        return null;
       }
     }.scan(method.getBody(), null);
     return other[0];

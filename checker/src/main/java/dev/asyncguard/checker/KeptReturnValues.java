@@ -3,15 +3,12 @@ package dev.asyncguard.checker;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -56,17 +53,7 @@ final class KeptReturnValues {
     Set<Symbol> kept = new HashSet<>();
     boolean[] returnsSomethingElse = {false};
     boolean[] returnsReceiver = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        return null; // other bodies: their returns are not this method's
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
+    new OwnBodyScanner() {
       @Override
       public Void visitReturn(ReturnTree node, Void unused) {
         if (LocalVariables.isThis(node.getExpression())) {

@@ -4,7 +4,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -14,7 +13,6 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
 
@@ -85,20 +83,10 @@ final class SelfHandlingTasks {
   /** A throw statement in the block, outside the lambdas and classes it declares. */
   private static boolean throwsAnything(StatementTree block) {
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new OwnBodyScanner() {
       @Override
       public Void visitThrow(ThrowTree node, Void unused) {
         found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
         return null;
       }
 
