@@ -15,6 +15,7 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -783,6 +784,10 @@ def command_duet(projects, rounds, pair_names, append):
     if BASE_CHECKOUT:
         described = run(["git", "-C", str(BASE_CHECKOUT), "describe", "--always", "--dirty"])
         base_revision = described.stdout.strip() or "unknown"
+    # Which checker build each AsyncGuard configuration compiled with: rounds of different builds must
+    # not be pooled, and a checkout's commit does not say which jar its target/ holds.
+    builds = {config: checker_build(ROOT if config == "asyncguard" else BASE_CHECKOUT)
+              for config in {c for pair in pairs for c in pair} if config in ("asyncguard", "asyncguard-base")}
     first_round = 0
     if append and DUET.exists():  # more rounds for the same or other pairs: round numbers continue
         first_round = 1 + max((json.loads(line)["round"] for line in DUET.read_text().splitlines()), default=-1)
@@ -805,12 +810,20 @@ def command_duet(projects, rounds, pair_names, append):
                           "core_of_baseline": cores[0], "a": figures[0], "b": figures[1]}
                 if "asyncguard-base" in (baseline, candidate):
                     record["base_revision"] = base_revision
+                if builds:
+                    record["checker_builds"] = {c: builds[c] for c in (baseline, candidate) if c in builds}
                 with DUET.open("a") as out:
                     out.write(json.dumps(record) + "\n")
                 print(f"duet {round_number + 1}/{first_round + rounds} {project.name:17} {baseline:10} {figures[0]['seconds']:6.1f} s | "
                       f"{candidate:10} {figures[1]['seconds']:6.1f} s | ratio {figures[1]['seconds'] / figures[0]['seconds']:.3f}",
                       flush=True)
     write_duet_report(projects)
+
+
+def checker_build(checkout):
+    """The first 12 hex digits of the SHA-256 of a checkout's built checker jar: names the build measured."""
+    jar = asyncguard_path(checkout).split(os.pathsep)[0]
+    return hashlib.sha256(Path(jar).read_bytes()).hexdigest()[:12]
 
 
 def read_duet_records():
@@ -855,6 +868,10 @@ def write_duet_report(projects):
             mean, low, high = interval(per_round)
             ci = f"{mean:.3f} ({low:.3f}-{high:.3f})"
         label = f"{describe_config(candidate)} / {describe_config(baseline)}"
+        mine = [r for r in read_duet_records() if (r["baseline"], r["candidate"]) == (baseline, candidate)]
+        jars = sorted({json.dumps(r.get("checker_builds", "not recorded"), sort_keys=True) for r in mine})
+        if len(jars) > 1:
+            label += f" (**{len(jars)} checker builds pooled**: {'; '.join(jars)})"
         if "asyncguard-base" in (baseline, candidate):
             revisions = sorted({r.get("base_revision") or "unknown" for r in read_duet_records()
                                 if (r["baseline"], r["candidate"]) == (baseline, candidate)})
