@@ -72,7 +72,15 @@ class CallPatternTest {
             "nested",
             new Pair(
                 CallPattern.instanceMethod("java.lang.System.Logger", "log"),
-                instanceMethod().onDescendantOf("java.lang.System.Logger").named("log")));
+                instanceMethod().onDescendantOf("java.lang.System.Logger").named("log")),
+            "parameters",
+            new Pair(
+                CallPattern.instanceMethod("java.lang.StringBuilder", "append").withParameters("java.lang.String"),
+                instanceMethod().onDescendantOf("java.lang.StringBuilder").named("append").withParameters("java.lang.String")),
+            "erased",
+            new Pair(
+                CallPattern.instanceMethod("java.util.List", "add").withParameters("java.lang.Object"),
+                instanceMethod().onDescendantOf("java.util.List").named("add").withParameters("java.lang.Object")));
 
     private static final CallPattern.AnyOf ANY_OF =
         CallPattern.anyOf(PAIRS.get("descendant").ours(), PAIRS.get("anyName").ours(), PAIRS.get("static").ours());
@@ -146,7 +154,8 @@ class CallPatternTest {
             "  static class MyFuture<T> extends CompletableFuture<T> {}",
             "  abstract void take(Object o);",
             "  void run(CompletableFuture<String> f, MyFuture<String> mine, CompletionStage<String> stage,",
-            "      ExecutorService pool, PrintStream out, StringBuilder sb, System.Logger logger) {",
+            "      ExecutorService pool, PrintStream out, StringBuilder sb, System.Logger logger,",
+            "      java.util.List<String> list) {",
             "    // BUG: Diagnostic contains: matched descendant",
             "    f.whenComplete((v, e) -> {});",
             "    // BUG: Diagnostic contains: matched descendant",
@@ -163,6 +172,11 @@ class CallPatternTest {
             "    out.println(f);",
             "    // BUG: Diagnostic contains: matched anyOfTypes",
             "    sb.append(1);",
+            "    // BUG: Diagnostic contains: matched anyOfTypes,parameters",
+            "    sb.append(\"x\");",
+            "    // BUG: Diagnostic contains: matched erased",
+            "    list.add(\"x\");",
+            "    list.add(0, \"x\");",
             "    // BUG: Diagnostic contains: matched static",
             "    Objects.requireNonNull(f);",
             "    // BUG: Diagnostic contains: matched static",

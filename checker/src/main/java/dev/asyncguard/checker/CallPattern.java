@@ -8,6 +8,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
@@ -41,49 +42,55 @@ final class CallPattern {
   private final ImmutableList<String> types;
   /** Empty: any name. */
   private final ImmutableSet<String> names;
-  private final boolean noParameters;
+  /** The erased parameter types, by qualified name; null: any parameters. */
+  private final ImmutableList<String> parameters;
 
   private CallPattern(
       boolean isStatic,
       Owner owner,
       ImmutableList<String> types,
       ImmutableSet<String> names,
-      boolean noParameters) {
+      ImmutableList<String> parameters) {
     this.isStatic = isStatic;
     this.owner = owner;
     this.types = types;
     this.names = names;
-    this.noParameters = noParameters;
+    this.parameters = parameters;
   }
 
   /** An instance method of the type or a subtype; no names means any method. */
   static CallPattern instanceMethod(String type, String... names) {
-    return new CallPattern(false, Owner.DESCENDANT, ImmutableList.of(type), ImmutableSet.copyOf(names), false);
+    return new CallPattern(false, Owner.DESCENDANT, ImmutableList.of(type), ImmutableSet.copyOf(names), null);
   }
 
   /** An instance method of any of the types or their subtypes. */
   static CallPattern instanceMethodOfAny(List<String> types, String... names) {
-    return new CallPattern(false, Owner.DESCENDANT, ImmutableList.copyOf(types), ImmutableSet.copyOf(names), false);
+    return new CallPattern(false, Owner.DESCENDANT, ImmutableList.copyOf(types), ImmutableSet.copyOf(names), null);
   }
 
   /** An instance method called on exactly this type. */
   static CallPattern instanceMethodOfExactly(String type, String... names) {
-    return new CallPattern(false, Owner.EXACT, ImmutableList.of(type), ImmutableSet.copyOf(names), false);
+    return new CallPattern(false, Owner.EXACT, ImmutableList.of(type), ImmutableSet.copyOf(names), null);
   }
 
   /** An instance method of any type. */
   static CallPattern instanceMethodOfAnyType(String... names) {
-    return new CallPattern(false, Owner.ANY, ImmutableList.of(), ImmutableSet.copyOf(names), false);
+    return new CallPattern(false, Owner.ANY, ImmutableList.of(), ImmutableSet.copyOf(names), null);
   }
 
   /** A static method of exactly this class. */
   static CallPattern staticMethod(String type, String... names) {
-    return new CallPattern(true, Owner.EXACT, ImmutableList.of(type), ImmutableSet.copyOf(names), false);
+    return new CallPattern(true, Owner.EXACT, ImmutableList.of(type), ImmutableSet.copyOf(names), null);
   }
 
   /** The same pattern, only for methods without parameters. */
   CallPattern withNoParameters() {
-    return new CallPattern(isStatic, owner, types, names, true);
+    return withParameters();
+  }
+
+  /** The same pattern, only for methods with exactly these parameter types (erased, qualified). */
+  CallPattern withParameters(String... parameterTypes) {
+    return new CallPattern(isStatic, owner, types, names, ImmutableList.copyOf(parameterTypes));
   }
 
   /** The method names this pattern matches; empty: any name. */
@@ -101,7 +108,7 @@ final class CallPattern {
 
   /** Everything but the name, which {@link AnyOf} has already looked up. */
   private boolean matchesMethod(ExpressionTree tree, MethodSymbol method, VisitorState state) {
-    if (method.isStatic() != isStatic || (noParameters && !method.getParameters().isEmpty())) {
+    if (method.isStatic() != isStatic || (parameters != null && !hasParameters(method, state))) {
       return false;
     }
     if (owner == Owner.ANY) {
@@ -114,6 +121,19 @@ final class CallPattern {
       }
     }
     return false;
+  }
+
+  private boolean hasParameters(MethodSymbol method, VisitorState state) {
+    List<Symbol.VarSymbol> declared = method.getParameters();
+    if (declared.size() != parameters.size()) {
+      return false;
+    }
+    for (int i = 0; i < declared.size(); i++) {
+      if (!state.getTypes().erasure(declared.get(i).type).tsym.getQualifiedName().contentEquals(parameters.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static MethodSymbol calledMethod(ExpressionTree tree) {

@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 
 import com.google.auto.service.AutoService;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -129,6 +128,12 @@ public final class DiscardedFuture extends BugChecker
               "writePing",
               "writePong"),
           CallPattern.instanceMethod("io.vertx.ext.web.RoutingContext", "end", "json", "redirect"),
+          // A response sent with a body in memory ends it as end(..) does; send(stream) can also fail
+          // on the stream's side, which nothing else reports.
+          CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send").withNoParameters(),
+          CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send").withParameters("java.lang.String"),
+          CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send")
+              .withParameters("io.vertx.core.buffer.Buffer"),
           CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close"),
           CallPattern.instanceMethod("io.vertx.core.eventbus.MessageConsumer", "unregister"),
           // Fluent setters that return their receiver, which is a publisher only by inheritance: a
@@ -164,6 +169,9 @@ public final class DiscardedFuture extends BugChecker
               "java.util.concurrent.ScheduledExecutorService", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
           CallPattern.instanceMethod(
               "org.springframework.scheduling.TaskScheduler", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          // With a Trigger, Spring's schedule recurs (with an Instant it runs once, and is work).
+          CallPattern.instanceMethod("org.springframework.scheduling.TaskScheduler", "schedule")
+              .withParameters("java.lang.Runnable", "org.springframework.scheduling.Trigger"),
           // Spring Kafka hands every send's outcome to the template's ProducerListener, which by
           // default (LoggingProducerListener) logs each failure: it is reported, not lost.
           CallPattern.instanceMethod("org.springframework.kafka.core.KafkaOperations", "send", "sendDefault"),
@@ -173,20 +181,6 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.staticMethod("com.google.common.base.Verify", "verifyNotNull"),
           // Mockito: then(mock).should().call() only names the call to verify.
           CallPattern.instanceMethod("org.mockito.BDDMockito.Then", "should", "shouldHaveNoMoreInteractions"));
-
-  /** Spring's schedule(task, trigger): with a Trigger it recurs, with an Instant it runs once. */
-  private static final CallPattern.AnyOf SPRING_SCHEDULE =
-      CallPattern.anyOf(CallPattern.instanceMethod("org.springframework.scheduling.TaskScheduler", "schedule"));
-
-  private static final String SPRING_TRIGGER = "org.springframework.scheduling.Trigger";
-
-  /** Vert.x: a response's send(..), which ends it as end(..) does. */
-  private static final CallPattern.AnyOf VERTX_SEND =
-      CallPattern.anyOf(CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send"));
-
-  /** The bodies a send holds in memory: writing them fails only with the connection. */
-  private static final ImmutableSet<String> VERTX_BODIES_IN_MEMORY =
-      ImmutableSet.of("java.lang.String", "io.vertx.core.buffer.Buffer");
 
   /** Publishers' subscribe: it starts the work, and what it returns is a handle, not the work. */
   private static final CallPattern.AnyOf SUBSCRIBE =
@@ -204,28 +198,8 @@ public final class DiscardedFuture extends BugChecker
         // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
         // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
         || executeImplementedBySubmitting(tree, state)
-        // A recurring task's future never completes normally: a cancellation handle, as above.
-        || (SPRING_SCHEDULE.matches(tree, state) && hasParameterOfType(tree, SPRING_TRIGGER))
-        // A response sent with a body in memory (send(), send("ok")); send(stream) can also fail
-        // on the stream's side, which nothing else reports.
-        || (VERTX_SEND.matches(tree, state) && sendsBodyInMemory(tree))
         // Mockito: verify(mock).call(), doReturn(x).when(mock).call() only name the call.
         || TestIdioms.namesMockedCall(tree, state);
-  }
-
-  private static boolean sendsBodyInMemory(ExpressionTree send) {
-    return ASTHelpers.getSymbol(send) instanceof MethodSymbol method
-        && method.getParameters().stream().allMatch(p -> VERTX_BODIES_IN_MEMORY.contains(typeName(p)));
-  }
-
-  private static boolean hasParameterOfType(ExpressionTree call, String type) {
-    return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
-        && method.getParameters().stream().anyMatch(p -> type.equals(typeName(p)));
-  }
-
-  /** A parameter's declared type, erased, by its qualified name. */
-  private static String typeName(VarSymbol parameter) {
-    return parameter.type == null ? "" : parameter.type.tsym.getQualifiedName().toString();
   }
 
   /**
