@@ -165,7 +165,7 @@ final class CompletedFutures {
         && lambda.getParameters().size() == 1
         && lambda.getBody() instanceof ExpressionTree body
         && ASTHelpers.getSymbol(lambda.getParameters().get(0)) instanceof Symbol element
-        && impliesDone(body, element);
+        && doneWhen(body, true, element);
   }
 
   /** The {@code new T() {...}} whose body declares the method at {@code method}; null for a named class. */
@@ -187,18 +187,18 @@ final class CompletedFutures {
    */
   private static boolean guardedByCompletion(Tree parent, Tree child, Symbol future) {
     if (parent instanceof IfTree ifTree) {
-      return (ifTree.getThenStatement() == child && impliesDone(ifTree.getCondition(), future))
-          || (ifTree.getElseStatement() == child && falseImpliesDone(ifTree.getCondition(), future));
+      return (ifTree.getThenStatement() == child && doneWhen(ifTree.getCondition(), true, future))
+          || (ifTree.getElseStatement() == child && doneWhen(ifTree.getCondition(), false, future));
     }
     if (parent instanceof ConditionalExpressionTree conditional) {
-      return (conditional.getTrueExpression() == child && impliesDone(conditional.getCondition(), future))
+      return (conditional.getTrueExpression() == child && doneWhen(conditional.getCondition(), true, future))
           || (conditional.getFalseExpression() == child
-              && falseImpliesDone(conditional.getCondition(), future));
+              && doneWhen(conditional.getCondition(), false, future));
     }
     if (parent instanceof BinaryTree binary && binary.getRightOperand() == child) {
       return switch (binary.getKind()) {
-        case CONDITIONAL_AND -> impliesDone(binary.getLeftOperand(), future);
-        case CONDITIONAL_OR -> falseImpliesDone(binary.getLeftOperand(), future);
+        case CONDITIONAL_AND -> doneWhen(binary.getLeftOperand(), true, future);
+        case CONDITIONAL_OR -> doneWhen(binary.getLeftOperand(), false, future);
         default -> false;
       };
     }
@@ -206,42 +206,25 @@ final class CompletedFutures {
   }
 
   /**
-   * Whether the condition being true means the future is done: {@code f.isDone()}, {@code a && b}
-   * where either does, {@code a || b} where both do, {@code !c} where c being false does.
+   * Whether the condition having {@code value} means the future is done. True: {@code f.isDone()},
+   * {@code a && b} where either operand does, {@code a || b} where both do. False: {@code
+   * !f.isDone()}, {@code f == null || !f.isDone()} (both operands false, either does), {@code a &&
+   * b} where both do. {@code !c} has the other value.
    */
-  private static boolean impliesDone(ExpressionTree condition, Symbol future) {
+  private static boolean doneWhen(ExpressionTree condition, boolean value, Symbol future) {
     ExpressionTree c = ASTHelpers.stripParentheses(condition);
-    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
-      return impliesDone(binary.getLeftOperand(), future)
-          || impliesDone(binary.getRightOperand(), future);
-    }
-    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_OR) {
-      return impliesDone(binary.getLeftOperand(), future)
-          && impliesDone(binary.getRightOperand(), future);
-    }
     if (c instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      return falseImpliesDone(not.getExpression(), future);
+      return doneWhen(not.getExpression(), !value, future);
     }
-    return isDoneCall(c, future);
-  }
-
-  /**
-   * Whether the condition being false means the future is done: {@code !f.isDone()}, {@code
-   * f == null || !f.isDone()} (both operands false), {@code a && b} where both being false do.
-   */
-  private static boolean falseImpliesDone(ExpressionTree condition, Symbol future) {
-    ExpressionTree c = ASTHelpers.stripParentheses(condition);
-    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_OR) {
-      return falseImpliesDone(binary.getLeftOperand(), future)
-          || falseImpliesDone(binary.getRightOperand(), future);
+    if (c instanceof BinaryTree binary
+        && (binary.getKind() == Tree.Kind.CONDITIONAL_AND || binary.getKind() == Tree.Kind.CONDITIONAL_OR)) {
+      // `a && b` true and `a || b` false fix both operands' values: either operand's implication holds.
+      boolean eitherOperand = (binary.getKind() == Tree.Kind.CONDITIONAL_AND) == value;
+      return eitherOperand
+          ? doneWhen(binary.getLeftOperand(), value, future) || doneWhen(binary.getRightOperand(), value, future)
+          : doneWhen(binary.getLeftOperand(), value, future) && doneWhen(binary.getRightOperand(), value, future);
     }
-    if (c instanceof BinaryTree binary && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
-      return falseImpliesDone(binary.getLeftOperand(), future)
-          && falseImpliesDone(binary.getRightOperand(), future);
-    }
-    return c instanceof UnaryTree not
-        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-        && impliesDone(not.getExpression(), future);
+    return value && isDoneCall(c, future);
   }
 
   private static boolean isDoneCall(ExpressionTree tree, Symbol future) {
@@ -289,10 +272,10 @@ final class CompletedFutures {
       }
       // Past `if (C) exit;` C was false; past `if (C) {..} else exit;` it was true.
       if (statement instanceof IfTree ifTree
-          && ((alwaysExits(ifTree.getThenStatement()) && falseImpliesDone(ifTree.getCondition(), future))
+          && ((alwaysExits(ifTree.getThenStatement()) && doneWhen(ifTree.getCondition(), false, future))
               || (ifTree.getElseStatement() != null
                   && alwaysExits(ifTree.getElseStatement())
-                  && impliesDone(ifTree.getCondition(), future)))) {
+                  && doneWhen(ifTree.getCondition(), true, future)))) {
         return true;
       }
     }
@@ -310,14 +293,14 @@ final class CompletedFutures {
   /** {@code assert f.isDone();} or {@code checkState(f.isDone(), ..)}: past it, the future is done. */
   private static boolean assertsDone(StatementTree statement, Symbol future) {
     if (statement instanceof AssertTree assertion) {
-      return impliesDone(assertion.getCondition(), future);
+      return doneWhen(assertion.getCondition(), true, future);
     }
     return statement instanceof ExpressionStatementTree expression
         && expression.getExpression() instanceof MethodInvocationTree call
         && ASTHelpers.getSymbol(call) instanceof Symbol precondition
         && PRECONDITIONS.contains(precondition.getSimpleName().toString())
         && !call.getArguments().isEmpty()
-        && impliesDone(call.getArguments().get(0), future);
+        && doneWhen(call.getArguments().get(0), true, future);
   }
 
   private static boolean alwaysExits(StatementTree statement) {
