@@ -850,6 +850,7 @@ def duet_summary(names):
 def write_duet_report(projects):
     names = [p.name for p in projects]
     summary = duet_summary(names)
+    records = read_duet_records()
     lines = [f"Each pair compiled with fresh javac processes at the same time, one configuration per core "
              f"(`taskset`, `-XX:ActiveProcessorCount=1`), without Error Prone's per-check timers (as a user compiles), "
              f"the two swapping cores every round (`bench/corpus.sh duet`, "
@@ -868,13 +869,12 @@ def write_duet_report(projects):
             mean, low, high = interval(per_round)
             ci = f"{mean:.3f} ({low:.3f}-{high:.3f})"
         label = f"{describe_config(candidate)} / {describe_config(baseline)}"
-        mine = [r for r in read_duet_records() if (r["baseline"], r["candidate"]) == (baseline, candidate)]
+        mine = [r for r in records if (r["baseline"], r["candidate"]) == (baseline, candidate)]
         jars = sorted({json.dumps(r.get("checker_builds", "not recorded"), sort_keys=True) for r in mine})
         if len(jars) > 1:
             label += f" (**{len(jars)} checker builds pooled**: {'; '.join(jars)})"
         if "asyncguard-base" in (baseline, candidate):
-            revisions = sorted({r.get("base_revision") or "unknown" for r in read_duet_records()
-                                if (r["baseline"], r["candidate"]) == (baseline, candidate)})
+            revisions = sorted({r.get("base_revision") or "unknown" for r in mine})
             label += f" ({', '.join(revisions)})"
         lines.append(f"| {label} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
     (WORK / "duet.md").write_text("\n".join(lines) + "\n")
