@@ -582,6 +582,79 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void functionsGivenToLibrariesThatMayStoreThemMakeNoClaim() {
+      helper
+          .addSourceLines(
+              "io/github/resilience4j/decorators/Decorators.java",
+              "package io.github.resilience4j.decorators;",
+              "import java.util.function.Supplier;",
+              "public interface Decorators {",
+              "  static <T> DecorateSupplier<T> ofSupplier(Supplier<T> supplier) { return null; }",
+              "  interface DecorateSupplier<T> { Supplier<T> decorate(); }",
+              "}")
+          .addSourceLines(
+              "Lazy.java",
+              "import java.util.function.Supplier;",
+              "final class Lazy<T> {",
+              "  private final Supplier<T> supplier;",
+              "  private Lazy(Supplier<T> supplier) { this.supplier = supplier; }",
+              "  static <T> Lazy<T> of(Supplier<T> supplier) { return new Lazy<>(supplier); }",
+              "}")
+          .addSourceLines(
+              "Client.java",
+              "import io.github.resilience4j.decorators.Decorators;",
+              "import java.util.concurrent.*;",
+              "import java.util.function.Supplier;",
+              "class Client {",
+              "  CompletableFuture<String> decoratedThenOffloaded(CompletableFuture<String> f, Executor pool) {",
+              "    Supplier<String> call = Decorators.ofSupplier(() -> f.join()).decorate();",
+              "    return CompletableFuture.supplyAsync(call, pool);",
+              "  }",
+              "  CompletableFuture<Lazy<String>> storedByTheProjectsOwnType(CompletableFuture<String> f) {",
+              "    return CompletableFuture.completedFuture(Lazy.of(() -> f.join()));",
+              "  }",
+              "  CompletableFuture<ThreadLocal<String>> runLaterByWhicheverThreadAsks(",
+              "      CompletableFuture<String> f) {",
+              "    return CompletableFuture.completedFuture(ThreadLocal.withInitial(() -> f.join()));",
+              "  }",
+              "  static Lazy<String> helperStoringTheWait(CompletableFuture<String> f) {",
+              "    return Lazy.of(() -> f.join());",
+              "  }",
+              "  CompletableFuture<Lazy<String>> callsTheHelper() {",
+              "    return CompletableFuture.completedFuture(helperStoringTheWait(new CompletableFuture<>()));",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void functionsTheJdkRunsInlineTakeTheEnclosingContext() {
+      helper
+          .addSourceLines(
+              "Inline.java",
+              "import java.util.*;",
+              "import java.util.concurrent.*;",
+              "import java.util.concurrent.atomic.AtomicReference;",
+              "class Inline {",
+              "  CompletableFuture<String> optional(Optional<String> o, CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.completedFuture(o.map(s -> f.join()).orElse(\"\"));",
+              "  }",
+              "  CompletableFuture<String> concurrentMap(",
+              "      ConcurrentHashMap<String, String> cache, CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.completedFuture(cache.computeIfAbsent(\"k\", k -> f.join()));",
+              "  }",
+              "  CompletableFuture<String> atomicUpdate(",
+              "      AtomicReference<String> ref, CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.completedFuture(ref.updateAndGet(s -> f.join()));",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void timerAndExecuteBlockingOffloadButSchedulersThatStayOnTheLoopDoNot() {
       helper
           .addSourceLines(

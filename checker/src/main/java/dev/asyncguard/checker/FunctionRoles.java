@@ -278,28 +278,39 @@ final class FunctionRoles {
   }
 
   /**
-   * A function handed to an unknown method runs inline when it is one of the JDK's
-   * function shapes (forEach, stream operations, computeIfAbsent, Optional.map); a Runnable,
-   * Callable or custom interface is likely a task stored for later, so no claim is made.
+   * A function handed to a method no rule above knows runs inline when the JDK promises it: any
+   * function given to {@code java.util} outside {@code java.util.concurrent} or to {@code Iterable}
+   * (forEach, streams, Optional, Map.computeIfAbsent), and a {@code java.util.function} shape or
+   * {@code Comparator} given to another JDK method (ConcurrentHashMap.compute, AtomicReference
+   * updates), and to Mutiny, whose operators keep the context of the code around them. Other
+   * libraries and the project's own code take the same shapes to store them (Suppliers.memoize,
+   * Resilience4j decorators, AsyncCache loaders), so no claim is made there.
    */
   private static Role inlineOrDeferred(Tree function, Symbol callee, VisitorState state) {
-    Type functionType = ASTHelpers.getType(function);
-    if (functionType == null || functionType.tsym == null) {
-      return Role.DEFERRED;
-    }
-    String interfaceName = functionType.tsym.getQualifiedName().toString();
-    if (interfaceName.startsWith("java.util.function.")
-        || interfaceName.equals("java.util.Comparator")) {
+    String owner =
+        callee == null || callee.owner == null ? "" : callee.owner.getQualifiedName().toString();
+    if ((owner.startsWith("java.util.") && !owner.startsWith("java.util.concurrent."))
+        || owner.equals("java.lang.Iterable")) {
       return Role.INLINE;
     }
-    if (callee != null && callee.owner != null) {
-      String owner = callee.owner.getQualifiedName().toString();
-      if ((owner.startsWith("java.util.") && !owner.startsWith("java.util.concurrent."))
-          || owner.equals("java.lang.Iterable")) {
-        return Role.INLINE;
-      }
+    boolean runsFunctionsInline =
+        (owner.startsWith("java.") && !JDK_STORING_OWNERS.contains(owner))
+            || owner.startsWith(MUTINY_PACKAGE);
+    return runsFunctionsInline && isJdkFunctionShape(function) ? Role.INLINE : Role.DEFERRED;
+  }
+
+  /** JDK types that keep a function to run later, on whichever thread asks. */
+  private static final ImmutableSet<String> JDK_STORING_OWNERS =
+      ImmutableSet.of("java.lang.ThreadLocal", "java.lang.InheritableThreadLocal");
+
+  private static boolean isJdkFunctionShape(Tree function) {
+    Type functionType = ASTHelpers.getType(function);
+    if (functionType == null || functionType.tsym == null) {
+      return false;
     }
-    return Role.DEFERRED;
+    String interfaceName = functionType.tsym.getQualifiedName().toString();
+    return interfaceName.startsWith("java.util.function.")
+        || interfaceName.equals("java.util.Comparator");
   }
 
   private static ExpressionTree executorArgument(
