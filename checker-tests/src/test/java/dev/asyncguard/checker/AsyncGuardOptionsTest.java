@@ -31,7 +31,8 @@ class AsyncGuardOptionsTest {
   void unknownKeyNamesTheFlagAndTheKnownOnes() {
     assertEquals(
         "AsyncGuard: unknown option -XepOpt:AsyncGuard:FutureType; known options are FutureTypes,"
-            + " NonBlockingAnnotations, BlockingAnnotations, BlockingMethods, SynchronizedIsBlocking",
+            + " NonBlockingAnnotations, BlockingAnnotations, BlockingMethods, SynchronizedIsBlocking,"
+            + " SafeToDropMethods",
         AsyncGuardOptions.fromMap(ImmutableMap.of("AsyncGuard:FutureType", "a.B")).problem().get());
   }
 
@@ -52,6 +53,13 @@ class AsyncGuardOptionsTest {
             .problem()
             .get()
             .contains("-XepOpt:AsyncGuard:BlockingMethods=com.acme.Db.query has an invalid entry"));
+    assertTrue(
+        AsyncGuardOptions.fromMap(ImmutableMap.of("AsyncGuard:SafeToDropMethods", "com.acme.Metrics"))
+            .problem()
+            .get()
+            .contains(
+                "-XepOpt:AsyncGuard:SafeToDropMethods=com.acme.Metrics has an invalid entry 'com.acme.Metrics':"
+                    + " expected entries of the form type#method"));
     assertTrue(
         AsyncGuardOptions.fromMap(ImmutableMap.of("AsyncGuard:SynchronizedIsBlocking", "yes"))
             .problem()

@@ -420,6 +420,63 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void methodsTheTeamListsAsSafeToDrop() {
+    helper
+        .setArgs(
+            "-XepOpt:AsyncGuard:SafeToDropMethods=com.acme.Metrics#publish,"
+                + "com.acme.Mailer#send(java.lang.String),com.acme.Job#<init>")
+        .addSourceLines(
+            "com/acme/Metrics.java",
+            "package com.acme;",
+            "import java.util.concurrent.CompletableFuture;",
+            "public interface Metrics {",
+            "  CompletableFuture<Void> publish(String name, long value);",
+            "  CompletableFuture<Void> flush();",
+            "}")
+        .addSourceLines(
+            "com/acme/Mailer.java",
+            "package com.acme;",
+            "import java.util.concurrent.CompletableFuture;",
+            "public class Mailer {",
+            "  public CompletableFuture<Void> send(String to) { return new CompletableFuture<>(); }",
+            "  public CompletableFuture<Void> send(String to, String body) { return new CompletableFuture<>(); }",
+            "}")
+        .addSourceLines(
+            "com/acme/Job.java",
+            "package com.acme;",
+            "public class Job extends java.util.concurrent.CompletableFuture<Void> {}")
+        .addSourceLines(
+            "com/acme/OtherJob.java",
+            "package com.acme;",
+            "public class OtherJob extends java.util.concurrent.CompletableFuture<Void> {}")
+        .addSourceLines(
+            "Use.java",
+            "import com.acme.Job;",
+            "import com.acme.Mailer;",
+            "import com.acme.Metrics;",
+            "import com.acme.OtherJob;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class Use implements Metrics {",
+            "  void run(Metrics metrics, Mailer mailer, List<String> names) {",
+            "    metrics.publish(\"requests\", 1);",
+            "    publish(\"self\", 2);",
+            "    names.forEach(n -> metrics.publish(n, 1));",
+            "    CompletableFuture<Void> kept = metrics.publish(\"kept\", 3);",
+            "    mailer.send(\"a@b.c\");",
+            "    new Job();",
+            "    // BUG: Diagnostic contains: Metrics.flush() returns a CompletableFuture that is dropped",
+            "    metrics.flush();",
+            "    // BUG: Diagnostic contains: Mailer.send(...) returns a CompletableFuture that is dropped",
+            "    mailer.send(\"a@b.c\", \"hi\");",
+            "    // BUG: Diagnostic contains: new OtherJob(...) returns an OtherJob that is dropped",
+            "    new OtherJob();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void mockitoAndAssertThrows() {
     helper
         .addSourceLines(

@@ -38,7 +38,12 @@ public final class AsyncGuardOptions {
             + " type#<init> separated by commas, e.g."
             + " com.acme.Db#query,java.util.concurrent.locks.Lock#lock",
         Form.METHOD_SPEC),
-    SYNCHRONIZED_IS_BLOCKING("SynchronizedIsBlocking", "true or false", Form.BOOLEAN);
+    SYNCHRONIZED_IS_BLOCKING("SynchronizedIsBlocking", "true or false", Form.BOOLEAN),
+    SAFE_TO_DROP_METHODS(
+        "SafeToDropMethods",
+        "entries of the form type#method, type#method(paramType,...), type#prefix* or"
+            + " type#<init> separated by commas, e.g. com.acme.Metrics#publish",
+        Form.METHOD_SPEC);
 
     /** How one entry of a key's value is checked. */
     private enum Form {

@@ -40,40 +40,12 @@ public final class BlockingCatalog {
       "It is listed in -XepOpt:AsyncGuard:BlockingMethods: offload it to an executor meant for"
           + " blocking work, or use a non-blocking alternative.";
 
-  /** One catalog line: a type, a method name pattern, optionally the parameter types. */
-  public record Entry(
-      String type, String method, Optional<ImmutableList<String>> parameters, String family, String advice) {
+  /** One catalog line: the method it names, its family and the advice its findings give. */
+  public record Entry(MethodSpec target, String family, String advice) {
 
     /** How rules.md and diagnostics show it: {@code java.lang.Thread#sleep}. */
     public String spec() {
-      return type
-          + "#"
-          + method
-          + parameters.map(p -> "(" + String.join(",", p) + ")").orElse("");
-    }
-
-    boolean matchesName(String name) {
-      if (method.endsWith("*")) {
-        return !name.equals("<init>") && name.startsWith(method.substring(0, method.length() - 1));
-      }
-      return method.equals(name);
-    }
-
-    boolean matchesParameters(MethodSymbol symbol, VisitorState state) {
-      if (parameters.isEmpty()) {
-        return true;
-      }
-      List<Type> actual = symbol.type.getParameterTypes();
-      if (actual.size() != parameters.get().size()) {
-        return false;
-      }
-      for (int i = 0; i < actual.size(); i++) {
-        String erased = state.getTypes().erasure(actual.get(i)).toString();
-        if (!erased.equals(parameters.get().get(i))) {
-          return false;
-        }
-      }
-      return true;
+      return target.spec();
     }
   }
 
@@ -106,7 +78,7 @@ public final class BlockingCatalog {
       all.add(parseEntry(spec, CONFIGURED_FAMILY, CONFIGURED_ADVICE));
     }
     for (Entry entry : all) {
-      (entry.method().endsWith("*") ? wildcards : exact).add(entry);
+      (entry.target().method().endsWith("*") ? wildcards : exact).add(entry);
     }
     this.entriesInOrder =
         ImmutableList.<Entry>builder().addAll(exact.build()).addAll(wildcards.build()).build();
@@ -126,7 +98,7 @@ public final class BlockingCatalog {
   private SupertypeMemo<List<Entry>> entriesByOwner(VisitorState state) {
     Map<Name, List<Entry>> byType = new HashMap<>();
     for (Entry entry : entriesInOrder) {
-      byType.computeIfAbsent(state.getName(entry.type()), name -> new ArrayList<>()).add(entry);
+      byType.computeIfAbsent(state.getName(entry.target().type()), name -> new ArrayList<>()).add(entry);
     }
     return new SupertypeMemo<>(state.getTypes(), List.of()) {
       @Override
@@ -283,9 +255,9 @@ public final class BlockingCatalog {
     }
     String name = method.getSimpleName().toString();
     for (Entry never : neverBlocking) {
-      if (never.matchesName(name)
-          && never.matchesParameters(method, state)
-          && TypeNames.isSubtype(type, never.type(), state)) {
+      if (never.target().matchesName(name)
+          && never.target().matchesParameters(method, state)
+          && TypeNames.isSubtype(type, never.target().type(), state)) {
         return true;
       }
     }
@@ -301,7 +273,7 @@ public final class BlockingCatalog {
     }
     String name = method.getSimpleName().toString();
     for (Entry entry : entriesByOwner.get(state).of(owner)) {
-      if (entry.matchesName(name) && entry.matchesParameters(method, state)) {
+      if (entry.target().matchesName(name) && entry.target().matchesParameters(method, state)) {
         return Optional.of(entry);
       }
     }
@@ -364,22 +336,6 @@ public final class BlockingCatalog {
 
   /** Parses {@code type#method} or {@code type#method(p1,p2)}; the form is validated beforehand. */
   static Entry parseEntry(String spec, String family, String advice) {
-    int hash = spec.indexOf('#');
-    int paren = spec.indexOf('(');
-    String type = spec.substring(0, hash);
-    String method = paren < 0 ? spec.substring(hash + 1) : spec.substring(hash + 1, paren);
-    Optional<ImmutableList<String>> parameters = Optional.empty();
-    if (paren >= 0) {
-      String inside = spec.substring(paren + 1, spec.length() - 1).strip();
-      ImmutableList.Builder<String> names = ImmutableList.builder();
-      if (!inside.isEmpty()) {
-        // A plain split: a regular expression here would be compiled again for every entry.
-        for (String name : inside.split(",")) {
-          names.add(name.strip());
-        }
-      }
-      parameters = Optional.of(names.build());
-    }
-    return new Entry(type, method, parameters, family, advice);
+    return new Entry(MethodSpec.parse(spec), family, advice);
   }
 }

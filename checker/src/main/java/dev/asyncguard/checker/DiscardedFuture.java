@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -259,6 +260,8 @@ public final class DiscardedFuture extends BugChecker
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
   private final NestedFutures nestedFutures;
+  /** Methods whose futures the team reports failures of elsewhere: usually none. */
+  private final ImmutableList<MethodSpec> safeToDropMethods;
   private final KeptReturnValues keptReturnValues = new KeptReturnValues();
 
   /** For the service loader; Error Prone itself uses the flags constructor. */
@@ -270,6 +273,10 @@ public final class DiscardedFuture extends BugChecker
     this.options = AsyncGuardOptions.fromFlags(flags);
     this.futureTypes = new FutureTypes(options);
     this.nestedFutures = new NestedFutures(futureTypes);
+    this.safeToDropMethods =
+        options.list(AsyncGuardOptions.Key.SAFE_TO_DROP_METHODS).stream()
+            .map(MethodSpec::parse)
+            .collect(ImmutableList.toImmutableList());
   }
 
   @Override
@@ -370,6 +377,8 @@ public final class DiscardedFuture extends BugChecker
         || (kind == FutureTypes.Kind.HOT
             && (handedFailureObserver(call, state) || SelfHandlingTasks.startsOne(call, state)))
         || canIgnoreReturnValue(method, state)
+        // The team says this API reports its failures itself (-XepOpt:AsyncGuard:SafeToDropMethods).
+        || configuredSafeToDrop(method, state)
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience,
         // or returns its receiver, which the caller names.
         || returnsValueHeldElsewhere(call, method, state)
@@ -446,6 +455,15 @@ public final class DiscardedFuture extends BugChecker
       }
     }
     return declared;
+  }
+
+  private boolean configuredSafeToDrop(MethodSymbol method, VisitorState state) {
+    for (MethodSpec spec : safeToDropMethods) {
+      if (spec.matches(method, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Looks through overridden methods and enclosing types: once per method and compilation. */
