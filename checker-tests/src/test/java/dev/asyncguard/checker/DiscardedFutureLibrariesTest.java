@@ -220,6 +220,91 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void nettyGroupClosesSslCloseAndProgressCaffeineLoadsAndClientListeners() {
+    helper
+        .addSourceLines(
+            "io/netty/channel/group/ChannelGroupFuture.java",
+            "package io.netty.channel.group;",
+            "public interface ChannelGroupFuture extends io.netty.util.concurrent.Future<Void> {}")
+        .addSourceLines(
+            "io/netty/channel/group/ChannelGroup.java",
+            "package io.netty.channel.group;",
+            "public interface ChannelGroup {",
+            "  ChannelGroupFuture close();",
+            "  ChannelGroupFuture disconnect();",
+            "  ChannelGroupFuture writeAndFlush(Object message);",
+            "}")
+        .addSourceLines(
+            "io/netty/handler/ssl/SslHandler.java",
+            "package io.netty.handler.ssl;",
+            "public class SslHandler {",
+            "  public io.netty.util.concurrent.Future<Void> closeOutbound() { return null; }",
+            "  public io.netty.util.concurrent.Future<Object> handshakeFuture() { return null; }",
+            "}")
+        .addSourceLines(
+            "io/netty/util/concurrent/ProgressivePromise.java",
+            "package io.netty.util.concurrent;",
+            "public interface ProgressivePromise<V> extends Promise<V> {",
+            "  ProgressivePromise<V> setProgress(long progress, long total);",
+            "}")
+        .addSourceLines(
+            "org/asynchttpclient/ListenableFuture.java",
+            "package org.asynchttpclient;",
+            "public interface ListenableFuture<V> extends java.util.concurrent.Future<V> {",
+            "  ListenableFuture<V> addListener(Runnable listener, java.util.concurrent.Executor exec);",
+            "  java.util.concurrent.CompletableFuture<V> toCompletableFuture();",
+            "}")
+        .addSourceLines(
+            "com/github/benmanes/caffeine/cache/AsyncCache.java",
+            "package com.github.benmanes.caffeine.cache;",
+            "import java.util.concurrent.CompletableFuture;",
+            "public interface AsyncCache<K, V> {",
+            "  CompletableFuture<V> getIfPresent(K key);",
+            "  CompletableFuture<V> get(K key, java.util.function.Function<? super K, ? extends V> f);",
+            "  CompletableFuture<java.util.Map<K, V>> getAll(Iterable<? extends K> keys,",
+            "      java.util.function.Function<? super java.util.Set<? extends K>, ? extends java.util.Map<? extends K, ? extends V>> f);",
+            "}")
+        .addSourceLines(
+            "com/github/benmanes/caffeine/cache/AsyncLoadingCache.java",
+            "package com.github.benmanes.caffeine.cache;",
+            "import java.util.concurrent.CompletableFuture;",
+            "public interface AsyncLoadingCache<K, V> extends AsyncCache<K, V> {",
+            "  CompletableFuture<V> get(K key);",
+            "  CompletableFuture<java.util.Map<K, V>> getAll(Iterable<? extends K> keys);",
+            "}")
+        .addSourceLines(
+            "Shutdown.java",
+            "import com.github.benmanes.caffeine.cache.*;",
+            "import io.netty.channel.group.ChannelGroup;",
+            "import io.netty.handler.ssl.SslHandler;",
+            "import io.netty.util.concurrent.ProgressivePromise;",
+            "import java.util.List;",
+            "class Shutdown {",
+            "  void run(ChannelGroup all, SslHandler ssl, ProgressivePromise<Void> transfer,",
+            "      org.asynchttpclient.ListenableFuture<String> response, java.util.concurrent.Executor ex,",
+            "      AsyncLoadingCache<String, String> users, AsyncCache<String, String> pages, List<String> ids) {",
+            "    all.close();",
+            "    all.disconnect();",
+            "    ssl.closeOutbound();",
+            "    transfer.setProgress(10, 100);",
+            "    response.addListener(() -> {}, ex);",
+            "    users.get(\"warm\");",
+            "    users.getAll(ids);",
+            "    pages.get(\"warm\", k -> k);",
+            "    // BUG: Diagnostic contains: ChannelGroup.writeAndFlush(...) returns a ChannelGroupFuture",
+            "    all.writeAndFlush(\"bye\");",
+            "    // BUG: Diagnostic contains: SslHandler.handshakeFuture() returns a Future",
+            "    ssl.handshakeFuture();",
+            "    // BUG: Diagnostic contains: ListenableFuture.toCompletableFuture() returns a CompletableFuture",
+            "    response.toCompletableFuture();",
+            "    // BUG: Diagnostic contains: AsyncCache.getIfPresent(...) returns a CompletableFuture",
+            "    pages.getIfPresent(\"k\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void vertxWritesAndClosing() {
     // Vert.x 4 and 5 return a Future from stream writes and closes; its own examples drop them.
     helper

@@ -107,12 +107,19 @@ public final class DiscardedFuture extends BugChecker
               "await",
               "awaitUninterruptibly"),
           CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "setSuccess", "setFailure"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.ProgressivePromise", "setProgress"),
+          CallPattern.instanceMethod("org.asynchttpclient.ListenableFuture", "addListener"),
           CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onSuccess", "onFailure"),
           // Netty: closing is fire-and-forget (the channel's closeFuture() reports it), and so is a
           // graceful shutdown (terminationFuture() reports it).
           CallPattern.instanceMethod(
               "io.netty.channel.ChannelOutboundInvoker", "close", "disconnect", "deregister"),
           CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully"),
+          CallPattern.instanceMethod("io.netty.channel.group.ChannelGroup", "close", "disconnect", "deregister"),
+          CallPattern.instanceMethod("io.netty.handler.ssl.SslHandler", "closeOutbound"),
+          // Caffeine logs a failed asynchronous load and drops the entry: a get() that warms the
+          // cache reports its failure.
+          CallPattern.instanceMethod("com.github.benmanes.caffeine.cache.AsyncCache", "get", "getAll"),
           // Vert.x: writing to a stream (response.end("ok")) and closing are fire-and-forget, as in
           // Vert.x's own examples; a failure means the connection is gone, which its closeHandler
           // and exceptionHandler report.
