@@ -195,6 +195,49 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void tasksThatHoldTheirOutcomeOrOnlyCompleteAnotherFuture() {
+    helper
+        .addSourceLines(
+            "Timeouts.java",
+            "import com.google.common.util.concurrent.ListenableFutureTask;",
+            "import com.google.common.util.concurrent.SettableFuture;",
+            "import java.util.concurrent.*;",
+            "class Timeouts {",
+            "  <T> FutureTask<T> run(Callable<T> c, ExecutorService pool) {",
+            "    FutureTask<T> task = new FutureTask<>(c);",
+            "    pool.submit(task);",
+            "    return task;",
+            "  }",
+            "  <T> ListenableFutureTask<T> runListenable(Callable<T> c, ExecutorService pool) {",
+            "    ListenableFutureTask<T> task = ListenableFutureTask.create(c);",
+            "    pool.submit(task);",
+            "    return task;",
+            "  }",
+            "  void expire(CompletableFuture<String> f, SettableFuture<String> s, Future<?> job,",
+            "      ScheduledExecutorService ses) {",
+            "    ses.schedule(() -> f.completeExceptionally(new TimeoutException(\"late\")), 1, TimeUnit.SECONDS);",
+            "    ses.schedule(() -> f.complete(\"default\"), 1, TimeUnit.SECONDS);",
+            "    ses.schedule(() -> { s.setException(new TimeoutException()); }, 1, TimeUnit.SECONDS);",
+            "    ses.schedule(() -> job.cancel(true), 1, TimeUnit.SECONDS);",
+            "    CompletableFuture.runAsync(() -> f.complete(\"x\"));",
+            "  }",
+            "  void stillFlagged(CompletableFuture<String> f, ScheduledExecutorService ses,",
+            "      java.util.Map<String, CompletableFuture<String>> pending) {",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(() -> f.complete(compute()), 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(() -> pending.remove(\"id\").cancel(true), 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(() -> { f.complete(\"a\"); compute(); }, 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: CompletableFuture.thenRun(...) returns a CompletableFuture",
+            "    f.thenRun(() -> f.complete(\"x\"));",
+            "  }",
+            "  String compute() { return \"\"; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void periodicHandlesReportedFailuresAndPassThroughReturns() {
     helper
         .addSourceLines(

@@ -4,8 +4,12 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -18,10 +22,12 @@ import java.util.List;
 
 /**
  * A task started by a call whose future only that task completes ({@code runAsync(() -> {..},
- * pool)}, {@code executor.submit(..)}), written to handle its own failures: its whole body is one
- * {@code try} with a clause catching {@code Exception} or {@code Throwable} that does not throw.
- * Such a future fails only if the task is cancelled (or with an {@link Error}), so dropping it
- * loses nothing the task did not already report.
+ * pool)}, {@code executor.submit(..)}), that cannot lose a failure: its whole body is one {@code
+ * try} with a clause catching {@code Exception} or {@code Throwable} that does not throw; or it is
+ * itself a future ({@code submit(futureTask)}: the task holds its outcome, which the caller holds);
+ * or it only completes another future ({@code schedule(() -> f.completeExceptionally(new
+ * TimeoutException()), 5, SECONDS)}), which cannot throw. Such a future fails only if the task is
+ * cancelled (or with an {@link Error}), so dropping it loses nothing.
  */
 final class SelfHandlingTasks {
 
@@ -38,18 +44,69 @@ final class SelfHandlingTasks {
 
   private SelfHandlingTasks() {}
 
-  /** Whether the call starts a task that catches and handles every exception it can throw. */
+  /** Whether the call starts a task that cannot lose a failure (see above). */
   static boolean startsOne(ExpressionTree call, VisitorState state) {
     if (!(call instanceof MethodInvocationTree invocation)
         || invocation.getArguments().isEmpty()
         || !STARTS_TASK.matches(call, state)) {
       return false;
     }
-    BlockTree body = bodyOf(ASTHelpers.stripParentheses(invocation.getArguments().get(0)));
-    return body != null
-        && body.getStatements().size() == 1
-        && body.getStatements().get(0) instanceof TryTree attempt
+    ExpressionTree task = ASTHelpers.stripParentheses(invocation.getArguments().get(0));
+    if (TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.RunnableFuture", state)) {
+      return true;
+    }
+    if (task instanceof LambdaExpressionTree lambda
+        && lambda.getBody() instanceof ExpressionTree expression) {
+      return onlyCompletes(expression, state);
+    }
+    BlockTree body = bodyOf(task);
+    if (body == null || body.getStatements().size() != 1) {
+      return false;
+    }
+    StatementTree only = body.getStatements().get(0);
+    if (only instanceof ExpressionStatementTree statement) {
+      return onlyCompletes(statement.getExpression(), state);
+    }
+    return only instanceof TryTree attempt
         && attempt.getCatches().stream().anyMatch(clause -> handlesEverything(clause, state));
+  }
+
+  /** Completing, failing or cancelling a future: these report through it and do not throw. */
+  private static final CallPattern.AnyOf COMPLETES =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod(
+              "java.util.concurrent.CompletableFuture",
+              "complete",
+              "completeExceptionally",
+              "obtrudeValue",
+              "obtrudeException"),
+          CallPattern.instanceMethod("java.util.concurrent.Future", "cancel"),
+          CallPattern.instanceMethod(
+              "com.google.common.util.concurrent.SettableFuture", "set", "setException", "setFuture"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "trySuccess", "tryFailure"));
+
+  /**
+   * A completion call on a local, field or parameter whose arguments cannot throw either: names,
+   * literals and new exceptions made of those ({@code new TimeoutException("late")}).
+   */
+  private static boolean onlyCompletes(ExpressionTree expression, VisitorState state) {
+    return ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree completion
+        && COMPLETES.matches(completion, state)
+        && isPlainValue(ASTHelpers.getReceiver(completion), state)
+        && completion.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
+  }
+
+  private static boolean isPlainValue(ExpressionTree value, VisitorState state) {
+    ExpressionTree stripped = value == null ? null : ASTHelpers.stripParentheses(value);
+    if (stripped instanceof IdentifierTree
+        || stripped instanceof LiteralTree
+        || (stripped instanceof MemberSelectTree select && isPlainValue(select.getExpression(), state))) {
+      return true;
+    }
+    return stripped instanceof NewClassTree made
+        && made.getClassBody() == null
+        && TypeNames.isSubtype(ASTHelpers.getType(made), "java.lang.Throwable", state)
+        && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
   }
 
   /** A lambda's block, or the one method of an anonymous class ({@code new Runnable() {..}}). */
