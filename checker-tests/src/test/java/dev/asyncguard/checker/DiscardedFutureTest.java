@@ -743,6 +743,41 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void callableChosenOverRunnableForAFutureThatMayBeDropped() {
+    // javac picks submit(Callable)/schedule(Callable, ..) for () -> ch.close(): a Runnable in all but type.
+    helper
+        .addSourceLines(
+            "Channel.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Channel {",
+            "  @com.google.errorprone.annotations.CanIgnoreReturnValue CompletableFuture<Void> close();",
+            "  CompletableFuture<Void> write(Object message);",
+            "}")
+        .addSourceLines(
+            "Idle.java",
+            "import java.util.concurrent.*;",
+            "class Idle {",
+            "  ScheduledFuture<?> timer;",
+            "  void arm(Channel ch, ScheduledExecutorService ses, ExecutorService pool, CompletableFuture<String> f) {",
+            "    ses.schedule(() -> ch.close(), 30, TimeUnit.SECONDS);",
+            "    timer = ses.schedule(() -> ch.close(), 30, TimeUnit.SECONDS);",
+            "    pool.submit(ch::close);",
+            "    CompletableFuture<Void> sent = ch.write(\"x\");",
+            "    pool.submit(() -> sent.whenComplete((v, e) -> {}));",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future that is dropped",
+            "    pool.submit(() -> ch.write(\"x\").whenComplete((v, e) -> {}));",
+            "    // BUG: Diagnostic contains: makes a ScheduledFuture of a CompletableFuture: the function returns a future, so the outer one completes as soon as the inner CompletableFuture is created, and nobody awaits the inner one (its result and failure are lost). Handle the inner one inside the task",
+            "    ses.schedule(() -> ch.write(\"x\"), 30, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: makes a Future of a CompletableFuture",
+            "    pool.submit(() -> ch.write(\"x\"));",
+            "    // BUG: Diagnostic contains: Use thenCompose instead of thenApply",
+            "    f.thenApply(s -> ch.close());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void executorImplementingExecuteBySubmitting() {
     // Found on reactor-core: BoundedScheduledExecutorService.execute(c) { super.submit(c); }.
     helper

@@ -279,7 +279,7 @@ public final class DiscardedFuture extends BugChecker
   public DiscardedFuture(ErrorProneFlags flags) {
     this.options = AsyncGuardOptions.fromFlags(flags);
     this.futureTypes = new FutureTypes(options);
-    this.nestedFutures = new NestedFutures(futureTypes);
+    this.nestedFutures = new NestedFutures(futureTypes, this::mayBeDropped);
     this.safeToDropMethods =
         options.list(AsyncGuardOptions.Key.SAFE_TO_DROP_METHODS).stream()
             .map(MethodSpec::parse)
@@ -372,6 +372,15 @@ public final class DiscardedFuture extends BugChecker
         .build();
   }
 
+  /** Whether the future a call makes may be dropped right there: a function's nested result. */
+  private boolean mayBeDropped(ExpressionTree call, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return false;
+    }
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(producedType(call, method, state), state);
+    return kind.isPresent() && droppedOnPurpose(call, method, kind.get(), state);
+  }
+
   /**
    * The exemptions of a dropped future, for a call used as a statement and for a local that is
    * never read alike: cheapest first.
@@ -382,7 +391,7 @@ public final class DiscardedFuture extends BugChecker
         // A hot future's failure reaches the observer the call was handed, or the task it started
         // catches and handles every exception itself.
         || (kind == FutureTypes.Kind.HOT
-            && (handedFailureObserver(call, state) || SelfHandlingTasks.startsOne(call, state)))
+            && (handedFailureObserver(call, state) || SelfHandlingTasks.startsOne(call, state, this::mayBeDropped)))
         || canIgnoreReturnValue(method, state)
         // The team says this API reports its failures itself (-XepOpt:AsyncGuard:SafeToDropMethods).
         || configuredSafeToDrop(method, state)

@@ -89,10 +89,17 @@ final class NestedFutures {
           "merge",
           "concat");
 
-  private final FutureTypes futureTypes;
+  /** Whether a call's future may be dropped where it is made: DiscardedFuture's exemptions. */
+  interface DropPolicy {
+    boolean mayBeDropped(ExpressionTree call, VisitorState state);
+  }
 
-  NestedFutures(FutureTypes futureTypes) {
+  private final FutureTypes futureTypes;
+  private final DropPolicy dropPolicy;
+
+  NestedFutures(FutureTypes futureTypes, DropPolicy dropPolicy) {
     this.futureTypes = futureTypes;
+    this.dropPolicy = dropPolicy;
   }
 
   Description match(MethodInvocationTree tree, VisitorState state, BugChecker checker) {
@@ -102,6 +109,12 @@ final class NestedFutures {
     Type result = ASTHelpers.getType(tree);
     Optional<Type> inner = futureTypes.nestedFuture(result, state);
     if (inner.isEmpty() || !functionMakesInner(tree, inner.get(), state) || isHandedOn(state)) {
+      return NO_MATCH;
+    }
+    // schedule(() -> ch.close(), ..) picks the Callable overload over the Runnable one, nesting the
+    // close's future, which may be dropped anyway: the task is a Runnable in all but type. A
+    // function whose value is the point (thenApply) still nests by mistake.
+    if (callableStandingForARunnable(tree, state)) {
       return NO_MATCH;
     }
     MethodSymbol method = ASTHelpers.getSymbol(tree);
@@ -115,8 +128,13 @@ final class NestedFutures {
         replacement
             .map(r -> "Use " + r + " instead of " + method.getSimpleName() + " to chain the inner " + innerName + ".")
             .orElse(
-                "Flatten it (thenCompose, transformAsync, flatMap) so the outer future completes"
-                    + " with the inner one.");
+                TypeNames.ownerIsSubtype(method, "java.util.concurrent.Executor", state)
+                    // An executor has no composing form: the task itself must look after the inner one.
+                    ? "Handle the inner one inside the task (a block lambda that awaits it or adds"
+                        + " whenComplete), or start the work with supplyAsync(.., executor) and"
+                        + " thenCompose it."
+                    : "Flatten it (thenCompose, transformAsync, flatMap) so the outer future"
+                        + " completes with the inner one.");
     Description.Builder description =
         checker
             .buildDescription(tree)
@@ -152,6 +170,39 @@ final class NestedFutures {
     }
     return false;
   }
+
+  /**
+   * Every function argument is a {@code Callable} that javac chose over {@code Runnable} (an
+   * expression lambda calling a method, or a method reference) whose call makes a future that may
+   * be dropped where it is made.
+   */
+  private boolean callableStandingForARunnable(MethodInvocationTree tree, VisitorState state) {
+    boolean any = false;
+    for (ExpressionTree argument : tree.getArguments()) {
+      if (isFunction(argument)
+          && !TypeNames.isExactly(ASTHelpers.getType(argument), CALLABLE, state)) {
+        return false;
+      }
+      ExpressionTree made =
+          argument instanceof LambdaExpressionTree lambda && lambda.getBody() instanceof ExpressionTree body
+              ? ASTHelpers.stripParentheses(body)
+              : argument instanceof MemberReferenceTree ? argument : null;
+      if (made == null) {
+        if (isFunction(argument)) {
+          return false; // a block lambda: its returns are not looked into
+        }
+        continue;
+      }
+      if (!(made instanceof MethodInvocationTree || made instanceof MemberReferenceTree)
+          || !dropPolicy.mayBeDropped(made, state)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  private static final String CALLABLE = "java.util.concurrent.Callable";
 
   private static boolean isFunction(ExpressionTree argument) {
     return argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree;

@@ -9,6 +9,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -44,8 +45,12 @@ final class SelfHandlingTasks {
 
   private SelfHandlingTasks() {}
 
-  /** Whether the call starts a task that cannot lose a failure (see above). */
-  static boolean startsOne(ExpressionTree call, VisitorState state) {
+  /**
+   * Whether the call starts a task that cannot lose a failure (see above). {@code quietCall} says
+   * whether a call's own future may be dropped where it is made: a task that only makes such a call
+   * ({@code schedule(() -> ch.close(), ..)}, {@code submit(ch::close)}) reports through it.
+   */
+  static boolean startsOne(ExpressionTree call, VisitorState state, NestedFutures.DropPolicy quietCall) {
     if (!(call instanceof MethodInvocationTree invocation)
         || invocation.getArguments().isEmpty()
         || !STARTS_TASK.matches(call, state)) {
@@ -55,9 +60,12 @@ final class SelfHandlingTasks {
     if (TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.RunnableFuture", state)) {
       return true;
     }
+    if (task instanceof MemberReferenceTree reference) {
+      return quietCall.mayBeDropped(reference, state);
+    }
     if (task instanceof LambdaExpressionTree lambda
         && lambda.getBody() instanceof ExpressionTree expression) {
-      return onlyCompletes(expression, state);
+      return onlyReports(expression, state, quietCall);
     }
     BlockTree body = bodyOf(task);
     if (body == null || body.getStatements().size() != 1) {
@@ -65,7 +73,7 @@ final class SelfHandlingTasks {
     }
     StatementTree only = body.getStatements().get(0);
     if (only instanceof ExpressionStatementTree statement) {
-      return onlyCompletes(statement.getExpression(), state);
+      return onlyReports(statement.getExpression(), state, quietCall);
     }
     return only instanceof TryTree attempt
         && attempt.getCatches().stream().anyMatch(clause -> handlesEverything(clause, state));
@@ -86,20 +94,23 @@ final class SelfHandlingTasks {
           CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "trySuccess", "tryFailure"));
 
   /**
-   * A completion call on a local, field or parameter whose arguments cannot throw either: names,
-   * literals and new exceptions made of those ({@code new TimeoutException("late")}).
+   * A completion call, or a call whose future may be dropped, on a local, field or parameter, whose
+   * arguments cannot throw either: names, literals, lambdas and new exceptions made of those ({@code
+   * new TimeoutException("late")}).
    */
-  private static boolean onlyCompletes(ExpressionTree expression, VisitorState state) {
-    return ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree completion
-        && COMPLETES.matches(completion, state)
-        && isPlainValue(ASTHelpers.getReceiver(completion), state)
-        && completion.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
+  private static boolean onlyReports(
+      ExpressionTree expression, VisitorState state, NestedFutures.DropPolicy quietCall) {
+    return ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call
+        && isPlainValue(ASTHelpers.getReceiver(call), state)
+        && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
+        && (COMPLETES.matches(call, state) || quietCall.mayBeDropped(call, state));
   }
 
   private static boolean isPlainValue(ExpressionTree value, VisitorState state) {
     ExpressionTree stripped = value == null ? null : ASTHelpers.stripParentheses(value);
     if (stripped instanceof IdentifierTree
         || stripped instanceof LiteralTree
+        || stripped instanceof LambdaExpressionTree
         || (stripped instanceof MemberSelectTree select && isPlainValue(select.getExpression(), state))) {
       return true;
     }
