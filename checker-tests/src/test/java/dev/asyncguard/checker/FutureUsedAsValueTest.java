@@ -151,6 +151,47 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void futuresWithNoValueToMeanAndTasksThatDescribeThemselves() {
+    helper
+        .addSourceLines(
+            "Handles.java",
+            "import java.util.concurrent.*;",
+            "import org.slf4j.Logger;",
+            "import reactor.core.publisher.Mono;",
+            "class Handles {",
+            "  interface WriteResult extends Future<Void> {}",
+            "  static final class SumTask extends RecursiveTask<Long> {",
+            "    final int lo, hi;",
+            "    SumTask(int lo, int hi) { this.lo = lo; this.hi = hi; }",
+            "    @Override protected Long compute() { return 0L; }",
+            "    @Override public String toString() { return \"SumTask[\" + lo + \",\" + hi + \")\"; }",
+            "  }",
+            "  static final class Plain extends CompletableFuture<String> {}",
+            "  void run(Logger log, ScheduledFuture<?> poller, CompletableFuture<Void> closed, Future<?> job,",
+            "      Mono<Void> done, WriteResult written, SumTask task, CompletableFuture<String> price,",
+            "      Plain plain, Future<String> result, ScheduledFuture<Long> timer) {",
+            "    log.info(\"started poller {}\", poller);",
+            "    log.info(\"waiting for {}\", closed);",
+            "    log.debug(\"submitted {}\", job);",
+            "    log.debug(\"stream \" + done);",
+            "    log.debug(\"write {}\", written);",
+            "    log.debug(\"forking {}\", task);",
+            "    assert price.isDone() : \"not done: \" + price;",
+            "    // BUG: Diagnostic contains: price is a CompletableFuture, not its result",
+            "    log.info(\"price {}\", price);",
+            "    // BUG: Diagnostic contains: plain is a Plain, not its result",
+            "    log.info(\"got {}\", plain);",
+            "    // BUG: Diagnostic contains: result is a Future, not its result",
+            "    log.info(\"got {}\", result);",
+            "    // BUG: Diagnostic contains: timer is a ScheduledFuture, not its result",
+            "    log.info(\"got {}\", timer);",
+            "  }",
+            "  String toDebugString(CompletableFuture<String> f) { return \"CF \" + f + \" done=\" + f.isDone(); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void messageUsesTheRightArticle() {
     helper
         .addSourceLines(

@@ -16,6 +16,7 @@ import com.google.errorprone.bugpatterns.BugChecker.CompoundAssignmentTreeMatche
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -26,11 +27,14 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import java.util.HashSet;
 import java.util.List;
@@ -202,14 +206,19 @@ public final class FutureUsedAsValue extends BugChecker
 
   /**
    * Code whose job is to describe futures, where their state is the text meant: a {@code
-   * toString()} (or {@code pendingToString()}-style) method, and the code of a future or publisher
-   * type itself (a library describing its own stages and sources).
+   * toString()}-style method ({@code pendingToString()}, {@code toDebugString()}), an assertion's
+   * message, and the code of a future or publisher type itself (a library describing its own
+   * stages and sources).
    */
   private boolean describesOnPurpose(VisitorState state) {
+    Tree child = null;
     for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof AssertTree assertion && assertion.getDetail() == child) {
+        return true;
+      }
       if (enclosing instanceof MethodTree method) {
         String name = method.getName().toString();
-        if (name.equals("toString") || name.endsWith("ToString")) {
+        if (name.endsWith("ToString") || (name.startsWith("to") && name.endsWith("String"))) {
           return true;
         }
       } else if (enclosing instanceof ClassTree type) {
@@ -218,6 +227,7 @@ public final class FutureUsedAsValue extends BugChecker
           return true;
         }
       }
+      child = enclosing;
     }
     return false;
   }
@@ -310,9 +320,16 @@ public final class FutureUsedAsValue extends BugChecker
         future, "comparing it with " + CallDescriptions.aTypeName(other, state), state, tree);
   }
 
-  /** Turned into text: a future named as one is described on purpose. */
+  /**
+   * Turned into text: a future named as one is described on purpose, and so is one with no value to
+   * mean ({@code CompletableFuture<Void>}, {@code ScheduledFuture<?>}, {@code Mono<Void>}).
+   */
   private Description describeIfFuture(ExpressionTree expression, String use, VisitorState state) {
-    if (namedAsFuture(expression)) {
+    Type type = ASTHelpers.getType(expression);
+    if (namedAsFuture(expression)
+        || !futureTypes.isFutureLike(type, state)
+        || hasNoValue(type, state)
+        || describedByTheProject(type, state)) {
       return NO_MATCH;
     }
     return describeIfFuture(expression, use, state, expression);
@@ -347,6 +364,64 @@ public final class FutureUsedAsValue extends BugChecker
             String.format(
                 "%s is %s, not its result: %s %s. %s", what, aTypeName, use, consequence, remedy))
         .build();
+  }
+
+  /**
+   * Whether the future's value is nothing ({@code Void}) or not known to be anything ({@code ?}):
+   * its own type argument, or, for a type without one ({@code ChannelFuture}), that of the {@code
+   * Future} it is.
+   */
+  private static boolean hasNoValue(Type type, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    Types types = state.getTypes();
+    Type bound = TypeNames.classBound(type, types);
+    List<Type> arguments = bound.getTypeArguments();
+    if (arguments.isEmpty()) {
+      Symbol future = state.getSymbolFromString("java.util.concurrent.Future");
+      Type asFuture = future == null ? null : types.asSuper(bound, future);
+      arguments = asFuture == null ? List.of() : asFuture.getTypeArguments();
+    }
+    if (arguments.size() != 1) {
+      return false;
+    }
+    Type value = arguments.get(0);
+    if (value instanceof Type.CapturedType captured) {
+      value = captured.wildcard; // a use of a Future<?> variable has its capture
+    }
+    if (value instanceof Type.WildcardType wildcard) {
+      return wildcard.isUnbound()
+          || (wildcard.isExtendsBound() && isVoid(wildcard.getExtendsBound(), state));
+    }
+    return isVoid(value, state);
+  }
+
+  /**
+   * Whether the toString() that renders the future is the project's own: a class of this
+   * compilation ({@code SumTask extends RecursiveTask<Long>}) that says what its task is, rather
+   * than the state a library's future prints.
+   */
+  private static boolean describedByTheProject(Type type, VisitorState state) {
+    Types types = state.getTypes();
+    Name toString = state.getNames().toString;
+    for (Type t = type == null ? null : TypeNames.classBound(type, types);
+        t != null && t.tsym instanceof ClassSymbol c;
+        t = types.supertype(t)) {
+      if (c.members() == null) {
+        return false;
+      }
+      for (Symbol member : c.members().getSymbolsByName(toString)) {
+        if (member instanceof MethodSymbol method && method.getParameters().isEmpty()) {
+          return JavacTrees.instance(state.context).getTree(c) != null;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isVoid(Type type, VisitorState state) {
+    return type != null && type.tsym != null && type.tsym.getQualifiedName().contentEquals("java.lang.Void");
   }
 
   /**
