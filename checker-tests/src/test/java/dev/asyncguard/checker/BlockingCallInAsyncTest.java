@@ -1192,6 +1192,78 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void blockingAnnotationOnAClassMarksItsMethods() {
+      helper
+          .addSourceLines(
+              "io/smallrye/common/annotation/Blocking.java",
+              "package io.smallrye.common.annotation;",
+              "public @interface Blocking {}")
+          .addSourceLines(
+              "Resource.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "@io.smallrye.common.annotation.Blocking",
+              "class Resource {",
+              "  CompletableFuture<String> get() throws Exception {",
+              "    Thread.sleep(10);",
+              "    return CompletableFuture.completedFuture(\"x\");",
+              "  }",
+              "  String load() { return \"\"; }",
+              "  @NonBlocking void onEvent() throws Exception {",
+              "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method onEvent",
+              "    Thread.sleep(10);",
+              "  }",
+              "  static class Nested {",
+              "    CompletableFuture<String> get() throws Exception {",
+              "      // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method get",
+              "      Thread.sleep(10);",
+              "      return CompletableFuture.completedFuture(\"x\");",
+              "    }",
+              "  }",
+              "}")
+          .addSourceLines(
+              "Caller.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Caller {",
+              "  @NonBlocking void run(Resource resource) {",
+              "    // BUG: Diagnostic contains: Resource.load (marked @Blocking)",
+              "    resource.load();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void executorAnnotationOnAnInterfaceMethodCoversItsImplementations() {
+      helper
+          .addSourceLines(
+              "org/springframework/scheduling/annotation/Async.java",
+              "package org.springframework.scheduling.annotation;",
+              "public @interface Async { String value() default \"\"; }")
+          .addSourceLines(
+              "Reports.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "interface ReportService {",
+              "  @org.springframework.scheduling.annotation.Async CompletableFuture<String> render(String id);",
+              "  CompletableFuture<String> plain(String id);",
+              "}",
+              "class ReportServiceImpl implements ReportService {",
+              "  @Override public CompletableFuture<String> render(String id) {",
+              "    try { Thread.sleep(1000); } catch (InterruptedException e) {}",
+              "    return CompletableFuture.completedFuture(id);",
+              "  }",
+              "  @Override public CompletableFuture<String> plain(String id) {",
+              "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method plain",
+              "    try { Thread.sleep(1000); } catch (InterruptedException e) {}",
+              "    return CompletableFuture.completedFuture(id);",
+              "  }",
+              "  @NonBlocking void onEvent() { render(\"a\").thenAccept(r -> {}); }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void otherBlockingAnnotationsByNameAndOnAConstructor() {
       helper
           .addSourceLines(

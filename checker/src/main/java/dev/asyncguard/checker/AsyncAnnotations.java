@@ -5,6 +5,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
@@ -89,10 +90,48 @@ final class AsyncAnnotations {
     return memoized(m.nonBlocking, method, nonBlocking, m.nonBlockingEntered, state);
   }
 
-  /** The blocking annotation on the method or on a method it overrides. */
+  /**
+   * The blocking annotation on the method or on a method it overrides, else on the class declaring
+   * it (SmallRye's and Micronaut's {@code @Blocking} on a class mark all its methods) unless the
+   * method itself is marked non-blocking.
+   */
   Optional<String> blockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
-    return memoized(m.blocking, method, blocking, m.blockingEntered, state);
+    Optional<String> onMethod = memoized(m.blocking, method, blocking, m.blockingEntered, state);
+    if (onMethod.isPresent() || !m.blockingEntered.anyEntered(state) || !(method.owner instanceof ClassSymbol)) {
+      return onMethod;
+    }
+    Optional<String> onType = annotationAmong(method.owner, blocking);
+    return onType.isPresent() && annotationAmong(method, nonBlocking).isEmpty() ? onType : Optional.empty();
+  }
+
+  /**
+   * A framework annotation that runs the method on its own executor: on it, on an enclosing type,
+   * or on a method it overrides (Spring's {@code @Async} on an interface method applies to its
+   * implementations).
+   */
+  boolean runsOnExecutor(MethodSymbol method, VisitorState state) {
+    Memo m = memo.get(state);
+    if (!m.runsOnExecutorEntered.anyEntered(state)) {
+      return false;
+    }
+    if (onSymbolOrEnclosingType(method, RUNS_ON_EXECUTOR)) {
+      return true;
+    }
+    if (!OverriddenMethods.mayOverride(method)) {
+      return false;
+    }
+    Boolean inherited = m.runsOnExecutor.get(method);
+    if (inherited == null) {
+      inherited =
+          OverriddenMethods.first(
+                  method,
+                  overridden -> annotationAmong(overridden, RUNS_ON_EXECUTOR).isPresent(),
+                  state.getTypes())
+              .isPresent();
+      m.runsOnExecutor.put(method, inherited);
+    }
+    return inherited;
   }
 
   /**
@@ -127,12 +166,15 @@ final class AsyncAnnotations {
   private static final class Memo {
     final Map<MethodSymbol, Optional<String>> nonBlocking = new IdentityHashMap<>();
     final Map<MethodSymbol, Optional<String>> blocking = new IdentityHashMap<>();
+    final Map<MethodSymbol, Boolean> runsOnExecutor = new IdentityHashMap<>();
     final EnteredAnnotations nonBlockingEntered;
     final EnteredAnnotations blockingEntered;
+    final EnteredAnnotations runsOnExecutorEntered;
 
     Memo(ImmutableSet<String> nonBlocking, ImmutableSet<String> blocking, VisitorState state) {
       this.nonBlockingEntered = new EnteredAnnotations(flatNameCandidates(nonBlocking, state));
       this.blockingEntered = new EnteredAnnotations(flatNameCandidates(blocking, state));
+      this.runsOnExecutorEntered = new EnteredAnnotations(flatNameCandidates(RUNS_ON_EXECUTOR, state));
     }
   }
 
@@ -191,11 +233,6 @@ final class AsyncAnnotations {
   /** {@code @AllowBlocking} on the symbol or an enclosing type. */
   static boolean allowsBlocking(Symbol symbol) {
     return onSymbolOrEnclosingType(symbol, ALLOW_BLOCKING_ONLY);
-  }
-
-  /** A framework annotation that runs the method on its own executor, on it or an enclosing type. */
-  static boolean runsOnExecutor(Symbol method) {
-    return onSymbolOrEnclosingType(method, RUNS_ON_EXECUTOR);
   }
 
   private static boolean onSymbolOrEnclosingType(Symbol symbol, ImmutableSet<String> names) {

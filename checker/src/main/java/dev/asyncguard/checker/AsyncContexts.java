@@ -212,7 +212,7 @@ final class AsyncContexts {
   private boolean returnsFutureToItsCaller(MethodSymbol method, VisitorState state) {
     return !method.isConstructor()
         && futureTypes.isFutureLike(method.getReturnType(), state)
-        && !AsyncAnnotations.runsOnExecutor(method);
+        && !annotations.runsOnExecutor(method, state);
   }
 
   /** Whether the method is itself an async context: findings are reported inside it instead. */

@@ -242,7 +242,7 @@ final class BlockingSummaries {
     // Reviewed blocking, methods that are async contexts themselves (reported inside) and methods a
     // framework runs on its own executor (calling them returns at once) stop here.
     if (AsyncAnnotations.allowsBlocking(method)
-        || AsyncAnnotations.runsOnExecutor(method)
+        || annotations.runsOnExecutor(method, state)
         || contexts.isAsyncMethod(method, state)) {
       return Facts.NONE;
     }
