@@ -464,6 +464,52 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void mutinyUniHandedToExecuteBlockingRunsOnAWorker() {
+      helper
+          .addSourceLines(
+              "io/smallrye/mutiny/Uni.java",
+              "package io.smallrye.mutiny;",
+              "public interface Uni<T> {",
+              "  static io.smallrye.mutiny.groups.UniCreate createFrom() { return null; }",
+              "  <R> Uni<R> map(java.util.function.Function<? super T, ? extends R> mapper);",
+              "}")
+          .addSourceLines(
+              "io/smallrye/mutiny/groups/UniCreate.java",
+              "package io.smallrye.mutiny.groups;",
+              "public interface UniCreate {",
+              "  <T> io.smallrye.mutiny.Uni<T> item(java.util.function.Supplier<? extends T> supplier);",
+              "}")
+          .addSourceLines(
+              "io/vertx/mutiny/core/Vertx.java",
+              "package io.vertx.mutiny.core;",
+              "public class Vertx {",
+              "  public <T> io.smallrye.mutiny.Uni<T> executeBlocking(io.smallrye.mutiny.Uni<T> blocking) { return blocking; }",
+              "}")
+          .addSourceLines(
+              "Repo.java",
+              "import io.smallrye.mutiny.Uni;",
+              "import io.vertx.mutiny.core.Vertx;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Repo {",
+              "  Vertx vertx;",
+              "  Uni<String> find(CompletableFuture<String> f) {",
+              "    return vertx.executeBlocking(Uni.createFrom().item(() -> f.join()).map(String::trim));",
+              "  }",
+              "  Uni<String> throughALocal(CompletableFuture<String> f) {",
+              "    Uni<String> load = Uni.createFrom().item(() -> f.join());",
+              "    return vertx.executeBlocking(load);",
+              "  }",
+              "  Uni<String> notHandedOver(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Uni<String> load = Uni.createFrom().item(() -> f.join());",
+              "    vertx.executeBlocking(Uni.createFrom().item(() -> \"other\"));",
+              "    return load;",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void frameworkRunsAnnotatedMethodsOnItsOwnExecutor() {
       helper
           .addSourceLines(

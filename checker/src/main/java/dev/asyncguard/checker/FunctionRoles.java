@@ -378,10 +378,23 @@ final class FunctionRoles {
       }
       path = path.getParentPath().getParentPath();
     }
+    // Handed whole to a worker: Quarkus' vertx.executeBlocking(Uni.createFrom().item(() -> ..))
+    // subscribes to the Uni on a worker thread.
+    if (path.getParentPath() != null
+        && path.getParentPath().getLeaf() instanceof MethodInvocationTree consumer
+        && consumer.getArguments().contains(path.getLeaf())
+        && isExecuteBlocking(consumer)) {
+      return true;
+    }
     // Through a local holding the chain: `Mono<T> m = Mono.fromCallable(..); m = m.subscribeOn(S);`
-    // (the Reactor reference's way to wrap a blocking call).
+    // (the Reactor reference's way to wrap a blocking call), or `executeBlocking(m)`.
     VarSymbol local = localAssigned(path);
     return local != null && subscribedOnLater(local, path, state);
+  }
+
+  private static boolean isExecuteBlocking(MethodInvocationTree call) {
+    Symbol method = ASTHelpers.getSymbol(call);
+    return method != null && method.getSimpleName().contentEquals("executeBlocking");
   }
 
   /** The local variable the expression at {@code path} initializes or is assigned to; else null. */
@@ -398,8 +411,8 @@ final class FunctionRoles {
 
   /**
    * Whether the body declaring the local also calls {@code subscribeOn} (or Mutiny's {@code
-   * runSubscriptionOn}) with a scheduler fit for blocking on a chain that starts from it: that moves
-   * the whole pipeline the local holds. Asked only of Reactor and Mutiny functions in a chain that
+   * runSubscriptionOn}) with a scheduler fit for blocking on a chain that starts from it, or hands
+   * such a chain to {@code executeBlocking}: that moves the whole pipeline the local holds. Asked only of Reactor and Mutiny functions in a chain that
    * ends in a local.
    */
   private static boolean subscribedOnLater(VarSymbol local, TreePath from, VisitorState state) {
@@ -412,6 +425,11 @@ final class FunctionRoles {
             && PIPELINE_HOPS.contains(select.getIdentifier().toString())
             && startsFrom(select.getExpression(), local)
             && schedulerFitForBlocking(call, state)) {
+          found[0] = true;
+        }
+        if (!found[0]
+            && isExecuteBlocking(call)
+            && call.getArguments().stream().anyMatch(argument -> startsFrom(argument, local))) {
           found[0] = true;
         }
         return found[0] ? null : super.visitMethodInvocation(call, null);
