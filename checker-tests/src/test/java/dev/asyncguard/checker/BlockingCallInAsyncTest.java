@@ -1786,6 +1786,55 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void helpersReturningAllOfAndGuavaStaticStagesOfCombinedFutures() {
+      helper
+          .addSourceLines(
+              "FutureUtil.java",
+              "import java.util.*;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.function.Function;",
+              "import java.util.stream.Collectors;",
+              "final class FutureUtil {",
+              "  static CompletableFuture<Void> waitForAll(Collection<? extends CompletableFuture<?>> fs) {",
+              "    return CompletableFuture.allOf(fs.toArray(new CompletableFuture[0]));",
+              "  }",
+              "  static <T, R> CompletableFuture<R> waitForAll(",
+              "      List<CompletableFuture<T>> futures, Function<List<T>, R> fn) {",
+              "    return waitForAll(futures).thenApply(",
+              "        v -> fn.apply(futures.stream().map(CompletableFuture::join).collect(Collectors.toList())));",
+              "  }",
+              "  static CompletableFuture<Void> sometimesCombined(List<CompletableFuture<String>> fs) {",
+              "    if (fs.isEmpty()) { return new CompletableFuture<>(); }",
+              "    return CompletableFuture.allOf(fs.toArray(new CompletableFuture[0]));",
+              "  }",
+              "  static CompletableFuture<Integer> notCombined(List<CompletableFuture<String>> fs) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return sometimesCombined(fs).thenApply(v -> fs.get(0).join().length());",
+              "  }",
+              "}")
+          .addSourceLines(
+              "Guava.java",
+              "import static com.google.common.util.concurrent.MoreExecutors.directExecutor;",
+              "import com.google.common.util.concurrent.*;",
+              "import java.util.List;",
+              "class Guava {",
+              "  ListenableFuture<String> both(ListenableFuture<String> a, ListenableFuture<String> b) {",
+              "    return Futures.transform(Futures.allAsList(a, b),",
+              "        ignored -> Futures.getUnchecked(a) + Futures.getUnchecked(b), directExecutor());",
+              "  }",
+              "  ListenableFuture<String> wrapped(ListenableFuture<String> a, ListenableFuture<String> b) {",
+              "    return FluentFuture.from(Futures.allAsList(a, b)).transform(l -> Futures.getUnchecked(a), directExecutor());",
+              "  }",
+              "  ListenableFuture<String> notCombined(ListenableFuture<String> a, ListenableFuture<String> b) {",
+              "    return Futures.transform(a,",
+              "        // BUG: Diagnostic contains: Futures.getUnchecked",
+              "        ignored -> Futures.getUnchecked(b), directExecutor());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void allOfKeptInALocalAndStagesThatWaitForBoth() {
       helper
           .addSourceLines(

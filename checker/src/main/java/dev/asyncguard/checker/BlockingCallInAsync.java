@@ -136,7 +136,7 @@ public final class BlockingCallInAsync extends BugChecker
       blocks = chain.get(0) + " (" + String.join(" -> ", chain) + ")";
       advice = verdict.get().leaf().advice();
     }
-    if (CompletedFutures.isKnownComplete(state.getPath()) || allowedToBlock(state.getPath())) {
+    if (CompletedFutures.isKnownComplete(state.getPath(), state) || allowedToBlock(state.getPath())) {
       return NO_MATCH;
     }
     return describe(call, blocks, context.get(), advice);

@@ -305,7 +305,7 @@ final class BlockingSummaries {
         Optional<Leaf> leaf = directLeaf(callee, call, locals, state);
         if (leaf.isPresent()) {
           if (direct[0] == null
-              && !CompletedFutures.isKnownComplete(currentPath())
+              && !CompletedFutures.isKnownComplete(currentPath(), state)
               && !(leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, locals, state))) {
             direct[0] = leaf.get();
           }

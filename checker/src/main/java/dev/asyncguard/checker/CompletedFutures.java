@@ -1,6 +1,7 @@
 package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
@@ -25,6 +26,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +63,7 @@ final class CompletedFutures {
   private CompletedFutures() {}
 
   /** Whether the wait at {@code path} (a call or method reference) is on a completed future. */
-  static boolean isKnownComplete(TreePath path) {
+  static boolean isKnownComplete(TreePath path, VisitorState state) {
     Tree wait = path.getLeaf();
     Symbol method = ASTHelpers.getSymbol(wait);
     if (method == null || !WAITS.contains(method.getSimpleName().toString())) {
@@ -97,7 +99,7 @@ final class CompletedFutures {
         if (instance == null) {
           return false;
         }
-        if (isCallbackAfterCompletion(instance, future)) {
+        if (isCallbackAfterCompletion(instance, future, state)) {
           return true;
         }
         onThis = false; // `this` is the anonymous object from here on
@@ -115,7 +117,7 @@ final class CompletedFutures {
         return true;
       }
       if ((parent instanceof LambdaExpressionTree || parent instanceof MemberReferenceTree)
-          && isCallbackAfterCompletion(p, future)) {
+          && isCallbackAfterCompletion(p, future, state)) {
         return true;
       }
       child = parent;
@@ -321,7 +323,7 @@ final class CompletedFutures {
    * that is a local never reassigned is followed to its initializer ({@code var all = allOf(a, b);
    * all.thenApply(...)}).
    */
-  private static boolean isCallbackAfterCompletion(TreePath function, Symbol future) {
+  private static boolean isCallbackAfterCompletion(TreePath function, Symbol future, VisitorState state) {
     TreePath parent = function.getParentPath();
     while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
       parent = parent.getParentPath();
@@ -332,20 +334,68 @@ final class CompletedFutures {
     if (future != null && waitsForBoth(stage, future)) {
       return true;
     }
-    for (ExpressionTree link : LocalVariables.upstream(ASTHelpers.getReceiver(stage), parent)) {
-      Symbol symbol = ASTHelpers.getSymbol(link);
-      if (symbol == null) {
-        return false;
+    // Guava's static stages (Futures.transform(input, fn, executor), addCallback) take the future
+    // they follow first; FluentFuture.from(input) wraps it.
+    Symbol stageMethod = ASTHelpers.getSymbol(stage);
+    ExpressionTree start =
+        stageMethod != null && stageMethod.isStatic() && stage.getArguments().size() > 1
+            ? stage.getArguments().get(0)
+            : ASTHelpers.getReceiver(stage);
+    for (int wrappers = 0; start != null && wrappers <= MAX_WRAPPERS; wrappers++) {
+      ExpressionTree wrapped = null;
+      for (ExpressionTree link : LocalVariables.upstream(start, parent)) {
+        Symbol symbol = ASTHelpers.getSymbol(link);
+        if (symbol == null) {
+          return false;
+        }
+        if (future != null && future.equals(symbol)) {
+          return true;
+        }
+        if (link instanceof MethodInvocationTree call) {
+          if (ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())
+              || (symbol instanceof MethodSymbol helper && returnsOnlyCombined(helper, state))) {
+            return true;
+          }
+          if (symbol.isStatic() && symbol.getSimpleName().contentEquals("from") && call.getArguments().size() == 1) {
+            wrapped = call.getArguments().get(0);
+          }
+        }
       }
-      if (future != null && future.equals(symbol)) {
-        return true;
-      }
-      if (link instanceof MethodInvocationTree
-          && ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())) {
-        return true;
-      }
+      start = wrapped;
     }
     return false;
+  }
+
+  /** FluentFuture.from(FluentFuture.from(..)): a limit only against pathological code. */
+  private static final int MAX_WRAPPERS = 4;
+
+  /**
+   * A method of this compilation whose every return is an all-done combinator ({@code static
+   * CompletableFuture<Void> waitForAll(List<CompletableFuture<?>> fs) { return allOf(..); }}, the
+   * shape of Pulsar's and Flink's future utilities): its stages, too, run once all are done.
+   */
+  private static boolean returnsOnlyCombined(MethodSymbol method, VisitorState state) {
+    TreePath declaration = MethodDeclarations.pathOf(method, state);
+    if (declaration == null
+        || !(declaration.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null) {
+      return false;
+    }
+    int[] returns = {0, 0}; // all, combined
+    new OwnBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        returns[0]++;
+        if (node.getExpression() != null
+            && ASTHelpers.stripParentheses(node.getExpression()) instanceof MethodInvocationTree call
+            && ASTHelpers.getSymbol(call) != null
+            && ALL_DONE_COMBINATORS.contains(ASTHelpers.getSymbol(call).getSimpleName().toString())) {
+          returns[1]++;
+        }
+        return null;
+      }
+    }.scan(tree.getBody(), null);
+    return returns[0] > 0 && returns[0] == returns[1];
   }
 
   /** Stages that run their function once both the receiver and the other stage are complete. */
