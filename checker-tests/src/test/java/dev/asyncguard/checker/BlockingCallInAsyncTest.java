@@ -891,6 +891,43 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void queuesVisiblyMadeWithoutACapacityNeverWaitForRoom() {
+      helper
+          .addSourceLines(
+              "Events.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.List;",
+              "import java.util.concurrent.*;",
+              "class Events {",
+              "  private final BlockingQueue<String> events = new LinkedBlockingQueue<>();",
+              "  private final BlockingDeque<String> copied = new LinkedBlockingDeque<>(List.of(\"a\"));",
+              "  private final BlockingQueue<String> bounded = new LinkedBlockingQueue<>(16);",
+              "  private BlockingQueue<String> replaceable = new LinkedBlockingQueue<>();",
+              "  CompletableFuture<Void> forward(CompletableFuture<String> reply) throws Exception {",
+              "    BlockingQueue<String> local = new LinkedBlockingQueue<>();",
+              "    local.put(\"x\");",
+              "    copied.putLast(\"x\");",
+              "    copied.offerFirst(\"x\", 1, TimeUnit.SECONDS);",
+              "    return reply.thenAccept(r -> {",
+              "      try { events.put(r); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }",
+              "    });",
+              "  }",
+              "  @NonBlocking void stillFlagged() throws Exception {",
+              "    // BUG: Diagnostic contains: BlockingQueue.put",
+              "    bounded.put(\"x\");",
+              "    // BUG: Diagnostic contains: BlockingQueue.put",
+              "    replaceable.put(\"x\");",
+              "    // BUG: Diagnostic contains: BlockingQueue.take",
+              "    events.take();",
+              "    BlockingQueue<String> sized = new LinkedBlockingQueue<>(4);",
+              "    // BUG: Diagnostic contains: BlockingQueue.put",
+              "    sized.put(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void synchronizersAndQueues() {
       helper
           .addSourceLines(

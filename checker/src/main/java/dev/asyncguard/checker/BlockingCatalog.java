@@ -9,6 +9,9 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -27,6 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 
 /**
  * The blocking APIs: the catalog in {@code blocking-methods.txt} plus {@code
@@ -168,10 +172,51 @@ public final class BlockingCatalog {
                 receiver(call),
                 method,
                 locals != null ? locals : LocalVariables.around(state.getPath()),
+                state)
+            || madeWithoutCapacity(
+                receiver(call),
+                method,
+                locals != null ? locals : LocalVariables.around(state.getPath()),
                 state))) {
       return Optional.empty();
     }
     return entry;
+  }
+
+  /** The queues whose constructors without a capacity make them unbounded. */
+  private static final ImmutableList<String> OPTIONALLY_BOUNDED_QUEUES =
+      ImmutableList.of("java.util.concurrent.LinkedBlockingQueue", "java.util.concurrent.LinkedBlockingDeque");
+
+  private static final ImmutableList<String> WAITING_FOR_ROOM =
+      ImmutableList.of("put", "offer", "putFirst", "putLast", "offerFirst", "offerLast");
+
+  /**
+   * A put (or timed offer) on a queue visibly made without a capacity, which is then unbounded and
+   * never waits for room: {@code new LinkedBlockingQueue<>()}, or made from a collection, held in a
+   * local never reassigned or a final field of this compilation initialized so.
+   */
+  private static boolean madeWithoutCapacity(
+      ExpressionTree queue, MethodSymbol method, LocalVariables.Initializers locals, VisitorState state) {
+    if (queue == null || !WAITING_FOR_ROOM.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    ExpressionTree made = ASTHelpers.stripParentheses(queue);
+    if (LocalVariables.neverReassigned(made) instanceof VarSymbol local) {
+      made = locals.of(local);
+    } else if (ASTHelpers.getSymbol(made) instanceof VarSymbol field
+        && field.getKind() == ElementKind.FIELD
+        && (field.flags() & Flags.FINAL) != 0
+        && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration) {
+      made = declaration.getInitializer();
+    }
+    return made != null
+        && ASTHelpers.stripParentheses(made) instanceof NewClassTree creation
+        && creation.getClassBody() == null
+        && ASTHelpers.getType(creation) != null
+        && OPTIONALLY_BOUNDED_QUEUES.contains(
+            state.getTypes().erasure(ASTHelpers.getType(creation)).tsym.getQualifiedName().toString())
+        && creation.getArguments().stream()
+            .noneMatch(argument -> ASTHelpers.getType(argument) != null && ASTHelpers.getType(argument).isPrimitive());
   }
 
   /**
