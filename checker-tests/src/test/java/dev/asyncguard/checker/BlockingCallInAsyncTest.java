@@ -510,6 +510,27 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void anExecutorsSubmitMayBlockItsCallerByContract() {
+      helper
+          .addSourceLines(
+              "Bounded.java",
+              "import java.util.concurrent.*;",
+              "abstract class Bounded extends AbstractExecutorService {",
+              "  private final Semaphore permits = new Semaphore(8);",
+              "  @Override public <T> Future<T> submit(Callable<T> task) {",
+              "    try { permits.acquire(); } catch (InterruptedException e) { throw new RejectedExecutionException(e); }",
+              "    return super.submit(task);",
+              "  }",
+              "  CompletableFuture<String> other() throws InterruptedException {",
+              "    // BUG: Diagnostic contains: Semaphore.acquire blocks the current thread in method other",
+              "    permits.acquire();",
+              "    return CompletableFuture.completedFuture(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void frameworkRunsAnnotatedMethodsOnItsOwnExecutor() {
       helper
           .addSourceLines(
@@ -1004,6 +1025,48 @@ class BlockingCallInAsyncTest {
               "    sw.write(\"x\");",
               "    new ByteArrayOutputStream().write(1);",
               "    new PrintWriter(sw).write(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void nettyStreamsOverAByteBufAreInMemory() {
+      helper
+          .addSourceLines(
+              "io/netty/buffer/ByteBufInputStream.java",
+              "package io.netty.buffer;",
+              "public class ByteBufInputStream extends java.io.InputStream implements java.io.DataInput {",
+              "  public ByteBufInputStream(Object buffer) {}",
+              "  @Override public int read() { return 0; }",
+              "  public int readInt() { return 0; }",
+              "  public void readFully(byte[] b) {}",
+              "  public void readFully(byte[] b, int off, int len) {}",
+              "  public int skipBytes(int n) { return 0; }",
+              "  public boolean readBoolean() { return false; }",
+              "  public byte readByte() { return 0; }",
+              "  public int readUnsignedByte() { return 0; }",
+              "  public short readShort() { return 0; }",
+              "  public int readUnsignedShort() { return 0; }",
+              "  public char readChar() { return 0; }",
+              "  public long readLong() { return 0; }",
+              "  public float readFloat() { return 0; }",
+              "  public double readDouble() { return 0; }",
+              "  public String readLine() { return null; }",
+              "  public String readUTF() { return null; }",
+              "}")
+          .addSourceLines(
+              "Decoder.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import io.netty.buffer.ByteBufInputStream;",
+              "import java.io.*;",
+              "class Decoder {",
+              "  @NonBlocking int decode(Object buf, InputStream socket) throws IOException {",
+              "    try (ByteBufInputStream in = new ByteBufInputStream(buf)) {",
+              "      int header = in.readInt() + in.read();",
+              "      // BUG: Diagnostic contains: InputStream.read",
+              "      return header + socket.read();",
+              "    }",
               "  }",
               "}")
           .doTest();

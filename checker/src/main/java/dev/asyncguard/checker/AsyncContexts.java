@@ -1,5 +1,6 @@
 package dev.asyncguard.checker;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -212,7 +213,21 @@ final class AsyncContexts {
   private boolean returnsFutureToItsCaller(MethodSymbol method, VisitorState state) {
     return !method.isConstructor()
         && futureTypes.isFutureLike(method.getReturnType(), state)
-        && !annotations.runsOnExecutor(method, state);
+        && !annotations.runsOnExecutor(method, state)
+        && !submitsToAnExecutor(method, state);
+  }
+
+  /** An executor's own ways to take a task, whose contract lets them block the submitter. */
+  private static final ImmutableSet<String> SUBMISSIONS =
+      ImmutableSet.of("submit", "invokeAll", "invokeAny", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
+
+  /**
+   * An executor's {@code submit} (and kin): it may block the caller by contract, waiting for room
+   * (Hadoop's SemaphoredDelegatingExecutor) or running the task itself (CallerRunsPolicy).
+   */
+  private static boolean submitsToAnExecutor(MethodSymbol method, VisitorState state) {
+    return SUBMISSIONS.contains(method.getSimpleName().toString())
+        && TypeNames.ownerIsSubtype(method, "java.util.concurrent.ExecutorService", state);
   }
 
   /** Whether the method is itself an async context: findings are reported inside it instead. */
