@@ -294,6 +294,45 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void hopsThroughLocalsAndTimedSourcesGivenAScheduler() {
+      helper
+          .addSourceLines(
+              "Poll.java",
+              "import java.time.Duration;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Flux;",
+              "import reactor.core.publisher.Mono;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Poll {",
+              "  Flux<String> publishedThroughALocal(Flux<String> in, CompletableFuture<String> f) {",
+              "    Flux<String> off = in.publishOn(Schedulers.boundedElastic());",
+              "    return off.map(s -> f.join());",
+              "  }",
+              "  Mono<String> subscribedThroughALocal(CompletableFuture<String> f) {",
+              "    Mono<String> m = Mono.fromCallable(() -> \"id\").subscribeOn(Schedulers.boundedElastic());",
+              "    return m.map(s -> f.join());",
+              "  }",
+              "  Flux<String> pollOnElastic(CompletableFuture<String> f) {",
+              "    return Flux.interval(Duration.ofSeconds(5), Schedulers.boundedElastic()).map(t -> f.join());",
+              "  }",
+              "  Mono<String> delayOnElastic(CompletableFuture<String> f) {",
+              "    return Mono.delay(Duration.ofSeconds(1), Schedulers.boundedElastic()).map(t -> f.join());",
+              "  }",
+              "  Flux<String> stillOnTheParallelPool(CompletableFuture<String> f) {",
+              "    return Flux.interval(Duration.ofSeconds(5))",
+              "        // BUG: Diagnostic contains: CompletableFuture.join",
+              "        .map(t -> f.join());",
+              "  }",
+              "  Flux<String> publishedOnParallelThroughALocal(Flux<String> in, CompletableFuture<String> f) {",
+              "    Flux<String> off = in.publishOn(Schedulers.parallel());",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return off.map(s -> f.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void synchronousPipelineBlockedOnRunsOnTheCallersThread() {
       helper
           .addSourceLines(

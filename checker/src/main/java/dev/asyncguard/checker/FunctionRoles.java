@@ -65,6 +65,13 @@ final class FunctionRoles {
   /** Operators that move what follows them to their scheduler or executor. */
   private static final ImmutableSet<String> DOWNSTREAM_HOPS =
       ImmutableSet.of("publishOn", "runOn", "emitOn", "subscribeOn", "runSubscriptionOn");
+  /**
+   * Timed sources and operators that, given a scheduler, emit every signal on it: {@code
+   * Flux.interval(period, S)}, {@code Mono.delay(d, S)}, {@code delayElements(d, S)}.
+   */
+  private static final ImmutableSet<String> TIMED_ON_SCHEDULER =
+      ImmutableSet.of("interval", "delay", "delayElements", "delaySequence");
+
   /** Operators that move the whole pipeline, upstream of them too, to their scheduler or executor. */
   private static final ImmutableSet<String> PIPELINE_HOPS =
       ImmutableSet.of("subscribeOn", "runSubscriptionOn");
@@ -355,13 +362,16 @@ final class FunctionRoles {
    */
   private static boolean chainOffloads(
       MethodInvocationTree invocation, TreePath invocationPath, VisitorState state) {
-    // Upstream: the receivers of this call.
-    for (ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
-        receiver instanceof MethodInvocationTree upstream;
-        receiver = ASTHelpers.getReceiver(upstream)) {
+    // Upstream: the receivers of this call, through locals never reassigned
+    // (`Flux<T> off = in.publishOn(S); off.map(..)`).
+    for (ExpressionTree link : LocalVariables.upstream(ASTHelpers.getReceiver(invocation), invocationPath)) {
+      if (!(link instanceof MethodInvocationTree upstream)) {
+        continue;
+      }
       Symbol symbol = ASTHelpers.getSymbol(upstream);
       String name = symbol == null ? "" : symbol.getSimpleName().toString();
-      if (DOWNSTREAM_HOPS.contains(name) && schedulerFitForBlocking(upstream, state)) {
+      if ((DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name))
+          && schedulerFitForBlocking(upstream, state)) {
         return true;
       }
     }
@@ -491,11 +501,17 @@ final class FunctionRoles {
     return e instanceof IdentifierTree identifier && local.equals(ASTHelpers.getSymbol(identifier));
   }
 
+  /** The call's scheduler (or executor) argument, if it has one that is not an event loop's. */
   private static boolean schedulerFitForBlocking(
       MethodInvocationTree schedulerCall, VisitorState state) {
-    return !schedulerCall.getArguments().isEmpty()
-        && !NON_BLOCKING_SCHEDULER.matches(
-            ASTHelpers.stripParentheses(schedulerCall.getArguments().get(0)), state);
+    for (ExpressionTree argument : schedulerCall.getArguments()) {
+      Type type = ASTHelpers.getType(argument);
+      if (TypeNames.isSubtype(type, REACTOR_SCHEDULER, state) || TypeNames.isSubtype(type, EXECUTOR, state)) {
+        return !NON_BLOCKING_SCHEDULER.matches(ASTHelpers.stripParentheses(argument), state);
+      }
+    }
+    return false;
   }
+
 
 }
