@@ -271,6 +271,39 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void composedAndCombinedFuturesThatAllCompleteOnAnExecutor() {
+      helper
+          .addSourceLines(
+              "Composed.java",
+              "import java.util.concurrent.*;",
+              "class Composed {",
+              "  void run(ExecutorService pool, CompletableFuture<String> f, CompletableFuture<String> client) {",
+              "    CompletableFuture.supplyAsync(() -> \"a\", pool)",
+              "        .thenCompose(a -> CompletableFuture.supplyAsync(() -> a + \"b\", pool))",
+              "        .thenAccept(s -> f.join());",
+              "    CompletableFuture.supplyAsync(() -> \"a\", pool)",
+              "        .exceptionallyCompose(e -> CompletableFuture.supplyAsync(() -> \"b\", pool))",
+              "        .thenApply(s -> f.join());",
+              "    CompletableFuture.allOf(CompletableFuture.supplyAsync(() -> 1, pool), CompletableFuture.runAsync(() -> {}, pool))",
+              "        .thenRun(() -> pause());",
+              "    CompletableFuture.supplyAsync(() -> \"a\", pool)",
+              "        .thenCompose(a -> client)",
+              "        // BUG: Diagnostic contains: in a thenAccept callback",
+              "        .thenAccept(s -> f.join());",
+              "    CompletableFuture.supplyAsync(() -> \"a\", pool)",
+              "        .thenComposeAsync(a -> client, pool)",
+              "        // BUG: Diagnostic contains: in a thenAccept callback",
+              "        .thenAccept(s -> f.join());",
+              "    CompletableFuture.allOf(CompletableFuture.supplyAsync(() -> 1, pool), client)",
+              "        // BUG: Diagnostic contains: pause() (pause() -> Thread.sleep) blocks the current thread in a thenRun callback",
+              "        .thenRun(() -> pause());",
+              "  }",
+              "  static void pause() { try { Thread.sleep(1); } catch (InterruptedException e) {} }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void reactorOperators() {
       helper
           .addSourceLines(

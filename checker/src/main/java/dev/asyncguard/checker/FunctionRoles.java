@@ -6,6 +6,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -263,7 +264,28 @@ final class FunctionRoles {
    */
   private static boolean completesOnAnExecutor(
       MethodInvocationTree stage, TreePath stagePath, VisitorState state) {
-    for (ExpressionTree link : LocalVariables.upstream(ASTHelpers.getReceiver(stage), stagePath)) {
+    return completesOnAnExecutor(ASTHelpers.getReceiver(stage), stagePath, state, 0);
+  }
+
+  /** Stages whose future completes with the one their function returns (or, on success, with the receiver). */
+  private static final ImmutableSet<String> COMPOSING_STAGES =
+      ImmutableSet.of("thenCompose", "thenComposeAsync", "exceptionallyCompose", "exceptionallyComposeAsync");
+
+  /** Composed futures inside composed futures: a limit only against pathological code. */
+  private static final int MAX_COMPOSED = 4;
+
+  /**
+   * Whether the future completes on an explicit executor's thread: the chain above, plus stages
+   * that complete with another future ({@code thenCompose(x -> supplyAsync(.., pool))}, also
+   * {@code exceptionallyCompose}) when that future and their receiver both do, and {@code
+   * allOf(..)} of futures that all do.
+   */
+  private static boolean completesOnAnExecutor(
+      ExpressionTree future, TreePath from, VisitorState state, int depth) {
+    if (depth > MAX_COMPOSED) {
+      return false;
+    }
+    for (ExpressionTree link : LocalVariables.upstream(future, from)) {
       if (!(link instanceof MethodInvocationTree call)) {
         continue; // a local: its initializer is the next link
       }
@@ -273,6 +295,17 @@ final class FunctionRoles {
         return false;
       }
       String name = method.getSimpleName().toString();
+      if (COMPOSING_STAGES.contains(name)) {
+        if (!composedOnAnExecutor(call, from, state, depth)) {
+          return false;
+        }
+        continue; // and the receiver must complete on one too
+      }
+      if (name.equals("allOf")) {
+        return !call.getArguments().isEmpty()
+            && call.getArguments().stream()
+                .allMatch(input -> completesOnAnExecutor(input, from, state, depth + 1));
+      }
       if (name.endsWith("Async")) {
         ExpressionTree executor = executorArgument(call.getArguments(), state);
         return executor != null && !isDirectExecutor(executor, state);
@@ -283,6 +316,19 @@ final class FunctionRoles {
     }
     return false;
   }
+
+  /** The future a composing stage's function returns (an expression lambda's body) completes on an executor. */
+  private static boolean composedOnAnExecutor(
+      MethodInvocationTree stage, TreePath from, VisitorState state, int depth) {
+    for (ExpressionTree argument : stage.getArguments()) {
+      if (ASTHelpers.stripParentheses(argument) instanceof LambdaExpressionTree lambda
+          && lambda.getBody() instanceof ExpressionTree returned) {
+        return completesOnAnExecutor(returned, from, state, depth + 1);
+      }
+    }
+    return false;
+  }
+
 
   /**
    * A function handed to a method no rule above knows runs inline when the JDK promises it: any
