@@ -234,7 +234,12 @@ public final class DiscardedFuture extends BugChecker
     return false;
   }
 
-  /** A function taking a Throwable, or a type with an abstract method taking one (a callback). */
+  /**
+   * A function taking a Throwable (also as a class implementing one), or a type with an abstract
+   * void method taking one (a callback: {@code onFailure(Throwable)}); not a type that merely makes
+   * something of one (Netty's {@code Channel.newFailedFuture(Throwable)}), which would exempt every
+   * call given a channel.
+   */
   private static boolean receivesThrowable(Type type, VisitorState state) {
     Types types = state.getTypes();
     if (types.isFunctionalInterface(type)) {
@@ -246,6 +251,8 @@ public final class DiscardedFuture extends BugChecker
       for (Symbol member : supertype.tsym.getEnclosedElements()) {
         if (member instanceof MethodSymbol method
             && (method.flags() & Flags.ABSTRACT) != 0
+            // A function's method may return anything (handle's BiFunction); another's must be a callback.
+            && (method.getReturnType().hasTag(TypeTag.VOID) || types.isFunctionalInterface(supertype))
             && types.memberType(type, method).getParameterTypes().stream()
                 .anyMatch(parameter -> carriesFailure(parameter, state))) {
           return true;
