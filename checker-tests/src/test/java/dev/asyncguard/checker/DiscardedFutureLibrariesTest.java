@@ -305,6 +305,33 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void adviceInTheWordsOfEachFuturesApi() {
+    helper
+        .addSourceLines(
+            "Advice.java",
+            "import java.util.concurrent.*;",
+            "abstract class Advice {",
+            "  abstract io.vertx.core.Future<String> vertx();",
+            "  abstract io.netty.util.concurrent.Future<String> netty();",
+            "  abstract com.google.common.util.concurrent.ListenableFuture<String> guava();",
+            "  abstract CompletableFuture<String> jdk();",
+            "  void run(ExecutorService pool) {",
+            "    // BUG: Diagnostic contains: Compose it (compose) or return it, or, where fire-and-forget is meant, handle its failure (onFailure, onComplete)",
+            "    vertx();",
+            "    // BUG: Diagnostic contains: handle its failure in a listener (addListener), sync() it only in synchronous code",
+            "    netty();",
+            "    // BUG: Diagnostic contains: Compose it (Futures.transformAsync) or return it, await it (Futures.getUnchecked)",
+            "    guava();",
+            "    // BUG: Diagnostic contains: Compose it (thenCompose) or return it, await it (join())",
+            "    jdk();",
+            "    // BUG: Diagnostic contains: Keep it and get() it where the outcome is needed, handle failures inside the task",
+            "    pool.submit(() -> System.out.println(\"x\"));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void vertxWritesAndClosing() {
     // Vert.x 4 and 5 return a Future from stream writes and closes; its own examples drop them.
     helper
