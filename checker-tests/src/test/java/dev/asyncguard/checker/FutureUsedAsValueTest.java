@@ -183,8 +183,10 @@ class FutureUsedAsValueTest {
             "    log.info(\"got {}\", plain);",
             "    // BUG: Diagnostic contains: result is a Future, not its result",
             "    log.info(\"got {}\", result);",
-            "    // BUG: Diagnostic contains: timer is a ScheduledFuture, not its result",
+            "    // BUG: Diagnostic contains: timer is a ScheduledFuture, not its result: logging it uses the future object itself (its state, such as 'Incomplete'), not its result. get() it where the value is needed",
             "    log.info(\"got {}\", timer);",
+            "    // BUG: Diagnostic contains: Use the value when it arrives (Futures.transform, addCallback)",
+            "    log.info(\"got {}\", com.google.common.util.concurrent.Futures.immediateFuture(\"x\"));",
             "  }",
             "  String toDebugString(CompletableFuture<String> f) { return \"CF \" + f + \" done=\" + f.isDone(); }",
             "}")

@@ -357,13 +357,33 @@ public final class FutureUsedAsValue extends BugChecker
         kind.get() == FutureTypes.Kind.COLD
             ? "Use the value inside the chain (map, flatMap, doOnNext), or block() only in"
                 + " synchronous code."
-            : "Use the value when it arrives (thenApply, thenAccept), or join() it in synchronous"
-                + " code.";
+            : hotRemedy(type, state);
     return buildDescription(reportAt)
         .setMessage(
             String.format(
                 "%s is %s, not its result: %s %s. %s", what, aTypeName, use, consequence, remedy))
         .build();
+  }
+
+  /** How to use a hot future's value, in the words of its own API. */
+  private static String hotRemedy(Type type, VisitorState state) {
+    if (TypeNames.isSubtype(type, "com.google.common.util.concurrent.ListenableFuture", state)) {
+      return "Use the value when it arrives (Futures.transform, addCallback), or get it"
+          + " (Futures.getUnchecked) in synchronous code.";
+    }
+    if (TypeNames.isSubtype(type, "io.vertx.core.Future", state)) {
+      return "Use the value when it arrives (map, onSuccess).";
+    }
+    if (TypeNames.isSubtype(type, "io.netty.util.concurrent.Future", state)) {
+      return "Use the value when it arrives (addListener, then getNow()), or sync() it in"
+          + " synchronous code.";
+    }
+    if (!TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state)
+        && TypeNames.isSubtype(type, "java.util.concurrent.Future", state)) {
+      return "get() it where the value is needed, in synchronous code.";
+    }
+    return "Use the value when it arrives (thenApply, thenAccept), or join() it in synchronous"
+        + " code.";
   }
 
   /**
