@@ -582,6 +582,31 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void aFuturesOwnWaitReturningItselfIsNoAsyncContext() {
+      helper
+          .addSourceLines(
+              "RFuture.java",
+              "import java.util.concurrent.*;",
+              "interface RFuture<V> extends Future<V>, CompletionStage<V> {",
+              "  RFuture<V> await() throws InterruptedException;",
+              "  RFuture<V> copy();",
+              "}",
+              "abstract class Wrapper<V> implements RFuture<V> {",
+              "  final CompletableFuture<V> future = new CompletableFuture<>();",
+              "  @Override public RFuture<V> await() throws InterruptedException {",
+              "    try { future.get(); } catch (ExecutionException e) { }",
+              "    return this;",
+              "  }",
+              "  @Override public RFuture<V> copy() {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join blocks the current thread in method copy",
+              "    future.join();",
+              "    return null;",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void anExecutorsSubmitMayBlockItsCallerByContract() {
       helper
           .addSourceLines(

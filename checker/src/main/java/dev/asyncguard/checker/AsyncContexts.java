@@ -9,6 +9,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -214,7 +215,39 @@ final class AsyncContexts {
     return !method.isConstructor()
         && futureTypes.isFutureLike(method.getReturnType(), state)
         && !annotations.runsOnExecutor(method, state)
-        && !submitsToAnExecutor(method, state);
+        && !submitsToAnExecutor(method, state)
+        && !returnsItsReceiver(method, state);
+  }
+
+  /**
+   * A future's own fluent method that returns the future itself ({@code return this;}), such as a
+   * Netty-style {@code await()} or {@code sync()} whose contract is to wait: it hands the caller no
+   * new future, so it makes no promise not to block.
+   */
+  private boolean returnsItsReceiver(MethodSymbol method, VisitorState state) {
+    if (method.isStatic()
+        || !(method.owner instanceof ClassSymbol owner)
+        || !futureTypes.isFutureLike(owner.type, state)) {
+      return false;
+    }
+    TreePath declaration = MethodDeclarations.pathOf(method, state);
+    if (declaration == null
+        || !(declaration.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null) {
+      return false;
+    }
+    int[] returns = {0, 0}; // all, of this
+    new OwnBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        returns[0]++;
+        if (node.getExpression() != null && LocalVariables.isThis(node.getExpression())) {
+          returns[1]++;
+        }
+        return null;
+      }
+    }.scan(tree.getBody(), null);
+    return returns[0] > 0 && returns[0] == returns[1];
   }
 
   /** An executor's own ways to take a task, whose contract lets them block the submitter. */
