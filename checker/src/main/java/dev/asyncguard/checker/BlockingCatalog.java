@@ -168,6 +168,7 @@ public final class BlockingCatalog {
     if (entry.isPresent()
         && (excluded(method.owner.type, method, state)
             || waitsNoTime(method, call)
+            || resolvesALiteralAddress(method, call)
             || decoratesExcluded(
                 receiver(call),
                 method,
@@ -242,6 +243,38 @@ public final class BlockingCatalog {
   }
 
   private static final String TIME_UNIT = "java.util.concurrent.TimeUnit";
+
+  /**
+   * {@code InetAddress.getByName("10.0.0.1")}: given a literal IP address, the JDK only checks its
+   * format, without a lookup.
+   */
+  private static boolean resolvesALiteralAddress(MethodSymbol method, Tree call) {
+    return call instanceof MethodInvocationTree invocation
+        && invocation.getArguments().size() == 1
+        && (method.getSimpleName().contentEquals("getByName")
+            || method.getSimpleName().contentEquals("getAllByName"))
+        && method.owner.getQualifiedName().contentEquals("java.net.InetAddress")
+        && ASTHelpers.stripParentheses(invocation.getArguments().get(0)) instanceof LiteralTree literal
+        && literal.getValue() instanceof String host
+        && isAddressLiteral(host);
+  }
+
+  /** An IPv4 dotted quad, or an IPv6 literal (it has a colon, which no host name has). */
+  private static boolean isAddressLiteral(String host) {
+    if (host.indexOf(':') >= 0) {
+      return true;
+    }
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether the catalog has an entry for the method, whatever the receiver of a call to it. */
   boolean lists(MethodSymbol method, VisitorState state) {
