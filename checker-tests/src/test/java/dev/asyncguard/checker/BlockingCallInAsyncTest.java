@@ -792,6 +792,63 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void functionsThatHelpersAndKnownLibrariesRunAtOnce() {
+      helper
+          .addSourceLines(
+              "com/github/benmanes/caffeine/cache/Cache.java",
+              "package com.github.benmanes.caffeine.cache;",
+              "public interface Cache<K, V> {",
+              "  V get(K key, java.util.function.Function<? super K, ? extends V> loader);",
+              "}")
+          .addSourceLines(
+              "io/micrometer/core/instrument/Timer.java",
+              "package io.micrometer.core.instrument;",
+              "public interface Timer {",
+              "  <T> T record(java.util.function.Supplier<T> f);",
+              "  <T> java.util.function.Supplier<T> wrap(java.util.function.Supplier<T> f);",
+              "}")
+          .addSourceLines(
+              "Retry.java",
+              "import java.util.function.Supplier;",
+              "final class Retry {",
+              "  static <T> T retry(Supplier<T> action) {",
+              "    for (int i = 0; ; i++) {",
+              "      try { return action.get(); } catch (RuntimeException e) { if (i > 2) throw e; }",
+              "    }",
+              "  }",
+              "  static <T> Supplier<T> later(Supplier<T> action) { return () -> action.get(); }",
+              "  static <T> void handOn(Supplier<T> action, java.util.List<Supplier<T>> queue) { queue.add(action); }",
+              "}")
+          .addSourceLines(
+              "Service.java",
+              "import com.github.benmanes.caffeine.cache.Cache;",
+              "import io.micrometer.core.instrument.Timer;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Service {",
+              "  CompletableFuture<String> cached(CompletableFuture<String> in, Cache<String, String> cache,",
+              "      CompletableFuture<String> db) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return in.thenApply(k -> cache.get(k, key -> db.join()));",
+              "  }",
+              "  CompletableFuture<String> timed(CompletableFuture<String> in, Timer timer, CompletableFuture<String> db) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return in.thenApply(k -> timer.record(() -> db.join()));",
+              "  }",
+              "  CompletableFuture<String> retried(CompletableFuture<String> db) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.completedFuture(Retry.retry(() -> db.join()));",
+              "  }",
+              "  CompletableFuture<String> wrappedForLater(Timer timer, CompletableFuture<String> db, java.util.List<java.util.function.Supplier<String>> q) {",
+              "    java.util.function.Supplier<String> a = timer.wrap(() -> db.join());",
+              "    java.util.function.Supplier<String> b = Retry.later(() -> db.join());",
+              "    Retry.handOn(() -> db.join(), q);",
+              "    return CompletableFuture.completedFuture(\"\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void functionsTheJdkRunsInlineTakeTheEnclosingContext() {
       helper
           .addSourceLines(

@@ -2,6 +2,7 @@ package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
@@ -10,6 +11,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -21,7 +23,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -239,7 +245,89 @@ final class FunctionRoles {
         || name.equals("executeBlocking")) {
       return Role.OFFLOADED;
     }
+    if (KNOWN_INLINE.matches(invocation, state)
+        || callsItsParameter(method, argumentIndex(arguments, function), state)) {
+      return Role.INLINE;
+    }
     return inlineOrDeferred(function, method, state);
+  }
+
+  /** Libraries' calls that run the function given to them before they return. */
+  private static final CallPattern.AnyOf KNOWN_INLINE =
+      CallPattern.anyOf(
+          // A cache's get(key, loader) runs the loader on a miss, on the calling thread.
+          CallPattern.instanceMethod("com.github.benmanes.caffeine.cache.Cache", "get"),
+          CallPattern.instanceMethod("com.google.common.cache.Cache", "get"),
+          // Timing, tracing, retrying and transactions around a call made right here.
+          CallPattern.instanceMethod("io.micrometer.core.instrument.Timer", "record", "recordCallable"),
+          CallPattern.instanceMethod("io.micrometer.core.instrument.LongTaskTimer", "record", "recordCallable"),
+          CallPattern.instanceMethod("io.micrometer.observation.Observation", "observe", "observeChecked"),
+          CallPattern.instanceMethodOfAny(
+              List.of(
+                  "io.github.resilience4j.retry.Retry",
+                  "io.github.resilience4j.circuitbreaker.CircuitBreaker",
+                  "io.github.resilience4j.bulkhead.Bulkhead",
+                  "io.github.resilience4j.ratelimiter.RateLimiter"),
+              "executeSupplier",
+              "executeCallable",
+              "executeRunnable",
+              "executeCheckedSupplier"),
+          CallPattern.instanceMethod(
+              "org.springframework.transaction.support.TransactionTemplate", "execute", "executeWithoutResult"),
+          CallPattern.instanceMethod("org.springframework.retry.support.RetryTemplate", "execute"));
+
+  /** The position of the function among the arguments, through parentheses and casts; -1 if absent. */
+  private static int argumentIndex(List<? extends ExpressionTree> arguments, Tree function) {
+    for (int i = 0; i < arguments.size(); i++) {
+      Tree argument = arguments.get(i);
+      while (argument instanceof ParenthesizedTree || argument instanceof TypeCastTree) {
+        argument =
+            argument instanceof ParenthesizedTree parenthesized
+                ? parenthesized.getExpression()
+                : ((TypeCastTree) argument).getExpression();
+      }
+      if (argument == function) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Per compilation: for a method of this compilation, which of its parameters it calls itself. */
+  private static final Supplier<Map<MethodSymbol, Set<VarSymbol>>> CALLED_PARAMETERS =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
+  /**
+   * A method of this compilation that calls the parameter the function is given for in its own
+   * body ({@code static <T> T retry(Supplier<T> action) { .. action.get() .. }}): the function runs
+   * during the call. One that only stores it or hands it on makes no such promise.
+   */
+  private static boolean callsItsParameter(MethodSymbol method, int index, VisitorState state) {
+    if (index < 0 || index >= method.getParameters().size()) {
+      return false;
+    }
+    Map<MethodSymbol, Set<VarSymbol>> known = CALLED_PARAMETERS.get(state);
+    Set<VarSymbol> called = known.get(method);
+    if (called == null) {
+      called = new HashSet<>();
+      TreePath declaration = MethodDeclarations.pathOf(method, state);
+      if (declaration != null && declaration.getLeaf() instanceof MethodTree tree && tree.getBody() != null) {
+        Set<VarSymbol> found = called;
+        new OwnBodyScanner() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
+                && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter
+                && parameter.getKind() == ElementKind.PARAMETER) {
+              found.add(parameter);
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+        }.scan(tree.getBody(), null);
+      }
+      known.put(method, called);
+    }
+    return called.contains(method.getParameters().get(index));
   }
 
   /** Stages whose result completes on the thread that completed their receiver. */
