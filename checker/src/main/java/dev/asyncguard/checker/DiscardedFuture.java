@@ -379,6 +379,17 @@ public final class DiscardedFuture extends BugChecker
         .build();
   }
 
+  /**
+   * A call whose future the named exemptions let be dropped (the built-in list, {@code
+   * @CanIgnoreReturnValue}, SafeToDropMethods): unlike the other exemptions, these say that the call
+   * itself is a quiet one (a close, a listener), not that its failure is looked after elsewhere.
+   */
+  private boolean namedSafeToDrop(ExpressionTree call, VisitorState state) {
+    return droppingIsSafe(call, state)
+        || (ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+            && (canIgnoreReturnValue(method, state) || configuredSafeToDrop(method, state)));
+  }
+
   /** Whether the future a call makes may be dropped right there: a function's nested result. */
   private boolean mayBeDropped(ExpressionTree call, VisitorState state) {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
@@ -398,7 +409,7 @@ public final class DiscardedFuture extends BugChecker
         // A hot future's failure reaches the observer the call was handed, or the task it started
         // catches and handles every exception itself.
         || (kind == FutureTypes.Kind.HOT
-            && (handedFailureObserver(call, state) || SelfHandlingTasks.startsOne(call, state, this::mayBeDropped)))
+            && (handedFailureObserver(call, state) || SelfHandlingTasks.startsOne(call, state, this::namedSafeToDrop)))
         || canIgnoreReturnValue(method, state)
         // The team says this API reports its failures itself (-XepOpt:AsyncGuard:SafeToDropMethods).
         || configuredSafeToDrop(method, state)

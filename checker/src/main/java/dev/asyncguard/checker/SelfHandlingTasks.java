@@ -2,6 +2,7 @@ package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -18,8 +19,10 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 
 /**
  * A task started by a call whose future only that task completes ({@code runAsync(() -> {..},
@@ -47,8 +50,9 @@ final class SelfHandlingTasks {
 
   /**
    * Whether the call starts a task that cannot lose a failure (see above). {@code quietCall} says
-   * whether a call's own future may be dropped where it is made: a task that only makes such a call
-   * ({@code schedule(() -> ch.close(), ..)}, {@code submit(ch::close)}) reports through it.
+   * whether a call is one of the named APIs whose future may be dropped (closes, listeners): a task
+   * that only makes such a call ({@code schedule(() -> ch.close(), ..)}) reports through it. Any
+   * other call may throw before it returns its future, which the dropped task's future would hold.
    */
   static boolean startsOne(ExpressionTree call, VisitorState state, NestedFutures.DropPolicy quietCall) {
     if (!(call instanceof MethodInvocationTree invocation)
@@ -58,7 +62,7 @@ final class SelfHandlingTasks {
     }
     ExpressionTree task = ASTHelpers.stripParentheses(invocation.getArguments().get(0));
     if (TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.RunnableFuture", state)) {
-      return true;
+      return isHeldElsewhere(task, state);
     }
     if (task instanceof MemberReferenceTree reference) {
       return quietCall.mayBeDropped(reference, state);
@@ -91,7 +95,10 @@ final class SelfHandlingTasks {
           CallPattern.instanceMethod("java.util.concurrent.Future", "cancel"),
           CallPattern.instanceMethod(
               "com.google.common.util.concurrent.SettableFuture", "set", "setException", "setFuture"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "trySuccess", "tryFailure"));
+          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "trySuccess", "tryFailure"),
+          // Handling another future's failure: the stage is made at once, and cannot throw.
+          CallPattern.instanceMethod(
+              "java.util.concurrent.CompletionStage", "whenComplete", "handle", "exceptionally"));
 
   /**
    * A completion call, or a call whose future may be dropped, on a local, field or parameter, whose
@@ -106,8 +113,39 @@ final class SelfHandlingTasks {
         && (COMPLETES.matches(call, state) || quietCall.mayBeDropped(call, state));
   }
 
+  /**
+   * The task future is held where its outcome can be read: a field or parameter, or a local read
+   * again in the body around the call ({@code submit(task); return task;}). A task made in the
+   * call ({@code submit(new FutureTask<>(..))}) or a local never read again loses its outcome.
+   */
+  private static boolean isHeldElsewhere(ExpressionTree task, VisitorState state) {
+    if (!(task instanceof IdentifierTree) || !(ASTHelpers.getSymbol(task) instanceof VarSymbol variable)) {
+      return false;
+    }
+    if (variable.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return true;
+    }
+    int[] reads = {0};
+    new OwnBodyScanner() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (variable.equals(ASTHelpers.getSymbol(identifier))) {
+          reads[0]++;
+        }
+        return null;
+      }
+    }.scan(LocalVariables.enclosingBody(state.getPath()), null);
+    return reads[0] > 1; // this call's argument, and another read
+  }
+
   private static boolean isPlainValue(ExpressionTree value, VisitorState state) {
     ExpressionTree stripped = value == null ? null : ASTHelpers.stripParentheses(value);
+    if (stripped instanceof BinaryTree concatenation
+        && concatenation.getKind() == Tree.Kind.PLUS
+        && isPlainValue(concatenation.getLeftOperand(), state)
+        && isPlainValue(concatenation.getRightOperand(), state)) {
+      return true; // a message built of names and literals: "late " + id
+    }
     if (stripped instanceof IdentifierTree
         || stripped instanceof LiteralTree
         || stripped instanceof LambdaExpressionTree
