@@ -28,6 +28,24 @@ class AsyncGuardOptionsTest {
   }
 
   @Test
+  void aCommaBetweenParameterTypesDoesNotSplitAnEntry() {
+    AsyncGuardOptions options =
+        AsyncGuardOptions.fromMap(
+            ImmutableMap.of(
+                "AsyncGuard:SafeToDropMethods",
+                "com.acme.M#send(java.lang.String,int), com.acme.M#flush,com.acme.N#<init>(int,long[])"));
+    assertTrue(options.problem().isEmpty(), () -> options.problem().get());
+    assertEquals(
+        java.util.List.of("com.acme.M#send(java.lang.String,int)", "com.acme.M#flush", "com.acme.N#<init>(int,long[])"),
+        options.list(AsyncGuardOptions.Key.SAFE_TO_DROP_METHODS));
+    assertTrue(
+        AsyncGuardOptions.fromMap(ImmutableMap.of("AsyncGuard:BlockingMethods", "com.acme.M#send(java.lang.String,,int)"))
+            .problem()
+            .get()
+            .contains("has an invalid entry 'com.acme.M#send(java.lang.String,,int)'"));
+  }
+
+  @Test
   void unknownKeyNamesTheFlagAndTheKnownOnes() {
     assertEquals(
         "AsyncGuard: unknown option -XepOpt:AsyncGuard:FutureType; known options are FutureTypes,"

@@ -492,7 +492,8 @@ class DiscardedFutureTest {
     helper
         .setArgs(
             "-XepOpt:AsyncGuard:SafeToDropMethods=com.acme.Metrics#publish,"
-                + "com.acme.Mailer#send(java.lang.String),com.acme.Job#<init>")
+                + "com.acme.Mailer#send(java.lang.String),com.acme.Job#<init>,"
+                + "com.acme.Mailer#send(java.lang.String,java.lang.String,int)")
         .addSourceLines(
             "com/acme/Metrics.java",
             "package com.acme;",

@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -146,7 +148,7 @@ public final class AsyncGuardOptions {
       }
       ImmutableList.Builder<String> entries = ImmutableList.builder();
       String value = flag.getValue();
-      for (String rawEntry : value.split(",", -1)) {
+      for (String rawEntry : entriesOf(value)) {
         String entry = rawEntry.strip();
         if (entry.isEmpty() || !key.entryIsValid(entry)) {
           String what = entry.isEmpty() ? "an empty entry" : "an invalid entry '" + entry + "'";
@@ -158,6 +160,29 @@ public final class AsyncGuardOptions {
       values.put(key, entries.build());
     }
     return new AsyncGuardOptions(values.buildOrThrow(), Optional.empty());
+  }
+
+  /**
+   * The comma-separated entries of a value; a comma inside parentheses separates the parameter
+   * types of one method entry ({@code com.acme.Db#query(java.lang.String,int)}), not entries.
+   */
+  private static List<String> entriesOf(String value) {
+    List<String> entries = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+      } else if (c == ',' && depth == 0) {
+        entries.add(value.substring(start, i));
+        start = i + 1;
+      }
+    }
+    entries.add(value.substring(start));
+    return entries;
   }
 
   private static AsyncGuardOptions invalid(String message) {
