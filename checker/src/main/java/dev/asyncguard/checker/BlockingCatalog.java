@@ -216,8 +216,10 @@ public final class BlockingCatalog {
         && ASTHelpers.getType(creation) != null
         && OPTIONALLY_BOUNDED_QUEUES.contains(
             state.getTypes().erasure(ASTHelpers.getType(creation)).tsym.getQualifiedName().toString())
-        && creation.getArguments().stream()
-            .noneMatch(argument -> ASTHelpers.getType(argument) != null && ASTHelpers.getType(argument).isPrimitive());
+        && ASTHelpers.getSymbol(creation) instanceof MethodSymbol constructor
+        // new LinkedBlockingQueue<>() or (collection); an int capacity, boxed or not, bounds it.
+        && constructor.getParameters().stream()
+            .allMatch(parameter -> TypeNames.isSubtype(parameter.type, "java.util.Collection", state));
   }
 
   /**

@@ -77,7 +77,7 @@ final class FunctionRoles {
    * Flux.interval(period, S)}, {@code Mono.delay(d, S)}, {@code delayElements(d, S)}.
    */
   private static final ImmutableSet<String> TIMED_ON_SCHEDULER =
-      ImmutableSet.of("interval", "delay", "delayElements", "delaySequence");
+      ImmutableSet.of("interval", "delay", "delayElement", "delayElements", "delaySequence");
 
   /** Operators that move the whole pipeline, upstream of them too, to their scheduler or executor. */
   private static final ImmutableSet<String> PIPELINE_HOPS =
@@ -536,9 +536,13 @@ final class FunctionRoles {
     return local != null && subscribedOnLater(local, path, state);
   }
 
+  /** Vert.x's (and its Mutiny bindings') executeBlocking, which runs what it is given on a worker. */
   private static boolean isExecuteBlocking(MethodInvocationTree call) {
     Symbol method = ASTHelpers.getSymbol(call);
-    return method != null && method.getSimpleName().contentEquals("executeBlocking");
+    return method != null
+        && method.getSimpleName().contentEquals("executeBlocking")
+        && method.owner != null
+        && method.owner.getQualifiedName().toString().startsWith("io.vertx.");
   }
 
   /** The local variable the expression at {@code path} initializes or is assigned to; else null. */

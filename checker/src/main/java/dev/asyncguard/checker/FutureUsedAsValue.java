@@ -206,8 +206,7 @@ public final class FutureUsedAsValue extends BugChecker
 
   /**
    * Code whose job is to describe futures, where their state is the text meant: a {@code
-   * toString()}-style method ({@code pendingToString()}, {@code toDebugString()}), an assertion's
-   * message, and the code of a future or publisher type itself (a library describing its own
+   * toString()}-style method ({@code pendingToString()}), an assertion's message, and the code of a future or publisher type itself (a library describing its own
    * stages and sources).
    */
   private boolean describesOnPurpose(VisitorState state) {
@@ -218,7 +217,7 @@ public final class FutureUsedAsValue extends BugChecker
       }
       if (enclosing instanceof MethodTree method) {
         String name = method.getName().toString();
-        if (name.endsWith("ToString") || (name.startsWith("to") && name.endsWith("String"))) {
+        if (name.equals("toString") || name.endsWith("ToString")) {
           return true;
         }
       } else if (enclosing instanceof ClassTree type) {
@@ -411,7 +410,9 @@ public final class FutureUsedAsValue extends BugChecker
       value = captured.wildcard; // a use of a Future<?> variable has its capture
     }
     if (value instanceof Type.WildcardType wildcard) {
-      return wildcard.isUnbound()
+      // Future<?> may hide a value (submit(() -> 42)); a ScheduledFuture<?> is a periodic handle.
+      return (wildcard.isUnbound()
+              && TypeNames.isSubtype(type, "java.util.concurrent.ScheduledFuture", state))
           || (wildcard.isExtendsBound() && isVoid(wildcard.getExtendsBound(), state));
     }
     return isVoid(value, state);
@@ -433,11 +434,31 @@ public final class FutureUsedAsValue extends BugChecker
       }
       for (Symbol member : c.members().getSymbolsByName(toString)) {
         if (member instanceof MethodSymbol method && method.getParameters().isEmpty()) {
-          return JavacTrees.instance(state.context).getTree(c) != null;
+          // Written here (a record's implicit one is not), and not adding the library's state to it.
+          return JavacTrees.instance(state.context).getTree(method) instanceof MethodTree written
+              && written.getBody() != null
+              && !callsSuperToString(written);
         }
       }
     }
     return false;
+  }
+
+  private static boolean callsSuperToString(MethodTree method) {
+    boolean[] found = {false};
+    new OwnBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (call.getMethodSelect() instanceof MemberSelectTree select
+            && select.getIdentifier().contentEquals("toString")
+            && select.getExpression() instanceof IdentifierTree receiver
+            && receiver.getName().contentEquals("super")) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(method.getBody(), null);
+    return found[0];
   }
 
   private static boolean isVoid(Type type, VisitorState state) {
