@@ -1524,6 +1524,8 @@ class BlockingCallInAsyncTest {
               "    return CompletableFuture.completedFuture(\"x\");",
               "  }",
               "  String load() { return \"\"; }",
+              "  Resource() {}",
+              "  String loadSlowly() throws Exception { Thread.sleep(10); return \"\"; }",
               "  @NonBlocking void onEvent() throws Exception {",
               "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method onEvent",
               "    Thread.sleep(10);",
@@ -1540,9 +1542,11 @@ class BlockingCallInAsyncTest {
               "Caller.java",
               "import dev.asyncguard.annotations.NonBlocking;",
               "class Caller {",
-              "  @NonBlocking void run(Resource resource) {",
-              "    // BUG: Diagnostic contains: Resource.load (marked @Blocking)",
+              "  @NonBlocking void run(Resource resource) throws Exception {",
               "    resource.load();",
+              "    new Resource();",
+              "    // BUG: Diagnostic contains: loadSlowly() (loadSlowly() -> Thread.sleep)",
+              "    resource.loadSlowly();",
               "  }",
               "}")
           .doTest();

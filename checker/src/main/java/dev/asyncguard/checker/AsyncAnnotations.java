@@ -90,19 +90,23 @@ final class AsyncAnnotations {
     return memoized(m.nonBlocking, method, nonBlocking, m.nonBlockingEntered, state);
   }
 
-  /**
-   * The blocking annotation on the method or on a method it overrides, else on the class declaring
-   * it (SmallRye's and Micronaut's {@code @Blocking} on a class mark all its methods) unless the
-   * method itself is marked non-blocking.
-   */
+  /** The blocking annotation on the method or on a method it overrides. */
   Optional<String> blockingOnMethod(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
-    Optional<String> onMethod = memoized(m.blocking, method, blocking, m.blockingEntered, state);
-    if (onMethod.isPresent() || !m.blockingEntered.anyEntered(state) || !(method.owner instanceof ClassSymbol)) {
-      return onMethod;
-    }
-    Optional<String> onType = annotationAmong(method.owner, blocking);
-    return onType.isPresent() && annotationAmong(method, nonBlocking).isEmpty() ? onType : Optional.empty();
+    return memoized(m.blocking, method, blocking, m.blockingEntered, state);
+  }
+
+  /**
+   * A blocking annotation on the class declaring the method (SmallRye's and Micronaut's {@code
+   * @Blocking} on a class say that its methods may block), unless the method itself is marked
+   * non-blocking. It makes the methods no async contexts; it does not make calling a getter of the
+   * class blocking: what their bodies do decides that.
+   */
+  boolean blockingOnType(MethodSymbol method, VisitorState state) {
+    return memo.get(state).blockingEntered.anyEntered(state)
+        && method.owner instanceof ClassSymbol owner
+        && annotationAmong(owner, blocking).isPresent()
+        && annotationAmong(method, nonBlocking).isEmpty();
   }
 
   /**

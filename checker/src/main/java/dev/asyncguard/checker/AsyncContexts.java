@@ -158,9 +158,9 @@ final class AsyncContexts {
     }
     Optional<AsyncContext> context = asyncReason(path, method, state);
     // A blocking annotation says the method may block, whatever else marks it (checked last: costly).
-    return context.isPresent() && annotations.blockingOnMethod(method, state).isEmpty()
-        ? context
-        : Optional.empty();
+    boolean markedBlocking =
+        annotations.blockingOnMethod(method, state).isPresent() || annotations.blockingOnType(method, state);
+    return context.isPresent() && !markedBlocking ? context : Optional.empty();
   }
 
   private Optional<AsyncContext> asyncReason(TreePath path, MethodSymbol method, VisitorState state) {
@@ -268,6 +268,7 @@ final class AsyncContexts {
     return (returnsFutureToItsCaller(method, state)
             || annotations.nonBlockingOnMethod(method, state).isPresent()
             || typeLevel(method.owner, state).isPresent())
-        && annotations.blockingOnMethod(method, state).isEmpty();
+        && annotations.blockingOnMethod(method, state).isEmpty()
+        && !annotations.blockingOnType(method, state);
   }
 }
