@@ -352,9 +352,13 @@ final class CompletedFutures {
           return true;
         }
         if (link instanceof MethodInvocationTree call) {
-          if (ALL_DONE_COMBINATORS.contains(symbol.getSimpleName().toString())
+          String combinator = symbol.getSimpleName().toString();
+          if (ALL_DONE_COMBINATORS.contains(combinator)
               || (symbol instanceof MethodSymbol helper && returnsOnlyCombined(helper, state))) {
-            return true;
+            // Guava's allAsList and whenAllSucceed fail as soon as one input fails, while others
+            // may still be pending: only a stage that runs on success sees them all done.
+            return !FAIL_FAST_COMBINATORS.contains(combinator)
+                || (stageMethod != null && SUCCESS_ONLY_STAGES.contains(stageMethod.getSimpleName().toString()));
           }
           if (symbol.isStatic() && symbol.getSimpleName().contentEquals("from") && call.getArguments().size() == 1) {
             wrapped = call.getArguments().get(0);
@@ -365,6 +369,14 @@ final class CompletedFutures {
     }
     return false;
   }
+
+  private static final ImmutableSet<String> FAIL_FAST_COMBINATORS = ImmutableSet.of("allAsList", "whenAllSucceed");
+
+  /** Stages whose function runs only when the future they follow succeeded. */
+  private static final ImmutableSet<String> SUCCESS_ONLY_STAGES =
+      ImmutableSet.of(
+          "transform", "transformAsync", "thenApply", "thenApplyAsync", "thenAccept", "thenAcceptAsync",
+          "thenRun", "thenRunAsync", "thenCompose", "thenComposeAsync", "call", "callAsync", "run");
 
   /** FluentFuture.from(FluentFuture.from(..)): a limit only against pathological code. */
   private static final int MAX_WRAPPERS = 4;
