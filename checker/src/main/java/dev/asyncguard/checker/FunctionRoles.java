@@ -79,6 +79,17 @@ final class FunctionRoles {
   private static final ImmutableSet<String> TIMED_ON_SCHEDULER =
       ImmutableSet.of("interval", "delay", "delayElement", "delayElements", "delaySequence");
 
+  /**
+   * Operators after which signals may come from another publisher's or a timer's thread: a hop
+   * above them does not say where what follows runs.
+   */
+  private static final ImmutableSet<String> SWITCHES_THREADS =
+      ImmutableSet.of(
+          "flatMap", "flatMapMany", "flatMapSequential", "concatMap", "switchMap", "mergeWith", "zipWith",
+          "zipWhen", "concatWith", "then", "thenMany", "switchIfEmpty", "delayUntil", "filterWhen",
+          "onErrorResume", "retryWhen", "repeatWhen", "timeout", "sample", "publishOn", "runOn", "emitOn",
+          "interval", "delay", "delayElement", "delayElements", "delaySequence");
+
   /** Operators that move the whole pipeline, upstream of them too, to their scheduler or executor. */
   private static final ImmutableSet<String> PIPELINE_HOPS =
       ImmutableSet.of("subscribeOn", "runSubscriptionOn");
@@ -507,6 +518,9 @@ final class FunctionRoles {
       if ((DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name))
           && schedulerFitForBlocking(upstream, state)) {
         return true;
+      }
+      if (SWITCHES_THREADS.contains(name)) {
+        break; // what it emits comes from another publisher or a timer: a hop above no longer holds
       }
     }
     // Downstream: calls this one is the receiver of.
