@@ -416,13 +416,24 @@ final class FunctionRoles {
     return false;
   }
 
+  private static final ImmutableSet<String> ALREADY_COMPLETE =
+      ImmutableSet.of("completedFuture", "failedFuture", "completedStage", "failedStage");
+
+  private static boolean isAlreadyComplete(ExpressionTree future) {
+    return ASTHelpers.stripParentheses(future) instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.isStatic()
+        && ALREADY_COMPLETE.contains(method.getSimpleName().toString());
+  }
+
   /** The future a composing stage's function returns (an expression lambda's body) completes on an executor. */
   private static boolean composedOnAnExecutor(
       MethodInvocationTree stage, TreePath from, VisitorState state, int depth) {
     for (ExpressionTree argument : stage.getArguments()) {
       if (ASTHelpers.stripParentheses(argument) instanceof LambdaExpressionTree lambda
           && lambda.getBody() instanceof ExpressionTree returned) {
-        return completesOnAnExecutor(returned, from, state, depth + 1);
+        // A future complete when returned (completedFuture(x)) leaves the stage to its receiver.
+        return isAlreadyComplete(returned) || completesOnAnExecutor(returned, from, state, depth + 1);
       }
     }
     return false;
@@ -579,7 +590,17 @@ final class FunctionRoles {
    */
   private static boolean subscribedOnLater(VarSymbol local, TreePath from, VisitorState state) {
     boolean[] found = {false};
+    int[] handedToWorker = {0};
+    int[] reads = {0};
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (local.equals(ASTHelpers.getSymbol(identifier))) {
+          reads[0]++;
+        }
+        return null;
+      }
+
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (!found[0]
@@ -589,15 +610,15 @@ final class FunctionRoles {
             && schedulerFitForBlocking(call, state)) {
           found[0] = true;
         }
-        if (!found[0]
-            && isExecuteBlocking(call)
+        if (isExecuteBlocking(call)
             && call.getArguments().stream().anyMatch(argument -> startsFrom(argument, local))) {
-          found[0] = true;
+          handedToWorker[0]++;
         }
         return found[0] ? null : super.visitMethodInvocation(call, null);
       }
     }.scan(LocalVariables.enclosingBody(from), null);
-    return found[0];
+    // Handed to a worker, it runs there only if that is its one use (not also returned as it is).
+    return found[0] || (handedToWorker[0] == 1 && reads[0] == 1);
   }
 
   /**
