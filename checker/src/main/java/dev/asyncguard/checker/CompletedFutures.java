@@ -27,6 +27,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +86,13 @@ final class CompletedFutures {
     }
     if (wait instanceof MemberReferenceTree && filteredToDoneOnes(path)) {
       return true;
+    }
+    // The reference is itself the callback: allOf(a, b).thenRun(a::join), a.thenRun(a::join).
+    if (wait instanceof MemberReferenceTree reference) {
+      Symbol qualifier = ASTHelpers.getSymbol(reference.getQualifierExpression());
+      if (isCallbackAfterCompletion(path, qualifier instanceof VarSymbol ? qualifier : null, state)) {
+        return true;
+      }
     }
     Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     boolean onThis =
