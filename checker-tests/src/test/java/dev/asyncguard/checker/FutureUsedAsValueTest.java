@@ -219,6 +219,9 @@ class FutureUsedAsValueTest {
             "  void run(InnerFuture f) {",
             "    // BUG: Diagnostic contains: f is an InnerFuture, not its result",
             "    System.out.println(f);",
+            "    var g = new CompletableFuture<String>() {};",
+            "    // BUG: Diagnostic contains: g is an anonymous CompletableFuture, not its result",
+            "    System.out.println(g);",
             "  }",
             "}")
         .doTest();

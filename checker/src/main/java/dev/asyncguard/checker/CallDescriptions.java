@@ -24,11 +24,16 @@ final class CallDescriptions {
       return "new " + newClass.getIdentifier() + "(...)";
     }
     if (symbol instanceof MethodSymbol method) {
-      String owner = method.owner == null ? "" : method.owner.getSimpleName() + ".";
+      String owner = method.owner == null ? "" : simpleName(method.owner);
+      String name = method.isConstructor() ? "new" : method.getSimpleName().toString();
       if (tree instanceof MemberReferenceTree) {
-        return owner.isEmpty() ? method.getSimpleName().toString() : method.owner.getSimpleName() + "::" + method.getSimpleName();
+        return owner.isEmpty() ? name : owner + "::" + name;
       }
-      return owner + method.getSimpleName() + "(" + (method.getParameters().isEmpty() ? "" : "...") + ")";
+      return (owner.isEmpty() ? "" : owner + ".")
+          + method.getSimpleName()
+          + "("
+          + (method.getParameters().isEmpty() ? "" : "...")
+          + ")";
     }
     if (tree instanceof MethodInvocationTree invocation) {
       return invocation.getMethodSelect() + "(...)";
@@ -49,8 +54,23 @@ final class CallDescriptions {
       }
       return names.isEmpty() ? "Object" : String.join(" & ", names);
     }
-    return bound.tsym == null ? bound.toString() : bound.tsym.getSimpleName().toString();
+    if (bound.tsym == null) {
+      return bound.toString();
+    }
+    return simpleName(bound.tsym);
   }
+
+  /** A type's simple name; an anonymous class by what it extends or implements. */
+  private static String simpleName(Symbol type) {
+    if (type.getSimpleName().isEmpty() && type instanceof Symbol.ClassSymbol anonymous) {
+      // new CompletableFuture<String>() {..}
+      Type named =
+          anonymous.getInterfaces().isEmpty() ? anonymous.getSuperclass() : anonymous.getInterfaces().get(0);
+      return named == null || named.tsym == null ? "anonymous class" : "anonymous " + simpleName(named.tsym);
+    }
+    return type.getSimpleName().toString();
+  }
+
 
   /** "a Mono", "an InnerWindow": the type name with its indefinite article. */
   static String aTypeName(Type type, VisitorState state) {
@@ -63,6 +83,9 @@ final class CallDescriptions {
    * {@code a URL}: a U said "you" (before a consonant and a vowel, or in an acronym) takes "a".
    */
   static boolean startsWithVowelSound(String name) {
+    if (name.startsWith("anonymous ")) {
+      return true;
+    }
     if (name.isEmpty() || "AEIOU".indexOf(name.charAt(0)) < 0) {
       return false;
     }
