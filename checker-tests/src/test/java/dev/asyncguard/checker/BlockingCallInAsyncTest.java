@@ -9,6 +9,43 @@ class BlockingCallInAsyncTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(BlockingCallInAsync.class, getClass());
 
+  /** Spring's @Async, matched by name. */
+  private static CompilationTestHelper withSpringAsync(CompilationTestHelper helper) {
+    return helper.addSourceLines(
+        "org/springframework/scheduling/annotation/Async.java",
+        "package org.springframework.scheduling.annotation;",
+        "public @interface Async { String value() default \"\"; }");
+  }
+
+  /** Mutiny's Uni and the operator groups the tests use: stubs with the real names. */
+  private static CompilationTestHelper withMutiny(CompilationTestHelper helper) {
+    return helper
+        .addSourceLines(
+            "io/smallrye/mutiny/Uni.java",
+            "package io.smallrye.mutiny;",
+            "import java.util.concurrent.Executor;",
+            "import java.util.function.Function;",
+            "public interface Uni<T> {",
+            "  static io.smallrye.mutiny.groups.UniCreate createFrom() { return null; }",
+            "  <R> Uni<R> map(Function<? super T, ? extends R> mapper);",
+            "  Uni<T> emitOn(Executor executor);",
+            "  Uni<T> runSubscriptionOn(Executor executor);",
+            "  io.smallrye.mutiny.groups.UniOnItem<T> onItem();",
+            "}")
+        .addSourceLines(
+            "io/smallrye/mutiny/groups/UniCreate.java",
+            "package io.smallrye.mutiny.groups;",
+            "public interface UniCreate {",
+            "  <T> io.smallrye.mutiny.Uni<T> item(java.util.function.Supplier<? extends T> supplier);",
+            "}")
+        .addSourceLines(
+            "io/smallrye/mutiny/groups/UniOnItem.java",
+            "package io.smallrye.mutiny.groups;",
+            "public interface UniOnItem<T> {",
+            "  <R> io.smallrye.mutiny.Uni<R> transform(java.util.function.Function<? super T, ? extends R> f);",
+            "}");
+  }
+
   @Nested
   class Contexts {
     @Test
@@ -483,31 +520,7 @@ class BlockingCallInAsyncTest {
 
     @Test
     void mutinyEmitOnAndRunSubscriptionOnMoveOperatorsToTheExecutor() {
-      helper
-          .addSourceLines(
-              "io/smallrye/mutiny/Uni.java",
-              "package io.smallrye.mutiny;",
-              "import java.util.concurrent.Executor;",
-              "import java.util.function.Function;",
-              "public interface Uni<T> {",
-              "  static io.smallrye.mutiny.groups.UniCreate createFrom() { return null; }",
-              "  <R> Uni<R> map(Function<? super T, ? extends R> mapper);",
-              "  Uni<T> emitOn(Executor executor);",
-              "  Uni<T> runSubscriptionOn(Executor executor);",
-              "  io.smallrye.mutiny.groups.UniOnItem<T> onItem();",
-              "}")
-          .addSourceLines(
-              "io/smallrye/mutiny/groups/UniCreate.java",
-              "package io.smallrye.mutiny.groups;",
-              "public interface UniCreate {",
-              "  <T> io.smallrye.mutiny.Uni<T> item(java.util.function.Supplier<? extends T> supplier);",
-              "}")
-          .addSourceLines(
-              "io/smallrye/mutiny/groups/UniOnItem.java",
-              "package io.smallrye.mutiny.groups;",
-              "public interface UniOnItem<T> {",
-              "  <R> io.smallrye.mutiny.Uni<R> transform(java.util.function.Function<? super T, ? extends R> f);",
-              "}")
+      withMutiny(helper)
           .addSourceLines(
               "Q.java",
               "import io.smallrye.mutiny.Uni;",
@@ -549,20 +562,7 @@ class BlockingCallInAsyncTest {
 
     @Test
     void mutinyUniHandedToExecuteBlockingRunsOnAWorker() {
-      helper
-          .addSourceLines(
-              "io/smallrye/mutiny/Uni.java",
-              "package io.smallrye.mutiny;",
-              "public interface Uni<T> {",
-              "  static io.smallrye.mutiny.groups.UniCreate createFrom() { return null; }",
-              "  <R> Uni<R> map(java.util.function.Function<? super T, ? extends R> mapper);",
-              "}")
-          .addSourceLines(
-              "io/smallrye/mutiny/groups/UniCreate.java",
-              "package io.smallrye.mutiny.groups;",
-              "public interface UniCreate {",
-              "  <T> io.smallrye.mutiny.Uni<T> item(java.util.function.Supplier<? extends T> supplier);",
-              "}")
+      withMutiny(helper)
           .addSourceLines(
               "io/vertx/mutiny/core/Vertx.java",
               "package io.vertx.mutiny.core;",
@@ -651,11 +651,7 @@ class BlockingCallInAsyncTest {
 
     @Test
     void frameworkRunsAnnotatedMethodsOnItsOwnExecutor() {
-      helper
-          .addSourceLines(
-              "org/springframework/scheduling/annotation/Async.java",
-              "package org.springframework.scheduling.annotation;",
-              "public @interface Async { String value() default \"\"; }")
+      withSpringAsync(helper)
           .addSourceLines(
               "jakarta/ejb/Asynchronous.java",
               "package jakarta.ejb;",
@@ -1568,11 +1564,7 @@ class BlockingCallInAsyncTest {
 
     @Test
     void executorAnnotationOnAnInterfaceMethodCoversItsImplementations() {
-      helper
-          .addSourceLines(
-              "org/springframework/scheduling/annotation/Async.java",
-              "package org.springframework.scheduling.annotation;",
-              "public @interface Async { String value() default \"\"; }")
+      withSpringAsync(helper)
           .addSourceLines(
               "Reports.java",
               "import dev.asyncguard.annotations.NonBlocking;",
