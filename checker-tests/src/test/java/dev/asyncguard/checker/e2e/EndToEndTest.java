@@ -300,6 +300,12 @@ class EndToEndTest {
               .source("com/acme/Slow.java", "package com.acme;", "public @interface Slow {}")
               .source("com/acme/Db.java", "package com.acme;", "public class Db { public int query(String q) { return 0; } }")
               .source(
+                  "com/acme/Metrics.java",
+                  "package com.acme;",
+                  "public interface Metrics {",
+                  "  java.util.concurrent.CompletableFuture<Void> publish(String name, long value);",
+                  "}")
+              .source(
                   "com/acme/App.java",
                   "package com.acme;",
                   "import java.util.concurrent.CompletableFuture;",
@@ -311,14 +317,16 @@ class EndToEndTest {
                   "  CompletableFuture<Integer> slow() { return CompletableFuture.completedFuture(compute()); }",
                   "  CompletableFuture<Integer> db(Db db) { return CompletableFuture.completedFuture(db.query(\"q\")); }",
                   "  CompletableFuture<Integer> locked() { synchronized (this) { return null; } }",
+                  "  void metrics(Metrics m) { m.publish(\"requests\", 1); }",
                   "}")
               .errorProne(
                   ALL_THREE_WARN
                       + " -XepOpt:AsyncGuard:FutureTypes=com.acme.Promise"
                       + " -XepOpt:AsyncGuard:NonBlockingAnnotations=com.acme.EventLoop"
                       + " -XepOpt:AsyncGuard:BlockingAnnotations=com.acme.Slow"
-                      + " -XepOpt:AsyncGuard:BlockingMethods=com.acme.Db#query"
-                      + " -XepOpt:AsyncGuard:SynchronizedIsBlocking=true")
+                      + " -XepOpt:AsyncGuard:BlockingMethods=com.acme.Db#query(java.lang.String)"
+                      + " -XepOpt:AsyncGuard:SynchronizedIsBlocking=true"
+                      + " -XepOpt:AsyncGuard:SafeToDropMethods=com.acme.Metrics#publish(java.lang.String,long)")
               .compile();
       assertTrue(result.success(), result.toString());
       assertEquals(List.of(6L), lines(result.of("DiscardedFuture")), result.toString());
