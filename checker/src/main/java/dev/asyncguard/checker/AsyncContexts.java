@@ -3,13 +3,13 @@ package dev.asyncguard.checker;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -230,24 +230,8 @@ final class AsyncContexts {
         || !futureTypes.isFutureLike(owner.type, state)) {
       return false;
     }
-    TreePath declaration = MethodDeclarations.pathOf(method, state);
-    if (declaration == null
-        || !(declaration.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null) {
-      return false;
-    }
-    int[] returns = {0, 0}; // all, of this
-    new OwnBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree node, Void unused) {
-        returns[0]++;
-        if (node.getExpression() != null && LocalVariables.isThis(node.getExpression())) {
-          returns[1]++;
-        }
-        return null;
-      }
-    }.scan(tree.getBody(), null);
-    return returns[0] > 0 && returns[0] == returns[1];
+    BlockTree body = MethodDeclarations.bodyOf(method, state);
+    return body != null && OwnBodyScanner.everyReturn(body, LocalVariables::isThis);
   }
 
   /** An executor's own ways to take a task, whose contract lets them block the submitter. */

@@ -63,6 +63,13 @@ final class CompletedFutures {
 
   private CompletedFutures() {}
 
+  /** A future made complete: {@code completedFuture(x)}, {@code immediateFuture(x)}, ... */
+  static boolean isMadeComplete(ExpressionTree future) {
+    return ASTHelpers.stripParentheses(future) instanceof MethodInvocationTree factory
+        && ASTHelpers.getSymbol(factory) != null
+        && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString());
+  }
+
   /** Whether the wait at {@code path} (a call or method reference) is on a completed future. */
   static boolean isKnownComplete(TreePath path, VisitorState state) {
     Tree wait = path.getLeaf();
@@ -78,10 +85,7 @@ final class CompletedFutures {
     if (method.isStatic() && wait instanceof MethodInvocationTree call) {
       receiver = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
     }
-    if (receiver != null
-        && ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree factory
-        && ASTHelpers.getSymbol(factory) != null
-        && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString())) {
+    if (receiver != null && isMadeComplete(receiver)) {
       return true;
     }
     if (wait instanceof MemberReferenceTree && filteredToDoneOnes(path)) {
@@ -395,27 +399,14 @@ final class CompletedFutures {
    * shape of Pulsar's and Flink's future utilities): its stages, too, run once all are done.
    */
   private static boolean returnsOnlyCombined(MethodSymbol method, VisitorState state) {
-    TreePath declaration = MethodDeclarations.pathOf(method, state);
-    if (declaration == null
-        || !(declaration.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null) {
-      return false;
-    }
-    int[] returns = {0, 0}; // all, combined
-    new OwnBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree node, Void unused) {
-        returns[0]++;
-        if (node.getExpression() != null
-            && ASTHelpers.stripParentheses(node.getExpression()) instanceof MethodInvocationTree call
-            && ASTHelpers.getSymbol(call) != null
-            && ALL_DONE_COMBINATORS.contains(ASTHelpers.getSymbol(call).getSimpleName().toString())) {
-          returns[1]++;
-        }
-        return null;
-      }
-    }.scan(tree.getBody(), null);
-    return returns[0] > 0 && returns[0] == returns[1];
+    BlockTree body = MethodDeclarations.bodyOf(method, state);
+    return body != null
+        && OwnBodyScanner.everyReturn(
+            body,
+            returned ->
+                ASTHelpers.stripParentheses(returned) instanceof MethodInvocationTree call
+                    && ASTHelpers.getSymbol(call) != null
+                    && ALL_DONE_COMBINATORS.contains(ASTHelpers.getSymbol(call).getSimpleName().toString()));
   }
 
   /** Stages that run their function once both the receiver and the other stage are complete. */

@@ -5,13 +5,13 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -256,11 +256,13 @@ final class FunctionRoles {
         || name.equals("executeBlocking")) {
       return Role.OFFLOADED;
     }
-    if (KNOWN_INLINE.matches(invocation, state)
-        || callsItsParameter(method, argumentIndex(arguments, function), state)) {
-      return Role.INLINE;
-    }
-    return inlineOrDeferred(function, method, state);
+    // The JDK's rules first: most functions go to streams and collections, and they are cheapest.
+    Role role = inlineOrDeferred(function, method, state);
+    return role == Role.DEFERRED
+            && (KNOWN_INLINE.matches(invocation, state)
+                || callsItsParameter(method, argumentIndex(arguments, function), state))
+        ? Role.INLINE
+        : role;
   }
 
   /** Libraries' calls that run the function given to them before they return. */
@@ -321,8 +323,8 @@ final class FunctionRoles {
     Set<VarSymbol> called = known.get(method);
     if (called == null) {
       called = new HashSet<>();
-      TreePath declaration = MethodDeclarations.pathOf(method, state);
-      if (declaration != null && declaration.getLeaf() instanceof MethodTree tree && tree.getBody() != null) {
+      BlockTree body = MethodDeclarations.bodyOf(method, state);
+      if (body != null) {
         Set<VarSymbol> found = called;
         new OwnBodyScanner() {
           @Override
@@ -334,7 +336,7 @@ final class FunctionRoles {
             }
             return super.visitMethodInvocation(call, null);
           }
-        }.scan(tree.getBody(), null);
+        }.scan(body, null);
       }
       known.put(method, called);
     }
@@ -416,16 +418,6 @@ final class FunctionRoles {
     return false;
   }
 
-  private static final ImmutableSet<String> ALREADY_COMPLETE =
-      ImmutableSet.of("completedFuture", "failedFuture", "completedStage", "failedStage");
-
-  private static boolean isAlreadyComplete(ExpressionTree future) {
-    return ASTHelpers.stripParentheses(future) instanceof MethodInvocationTree call
-        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
-        && method.isStatic()
-        && ALREADY_COMPLETE.contains(method.getSimpleName().toString());
-  }
-
   /** The future a composing stage's function returns (an expression lambda's body) completes on an executor. */
   private static boolean composedOnAnExecutor(
       MethodInvocationTree stage, TreePath from, VisitorState state, int depth) {
@@ -433,7 +425,7 @@ final class FunctionRoles {
       if (ASTHelpers.stripParentheses(argument) instanceof LambdaExpressionTree lambda
           && lambda.getBody() instanceof ExpressionTree returned) {
         // A future complete when returned (completedFuture(x)) leaves the stage to its receiver.
-        return isAlreadyComplete(returned) || completesOnAnExecutor(returned, from, state, depth + 1);
+        return CompletedFutures.isMadeComplete(returned) || completesOnAnExecutor(returned, from, state, depth + 1);
       }
     }
     return false;

@@ -3,6 +3,7 @@ package dev.asyncguard.checker;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -81,6 +82,12 @@ final class MethodDeclarations {
       }
     }
     return paths;
+  }
+
+  /** The body of the method's declaration in this compilation; null if it has none here. */
+  static BlockTree bodyOf(MethodSymbol method, VisitorState state) {
+    TreePath declaration = pathOf(method, state);
+    return declaration != null && declaration.getLeaf() instanceof MethodTree tree ? tree.getBody() : null;
   }
 
   /** A named class's declaration, under those of the classes it is nested in; null if not in source. */
