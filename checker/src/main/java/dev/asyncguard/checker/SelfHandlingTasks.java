@@ -19,6 +19,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
@@ -60,7 +61,7 @@ final class SelfHandlingTasks {
         || !STARTS_TASK.matches(call, state)) {
       return false;
     }
-    ExpressionTree task = ASTHelpers.stripParentheses(invocation.getArguments().get(0));
+    ExpressionTree task = withoutCasts(invocation.getArguments().get(0));
     if (TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.RunnableFuture", state)) {
       return isHeldElsewhere(task, state);
     }
@@ -81,6 +82,18 @@ final class SelfHandlingTasks {
     }
     return only instanceof TryTree attempt
         && attempt.getCatches().stream().anyMatch(clause -> handlesEverything(clause, state));
+  }
+
+  /**
+   * The task itself: a cast that picks an overload ({@code submit((Runnable) ch::close)}) changes
+   * nothing the task does.
+   */
+  private static ExpressionTree withoutCasts(ExpressionTree task) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(task);
+    while (stripped instanceof TypeCastTree cast) {
+      stripped = ASTHelpers.stripParentheses(cast.getExpression());
+    }
+    return stripped;
   }
 
   /** Completing, failing or cancelling a future: these report through it and do not throw. */
