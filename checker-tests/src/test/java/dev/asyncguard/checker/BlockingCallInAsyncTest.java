@@ -1927,6 +1927,48 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void completedJustBeforeTheWait() {
+      // After complete(x), completeExceptionally(e) or cancel(..) the future is done, whichever call won.
+      helper
+          .addSourceLines(
+              "Fallback.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.concurrent.Future;",
+              "class Fallback {",
+              "  CompletableFuture<String> orDefault(CompletableFuture<String> f) {",
+              "    f.complete(\"default\");",
+              "    return CompletableFuture.completedFuture(f.join());",
+              "  }",
+              "  CompletableFuture<String> failed(CompletableFuture<String> f, Exception e) {",
+              "    f.completeExceptionally(e);",
+              "    try { return CompletableFuture.completedFuture(f.join()); }",
+              "    catch (RuntimeException x) { return CompletableFuture.failedFuture(x); }",
+              "  }",
+              "  CompletableFuture<Object> cancelled(Future<Object> job) throws Exception {",
+              "    job.cancel(true);",
+              "    return CompletableFuture.completedFuture(job.get());",
+              "  }",
+              "  CompletableFuture<String> otherFuture(CompletableFuture<String> f, CompletableFuture<String> g) {",
+              "    g.complete(\"default\");",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.completedFuture(f.join());",
+              "  }",
+              "  CompletableFuture<String> completedAfterTheWait(CompletableFuture<String> f) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    String v = f.join();",
+              "    f.complete(\"late\");",
+              "    return CompletableFuture.completedFuture(v);",
+              "  }",
+              "  CompletableFuture<String> onlyWhenItWins(CompletableFuture<String> f, boolean b) {",
+              "    if (b) { f.complete(\"x\"); }",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.completedFuture(f.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void readinessQueriesGuardTheWait() {
       // Found on Caffeine: if (Async.isReady(future)) { ... future.join() ... }
       helper

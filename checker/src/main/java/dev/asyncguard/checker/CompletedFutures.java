@@ -29,6 +29,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.regex.Pattern;
+import javax.lang.model.type.TypeKind;
 
 /**
  * {@code join()} and {@code get()} on a future that is already complete return at once: guarded
@@ -281,7 +282,7 @@ final class CompletedFutures {
       if (statement == child) {
         return false;
       }
-      if (assertsDone(statement, future)) {
+      if (assertsDone(statement, future) || completes(statement, future)) {
         return true;
       }
       // Past `if (C) exit;` C was false; past `if (C) {..} else exit;` it was true.
@@ -315,6 +316,27 @@ final class CompletedFutures {
         && PRECONDITIONS.contains(precondition.getSimpleName().toString())
         && !call.getArguments().isEmpty()
         && doneWhen(call.getArguments().get(0), true, future);
+  }
+
+  /** Calls after which a future is done, whether or not they were the ones that completed it. */
+  private static final ImmutableSet<String> COMPLETING =
+      ImmutableSet.of("complete", "completeExceptionally", "obtrudeValue", "obtrudeException");
+
+  /**
+   * {@code f.complete(x);}, {@code f.completeExceptionally(e);} (CompletableFuture) or {@code
+   * f.cancel(..);} (the Future contract: isDone() is true once it returns): past it, f is done.
+   */
+  private static boolean completes(StatementTree statement, Symbol future) {
+    return statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof MethodInvocationTree call
+        && ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver
+        && future.equals(ASTHelpers.getSymbol(receiver))
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && ((COMPLETING.contains(method.getSimpleName().toString())
+                && method.owner.getQualifiedName().contentEquals("java.util.concurrent.CompletableFuture"))
+            || (method.getSimpleName().contentEquals("cancel")
+                && method.getParameters().size() == 1
+                && method.getParameters().get(0).type.getKind() == TypeKind.BOOLEAN));
   }
 
   private static boolean alwaysExits(StatementTree statement) {
