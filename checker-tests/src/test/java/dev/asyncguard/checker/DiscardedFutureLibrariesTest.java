@@ -315,6 +315,7 @@ class DiscardedFutureLibrariesTest {
             "  abstract io.netty.util.concurrent.Future<String> netty();",
             "  abstract com.google.common.util.concurrent.ListenableFuture<String> guava();",
             "  abstract CompletableFuture<String> jdk();",
+            "  abstract ForkJoinTask<String> forkJoin();",
             "  void run(ExecutorService pool) {",
             "    // BUG: Diagnostic contains: Compose it (compose) or return it, or, where fire-and-forget is meant, handle its failure (onFailure, onComplete)",
             "    vertx();",
@@ -326,6 +327,9 @@ class DiscardedFutureLibrariesTest {
             "    jdk();",
             "    // BUG: Diagnostic contains: Keep it and get() it where the outcome is needed, handle failures inside the task",
             "    pool.submit(() -> System.out.println(\"x\"));",
+            "    // A Future of its own kind, not a stage: nothing to thenCompose.",
+            "    // BUG: Diagnostic contains: Keep it and get() it where the outcome is needed",
+            "    forkJoin();",
             "  }",
             "}")
         .doTest();

@@ -554,29 +554,28 @@ public final class DiscardedFuture extends BugChecker
 
   /** What to do with a dropped hot future, in the words of its own API. */
   private static String hotAdvice(Type type, VisitorState state) {
-    if (TypeNames.isSubtype(type, "com.google.common.util.concurrent.ListenableFuture", state)) {
-      return "Compose it (Futures.transformAsync) or return it, await it (Futures.getUnchecked) in"
-          + " synchronous code, or, where fire-and-forget is meant, handle its failure"
-          + " (Futures.addCallback, catching) or assign it to a variable named unused.";
-    }
-    if (TypeNames.isSubtype(type, "io.vertx.core.Future", state)) {
-      return "Compose it (compose) or return it, or, where fire-and-forget is meant, handle its"
-          + " failure (onFailure, onComplete) or assign it to a variable named unused.";
-    }
-    if (TypeNames.isSubtype(type, "io.netty.util.concurrent.Future", state)) {
-      return "Return it, or handle its failure in a listener (addListener), sync() it only in"
-          + " synchronous code, or assign it to a variable named unused.";
-    }
-    // An executor's plain Future: nothing to compose with or listen to.
-    if (TypeNames.isExactly(type, "java.util.concurrent.Future", state)
-        || TypeNames.isExactly(type, "java.util.concurrent.ScheduledFuture", state)) {
-      return "Keep it and get() it where the outcome is needed, handle failures inside the task,"
-          + " or assign it to a variable named unused.";
-    }
-    return "Compose it (thenCompose) or return it, await it (join()) in synchronous code, or, where"
-        + " fire-and-forget is meant, handle its failure (whenComplete, exceptionally) or assign it"
-        + " to a variable named unused.";
+    return switch (FutureTypes.apiOf(type, state)) {
+      case GUAVA ->
+          "Compose it (Futures.transformAsync) or return it, await it (Futures.getUnchecked) in"
+              + " synchronous code, or, where fire-and-forget is meant, handle its failure"
+              + " (Futures.addCallback, catching) or assign it to a variable named unused.";
+      case VERTX ->
+          "Compose it (compose) or return it, or, where fire-and-forget is meant, handle its"
+              + " failure (onFailure, onComplete) or assign it to a variable named unused.";
+      case NETTY ->
+          "Return it, or handle its failure in a listener (addListener), sync() it only in"
+              + " synchronous code, or assign it to a variable named unused.";
+      // Nothing to compose with: an executor's Future, or a client's own kind.
+      case PLAIN ->
+          "Keep it and get() it where the outcome is needed, handle failures inside the task (for"
+              + " an executor's future), or assign it to a variable named unused.";
+      case STAGE ->
+          "Compose it (thenCompose) or return it, await it (join()) in synchronous code, or, where"
+              + " fire-and-forget is meant, handle its failure (whenComplete, exceptionally) or assign"
+              + " it to a variable named unused.";
+    };
   }
+
 
   // ---- A local variable that holds a future and is never read. ----
 

@@ -53,6 +53,34 @@ public final class FutureTypes {
           "com.google.common.util.concurrent.ListenableFuture",
           "io.vertx.core.Future");
 
+  /** Whose API a hot future offers, so advice can name the methods it really has. */
+  public enum Api {
+    GUAVA,
+    VERTX,
+    NETTY,
+    /** A Future that is not a CompletionStage: an executor's, or a client's own (async-http-client). */
+    PLAIN,
+    /** A CompletionStage, and anything else hot. */
+    STAGE
+  }
+
+  /** The API a hot future's advice should speak in; the most specific one wins. */
+  static Api apiOf(Type type, VisitorState state) {
+    if (TypeNames.isSubtype(type, "com.google.common.util.concurrent.ListenableFuture", state)) {
+      return Api.GUAVA;
+    }
+    if (TypeNames.isSubtype(type, "io.vertx.core.Future", state)) {
+      return Api.VERTX;
+    }
+    if (TypeNames.isSubtype(type, "io.netty.util.concurrent.Future", state)) {
+      return Api.NETTY;
+    }
+    return !TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state)
+            && TypeNames.isSubtype(type, "java.util.concurrent.Future", state)
+        ? Api.PLAIN
+        : Api.STAGE;
+  }
+
   private static final Optional<Kind> HOT = Optional.of(Kind.HOT);
   private static final Optional<Kind> COLD = Optional.of(Kind.COLD);
 

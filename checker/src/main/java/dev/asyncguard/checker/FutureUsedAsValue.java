@@ -366,24 +366,21 @@ public final class FutureUsedAsValue extends BugChecker
 
   /** How to use a hot future's value, in the words of its own API. */
   private static String hotRemedy(Type type, VisitorState state) {
-    if (TypeNames.isSubtype(type, "com.google.common.util.concurrent.ListenableFuture", state)) {
-      return "Use the value when it arrives (Futures.transform, addCallback), or get it"
-          + " (Futures.getUnchecked) in synchronous code.";
-    }
-    if (TypeNames.isSubtype(type, "io.vertx.core.Future", state)) {
-      return "Use the value when it arrives (map, onSuccess).";
-    }
-    if (TypeNames.isSubtype(type, "io.netty.util.concurrent.Future", state)) {
-      return "Use the value when it arrives (addListener, then getNow()), or sync() it in"
-          + " synchronous code.";
-    }
-    if (!TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state)
-        && TypeNames.isSubtype(type, "java.util.concurrent.Future", state)) {
-      return "get() it where the value is needed, in synchronous code.";
-    }
-    return "Use the value when it arrives (thenApply, thenAccept), or join() it in synchronous"
-        + " code.";
+    return switch (FutureTypes.apiOf(type, state)) {
+      case GUAVA ->
+          "Use the value when it arrives (Futures.transform, addCallback), or get it"
+              + " (Futures.getUnchecked) in synchronous code.";
+      case VERTX -> "Use the value when it arrives (map, onSuccess).";
+      case NETTY ->
+          "Use the value when it arrives (addListener, then getNow()), or sync() it in"
+              + " synchronous code.";
+      case PLAIN -> "get() it where the value is needed, in synchronous code.";
+      case STAGE ->
+          "Use the value when it arrives (thenApply, thenAccept), or join() it in synchronous"
+              + " code.";
+    };
   }
+
 
   /**
    * Whether the future's value is nothing ({@code Void}) or not known to be anything ({@code ?}):
