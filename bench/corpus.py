@@ -873,6 +873,9 @@ def write_duet_report(projects):
         jars = sorted({json.dumps(r.get("checker_builds", "not recorded"), sort_keys=True) for r in mine})
         if len(jars) > 1:
             label += f" (**{len(jars)} checker builds pooled**: {'; '.join(jars)})"
+        elif mine and isinstance(mine[0].get("checker_builds"), dict):
+            # Pairs may come from different builds (one re-measured, one kept): say which each is.
+            label += f" (checker jar {', '.join(sorted(set(mine[0]['checker_builds'].values())))})"
         if "asyncguard-base" in (baseline, candidate):
             revisions = sorted({r.get("base_revision") or "unknown" for r in mine})
             label += f" ({', '.join(revisions)})"
