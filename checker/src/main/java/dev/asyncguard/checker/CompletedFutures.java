@@ -6,6 +6,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
@@ -201,6 +202,12 @@ final class CompletedFutures {
    * statement after an exit taken unless the future is done.
    */
   private static boolean guardedByCompletion(Tree parent, Tree child, Symbol future) {
+    // case Reply(var id, var f) when f.isDone() -> f.join()
+    if (parent instanceof CaseTree caseTree) {
+      return caseTree.getGuard() != null
+          && child != caseTree.getGuard()
+          && doneWhen(caseTree.getGuard(), true, future);
+    }
     if (parent instanceof IfTree ifTree) {
       return (ifTree.getThenStatement() == child && doneWhen(ifTree.getCondition(), true, future))
           || (ifTree.getElseStatement() == child && doneWhen(ifTree.getCondition(), false, future));

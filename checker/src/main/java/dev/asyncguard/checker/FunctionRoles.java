@@ -190,17 +190,20 @@ final class FunctionRoles {
     // CompletionStage stages and CompletableFuture.supplyAsync/runAsync.
     if (TypeNames.ownerIsSubtype(method, COMPLETION_STAGE, state)
         || (method.isStatic() && TypeNames.ownerIsSubtype(method, COMPLETABLE_FUTURE, state))) {
-      if (executor != null && !isDirectExecutor(executor, state)) {
+      boolean direct = executor != null && isDirectExecutor(executor, state);
+      boolean commonPool = executor != null && isCommonPool(executor, state);
+      if (executor != null && !direct && !commonPool) {
         return Role.OFFLOADED;
       }
+      String onCommonPool =
+          (commonPool ? " given the common pool" : " without an executor")
+              + ", which runs on the common ForkJoinPool";
       if (method.isStatic()) {
-        return name.endsWith("Async")
-            ? Role.callback("in " + name + " without an executor, which runs on the common ForkJoinPool")
-            : Role.INLINE;
+        // supplyAsync(task, Runnable::run) runs the task at once, on the calling thread.
+        return name.endsWith("Async") && !direct ? Role.callback("in " + name + onCommonPool) : Role.INLINE;
       }
-      if (name.endsWith("Async")) {
-        return Role.callback(
-            "in a " + name + " callback without an executor, which runs on the common ForkJoinPool");
+      if (name.endsWith("Async") && !direct) {
+        return Role.callback("in a " + name + " callback" + onCommonPool);
       }
       // supplyAsync(task, pool).thenAccept(...): the future completes on the pool's thread.
       if (completesOnAnExecutor(invocation, invocationPath, state)) {
@@ -449,7 +452,7 @@ final class FunctionRoles {
       return Role.INLINE;
     }
     boolean runsFunctionsInline =
-        (owner.startsWith("java.") && !JDK_STORING_OWNERS.contains(owner))
+        (owner.startsWith("java.") && !storesFunctions(owner))
             || owner.startsWith(MUTINY_PACKAGE);
     return runsFunctionsInline && isJdkFunctionShape(function) ? Role.INLINE : Role.DEFERRED;
   }
@@ -457,6 +460,15 @@ final class FunctionRoles {
   /** JDK types that keep a function to run later, on whichever thread asks. */
   private static final ImmutableSet<String> JDK_STORING_OWNERS =
       ImmutableSet.of("java.lang.ThreadLocal", "java.lang.InheritableThreadLocal");
+
+  /**
+   * Whether a JDK type keeps the functions it is given: the storing types above, and the HTTP
+   * client's body publishers and handlers ({@code BodyPublishers.ofInputStream(() -> open(p))},
+   * {@code BodySubscribers.mapping(.., parse)}), which run them later on the client's executor.
+   */
+  private static boolean storesFunctions(String owner) {
+    return JDK_STORING_OWNERS.contains(owner) || owner.startsWith("java.net.http.");
+  }
 
   private static boolean isJdkFunctionShape(Tree function) {
     Type functionType = ASTHelpers.getType(function);
@@ -483,6 +495,20 @@ final class FunctionRoles {
   private static boolean hasExecutorLikeArgument(
       List<? extends ExpressionTree> arguments, VisitorState state) {
     return executorArgument(arguments, state) != null;
+  }
+
+  /**
+   * Executors that run tasks on the common ForkJoinPool: {@code ForkJoinPool.commonPool()}, and
+   * {@code CompletableFuture.delayedExecutor(delay, unit)} without an executor of its own.
+   */
+  private static final CallPattern.AnyOf COMMON_POOL =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("java.util.concurrent.ForkJoinPool", "commonPool"),
+          CallPattern.staticMethod(COMPLETABLE_FUTURE, "delayedExecutor")
+              .withParameters("long", "java.util.concurrent.TimeUnit"));
+
+  private static boolean isCommonPool(ExpressionTree executor, VisitorState state) {
+    return COMMON_POOL.matches(ASTHelpers.stripParentheses(executor), state);
   }
 
   /** {@code MoreExecutors.directExecutor()} or {@code Runnable::run}: runs on the calling thread. */

@@ -3,11 +3,14 @@ package dev.asyncguard.checker;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -34,6 +37,11 @@ final class KeptReturnValues {
     KEPT,
     /** Always {@code this}: the receiver of the call. */
     RECEIVER,
+    /**
+     * A future whose failure the body hands to an observer: {@code return f.exceptionally(log);},
+     * or {@code f.whenComplete(log); return f;}. Its failure is seen; dropping it loses nothing.
+     */
+    HANDLED,
     /** Anything else, or no body here. */
     OTHER
   }
@@ -56,13 +64,17 @@ final class KeptReturnValues {
     new OwnBodyScanner() {
       @Override
       public Void visitReturn(ReturnTree node, Void unused) {
-        if (LocalVariables.isThis(node.getExpression())) {
+        ExpressionTree value = node.getExpression();
+        if (LocalVariables.isThis(value)) {
           returnsReceiver[0] = true;
           return null;
         }
-        Symbol symbol = variable(node.getExpression());
+        if (isNullLiteral(value)) {
+          return null;
+        }
+        Symbol symbol = variable(value);
         if (symbol == null) {
-          returnsSomethingElse[0] |= !isNullLiteral(node.getExpression());
+          returnsSomethingElse[0] = true;
         } else {
           returned.add(symbol);
         }
@@ -94,13 +106,56 @@ final class KeptReturnValues {
         return super.visitNewClass(node, null);
       }
     }.scan(tree.getBody(), null);
-    if (returnsSomethingElse[0] || (returnsReceiver[0] && !returned.isEmpty())) {
-      return Returned.OTHER;
-    }
     if (returnsReceiver[0]) {
-      return Returned.RECEIVER;
+      return returnsSomethingElse[0] || !returned.isEmpty() ? Returned.OTHER : Returned.RECEIVER;
     }
-    return !returned.isEmpty() && kept.containsAll(returned) ? Returned.KEPT : Returned.OTHER;
+    if (!returnsSomethingElse[0] && !returned.isEmpty() && kept.containsAll(returned)) {
+      return Returned.KEPT;
+    }
+    return everyReturnObserved(tree.getBody(), state) ? Returned.HANDLED : Returned.OTHER;
+  }
+
+  /**
+   * Whether each return, in order, gives a future whose failure is already handed to an observer: a
+   * call given one ({@code return f.exceptionally(log);}), or a name that a statement of the body
+   * before it hands to one ({@code f.whenComplete(log); return f;}). Only statements of the body
+   * itself count, not those in a branch, which may not have run.
+   */
+  private static boolean everyReturnObserved(BlockTree body, VisitorState state) {
+    Set<Symbol> observed = new HashSet<>();
+    boolean[] anyReturn = {false}; // one that returns a future, not only null
+    for (StatementTree statement : body.getStatements()) {
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof MethodInvocationTree call
+          && FailureObservers.handedTo(call, state)) {
+        // f.whenComplete(log), Futures.addCallback(f, callback, executor): f's failure is seen.
+        addIfNamed(ASTHelpers.getReceiver(call), observed);
+        call.getArguments().forEach(argument -> addIfNamed(argument, observed));
+        continue;
+      }
+      boolean[] unobserved = {false};
+      new OwnBodyScanner() {
+        @Override
+        public Void visitReturn(ReturnTree node, Void unused) {
+          ExpressionTree value = node.getExpression();
+          anyReturn[0] |= value != null && !isNullLiteral(value);
+          Symbol named = variableOrParameter(value);
+          boolean seen =
+              isNullLiteral(value)
+                  || (named != null && observed.contains(named))
+                  || (named == null
+                      && value != null
+                      && ASTHelpers.stripParentheses(value) instanceof MethodInvocationTree call
+                      && FailureObservers.handedTo(call, state));
+          unobserved[0] |= !seen;
+          return null;
+        }
+      }.scan(statement, null);
+      if (unobserved[0]) {
+        return false;
+      }
+    }
+    return anyReturn[0];
   }
 
   private static void addIfVariable(ExpressionTree expression, Set<Symbol> into) {
@@ -108,6 +163,23 @@ final class KeptReturnValues {
     if (symbol != null) {
       into.add(symbol);
     }
+  }
+
+  private static void addIfNamed(ExpressionTree expression, Set<Symbol> into) {
+    Symbol symbol = variableOrParameter(expression);
+    if (symbol != null) {
+      into.add(symbol);
+    }
+  }
+
+  /** The local variable, field or parameter an expression names, or null. */
+  private static Symbol variableOrParameter(ExpressionTree expression) {
+    Symbol symbol = variable(expression);
+    if (symbol != null || expression == null) {
+      return symbol;
+    }
+    Symbol named = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression));
+    return named instanceof VarSymbol && named.getKind() == ElementKind.PARAMETER ? named : null;
   }
 
   /** The local variable or field an expression names, or null. */

@@ -20,8 +20,10 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 
@@ -62,7 +64,9 @@ final class SelfHandlingTasks {
       return false;
     }
     ExpressionTree task = withoutCasts(invocation.getArguments().get(0));
-    if (TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.RunnableFuture", state)) {
+    // A FutureTask holds the outcome; ForkJoinPool.submit(forkJoinTask) even returns the task itself.
+    if (TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.RunnableFuture", state)
+        || TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.ForkJoinTask", state)) {
       return isHeldElsewhere(task, state);
     }
     if (task instanceof MemberReferenceTree reference) {
@@ -80,8 +84,13 @@ final class SelfHandlingTasks {
     if (only instanceof ExpressionStatementTree statement) {
       return onlyReports(statement.getExpression(), state, quietCall);
     }
-    return only instanceof TryTree attempt
-        && attempt.getCatches().stream().anyMatch(clause -> handlesEverything(clause, state));
+    if (!(only instanceof TryTree attempt)) {
+      return false;
+    }
+    boolean noCheckedExceptions =
+        declaresNoCheckedExceptions(task, state) || !mayThrowChecked(attempt, state);
+    return attempt.getCatches().stream()
+        .anyMatch(clause -> handlesEverything(clause, noCheckedExceptions, state));
   }
 
   /**
@@ -188,18 +197,82 @@ final class SelfHandlingTasks {
   }
 
   /** {@code catch (Exception e)} or {@code catch (Throwable t)} whose block throws nothing. */
-  private static boolean handlesEverything(CatchTree clause, VisitorState state) {
+  /**
+   * A clause that catches every exception the body can throw and does not throw itself: {@code
+   * Exception} or {@code Throwable}; or {@code RuntimeException} in a task whose method declares no
+   * checked exception (a Runnable, a Supplier), whose body can throw no other.
+   */
+  private static boolean handlesEverything(
+      CatchTree clause, boolean noCheckedExceptions, VisitorState state) {
     Type caught = ASTHelpers.getType(clause.getParameter());
     if (caught == null) {
       return false;
     }
+    Types types = state.getTypes();
     boolean catchAll =
-        state.getTypes().isSameType(caught, state.getSymtab().exceptionType)
-            || state.getTypes().isSameType(caught, state.getSymtab().throwableType);
+        types.isSameType(caught, state.getSymtab().exceptionType)
+            || types.isSameType(caught, state.getSymtab().throwableType)
+            || (noCheckedExceptions && types.isSameType(caught, state.getSymtab().runtimeExceptionType));
     return catchAll && !throwsAnything(clause.getBlock());
   }
 
+  /** Whether the task's method declares no checked exception: {@code run()}, not {@code call()}. */
+  private static boolean declaresNoCheckedExceptions(ExpressionTree task, VisitorState state) {
+    if (task instanceof LambdaExpressionTree) {
+      Type type = ASTHelpers.getType(task);
+      return type != null
+          && state.getTypes().isFunctionalInterface(type)
+          && state.getTypes().findDescriptorType(type).getThrownTypes().isEmpty();
+    }
+    return task instanceof NewClassTree made
+        && made.getClassBody() != null
+        && made.getClassBody().getMembers().stream()
+            .allMatch(member -> !(member instanceof MethodTree method) || method.getThrows().isEmpty());
+  }
+
   /** A throw statement in the block, outside the lambdas and classes it declares. */
+  /**
+   * Whether the try block may throw a checked exception: a call or constructor that declares one, a
+   * {@code throw} of one, or resources (whose close() may).
+   */
+  private static boolean mayThrowChecked(TryTree attempt, VisitorState state) {
+    if (!attempt.getResources().isEmpty()) {
+      return true;
+    }
+    boolean[] found = {false};
+    new OwnBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        found[0] |= declaresChecked(ASTHelpers.getSymbol(node), state);
+        return super.visitMethodInvocation(node, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        found[0] |= declaresChecked(ASTHelpers.getSymbol(node), state);
+        return super.visitNewClass(node, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree node, Void unused) {
+        found[0] |= isChecked(ASTHelpers.getType(node.getExpression()), state);
+        return super.visitThrow(node, null);
+      }
+    }.scan(attempt.getBlock(), null);
+    return found[0];
+  }
+
+  private static boolean declaresChecked(MethodSymbol method, VisitorState state) {
+    return method == null || method.getThrownTypes().stream().anyMatch(type -> isChecked(type, state));
+  }
+
+  /** Not a RuntimeException or an Error (a type variable counts as checked: it may be one). */
+  private static boolean isChecked(Type type, VisitorState state) {
+    return type == null
+        || !(state.getTypes().isSubtype(type, state.getSymtab().runtimeExceptionType)
+            || state.getTypes().isSubtype(type, state.getSymtab().errorType));
+  }
+
   private static boolean throwsAnything(StatementTree block) {
     boolean[] found = {false};
     new OwnBodyScanner() {
