@@ -220,6 +220,36 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void asynchronousClosesAndPipeTo() {
+    helper
+        .addSourceLines(
+            "org/apache/pekko/pattern/PipeToSupport.java",
+            "package org.apache.pekko.pattern;",
+            "import java.util.concurrent.CompletionStage;",
+            "public interface PipeToSupport {",
+            "  final class PipeableCompletionStage<T> {",
+            "    public CompletionStage<T> pipeTo(Object recipient, Object sender) { return null; }",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Client.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.apache.pekko.pattern.PipeToSupport.PipeableCompletionStage;",
+            "interface Conn { CompletableFuture<Void> closeAsync(); CompletableFuture<Void> shutdownAsync();",
+            "  CompletableFuture<String> sendAsync(String m); }",
+            "class Client {",
+            "  void stop(Conn conn, PipeableCompletionStage<String> piped, Object actor) {",
+            "    conn.closeAsync();",
+            "    conn.shutdownAsync();",
+            "    piped.pipeTo(actor, null);",
+            "    // BUG: Diagnostic contains: Conn.sendAsync(...) returns a CompletableFuture",
+            "    conn.sendAsync(\"bye\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void nettyGroupClosesSslCloseAndProgressCaffeineLoadsAndClientListeners() {
     helper
         .addSourceLines(

@@ -205,6 +205,10 @@ class DiscardedFutureTest {
             "    es.submit(() -> { try { return read(event); } catch (RuntimeException e) { report(e); return null; } });",
             "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
             "    es.submit(this::done);",
+            "    // A method of this compilation whose body handles everything it can throw.",
+            "    es.submit(this::reconnect);",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    es.submit(this::reconnectOrThrow);",
             "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
             "    es.submit((Runnable) this::done);",
             "  }",
@@ -213,6 +217,10 @@ class DiscardedFutureTest {
             "  String read(String event) throws java.io.IOException { return event; }",
             "  void report(Throwable t) {}",
             "  void done() {}",
+            "  void reconnect() { try { store(\"reconnect\"); } catch (Exception e) { report(e); } }",
+            "  void reconnectOrThrow() {",
+            "    try { store(\"reconnect\"); } catch (Exception e) { throw new IllegalStateException(e); }",
+            "  }",
             "}")
         .doTest();
   }
@@ -577,6 +585,14 @@ class DiscardedFutureTest {
             "  void close();",
             "}")
         .addSourceLines(
+            "mockit/Expectations.java",
+            "package mockit;",
+            "public abstract class Expectations { protected Object result; }")
+        .addSourceLines(
+            "mockit/Verifications.java",
+            "package mockit;",
+            "public abstract class Verifications { protected int times; }")
+        .addSourceLines(
             "SvcTest.java",
             "import static org.mockito.Mockito.*;",
             "import static org.junit.jupiter.api.Assertions.assertThrows;",
@@ -592,6 +608,10 @@ class DiscardedFutureTest {
             "    assertThrows(RuntimeException.class, () -> svc.save(null));",
             "    org.mockito.BDDMockito.then(svc).should().save(\"x\");",
             "    org.mockito.BDDMockito.then(svc).should(times(2)).save(\"x\");",
+            "    org.mockito.BDDMockito.willReturn(null).given(svc).save(\"b\");",
+            "    org.mockito.BDDMockito.willThrow(new RuntimeException()).given(svc).start();",
+            "    new mockit.Expectations() {{ svc.save(\"j\"); result = null; }};",
+            "    new mockit.Verifications() {{ svc.start(); times = 1; }};",
             "    // The same as never-read locals: asked at the initializer, the statement around it counts.",
             "    assertThrows(RuntimeException.class, () -> { CompletableFuture<String> t = svc.save(null); });",
             "    try {",

@@ -151,6 +151,49 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void failureMessagesAndFuturesKnownNotToBeDone() {
+    helper
+        .addSourceLines(
+            "Waits.java",
+            "import static com.google.common.base.Preconditions.checkState;",
+            "import java.util.concurrent.*;",
+            "import org.slf4j.Logger;",
+            "class Waits {",
+            "  String waitFor(CompletableFuture<String> cf, Future<String> job, Logger log) throws Exception {",
+            "    if (!cf.isDone()) { throw new IllegalStateException(\"not done: \" + cf); }",
+            "    checkState(cf.isDone(), \"still pending: \" + cf);",
+            "    java.util.Objects.requireNonNull(cf.getNow(null), String.format(\"no value in %s\", cf));",
+            "    try {",
+            "      return job.get(1, TimeUnit.SECONDS);",
+            "    } catch (TimeoutException e) {",
+            "      log.warn(\"timed out waiting for {}\", job);",
+            "      return null;",
+            "    }",
+            "  }",
+            "  void stop(Future<String> task, Logger log) {",
+            "    log.info(\"cancelling {}\", task);",
+            "    task.cancel(true);",
+            "  }",
+            "  void poll(CompletableFuture<String> cf, Logger log, boolean verbose) {",
+            "    if (verbose && !cf.isDone()) { log.info(\"waiting on \" + cf); }",
+            "  }",
+            "  String stillFlagged(CompletableFuture<String> cf, Future<String> job, Logger log) {",
+            "    // BUG: Diagnostic contains: cf is a CompletableFuture, not its result",
+            "    log.info(\"got \" + cf);",
+            "    if (cf.isDone()) {",
+            "      // BUG: Diagnostic contains: cf is a CompletableFuture, not its result",
+            "      return \"value: \" + cf;",
+            "    }",
+            "    // A message that is not a failure's: the value was meant.",
+            "    // BUG: Diagnostic contains: job is a Future, not its result",
+            "    System.out.println(\"result: \" + job);",
+            "    return null;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void futuresWithNoValueToMeanAndTasksThatDescribeThemselves() {
     helper
         .addSourceLines(

@@ -117,6 +117,14 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully"),
           CallPattern.instanceMethod("io.netty.channel.group.ChannelGroup", "close", "disconnect", "deregister"),
           CallPattern.instanceMethod("io.netty.handler.ssl.SslHandler", "closeOutbound"),
+          // Any library's asynchronous close is fire-and-forget too: a failed close leaves nothing to do.
+          CallPattern.instanceMethodOfAnyType("closeAsync", "shutdownAsync"),
+          // Akka/Pekko: pipeTo delivers the failure to the actor (a Status.Failure message).
+          CallPattern.instanceMethodOfAny(
+              List.of(
+                  "akka.pattern.PipeToSupport.PipeableCompletionStage",
+                  "org.apache.pekko.pattern.PipeToSupport.PipeableCompletionStage"),
+              "pipeTo"),
           // Caffeine logs a failed asynchronous load and drops the entry: a get() that warms the
           // cache reports its failure.
           CallPattern.instanceMethod("com.github.benmanes.caffeine.cache.AsyncCache", "get", "getAll"),

@@ -70,7 +70,11 @@ final class SelfHandlingTasks {
       return isHeldElsewhere(task, state);
     }
     if (task instanceof MemberReferenceTree reference) {
-      return quietCall.mayBeDropped(reference, state);
+      // schedule(this::reconnect, ..) where reconnect() { try { .. } catch (Exception e) { log } }
+      return quietCall.mayBeDropped(reference, state)
+          || (ASTHelpers.getSymbol(reference) instanceof MethodSymbol method
+              && isOneTryHandlingEverything(
+                  MethodDeclarations.bodyOf(method, state), method.getThrownTypes().isEmpty(), state));
     }
     if (task instanceof LambdaExpressionTree lambda
         && lambda.getBody() instanceof ExpressionTree expression) {
@@ -84,11 +88,21 @@ final class SelfHandlingTasks {
     if (only instanceof ExpressionStatementTree statement) {
       return onlyReports(statement.getExpression(), state, quietCall);
     }
-    if (!(only instanceof TryTree attempt)) {
+    return isOneTryHandlingEverything(body, declaresNoCheckedExceptions(task, state), state);
+  }
+
+  /**
+   * A body that is one {@code try} whose clauses catch everything it can throw, without throwing:
+   * {@code declaresNoChecked} says the method around it declares no checked exception.
+   */
+  private static boolean isOneTryHandlingEverything(
+      BlockTree body, boolean declaresNoChecked, VisitorState state) {
+    if (body == null
+        || body.getStatements().size() != 1
+        || !(body.getStatements().get(0) instanceof TryTree attempt)) {
       return false;
     }
-    boolean noCheckedExceptions =
-        declaresNoCheckedExceptions(task, state) || !mayThrowChecked(attempt, state);
+    boolean noCheckedExceptions = declaresNoChecked || !mayThrowChecked(attempt, state);
     return attempt.getCatches().stream()
         .anyMatch(clause -> handlesEverything(clause, noCheckedExceptions, state));
   }

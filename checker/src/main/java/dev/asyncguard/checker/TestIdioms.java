@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * Test code where a call is written for what it names or for the exception it throws, not for its
  * result: Mockito verification and stubbing, Mockito Answers, and tests that expect the call to
- * throw. Asked only of a dropped future, so none of this runs on ordinary code. (Error Prone's
+ * throw; JMockit's recorded expectations. Asked only of a dropped future, so none of this runs on ordinary code. (Error Prone's
  * UnusedReturnValueMatcher knows most of these forms, but its static matchers load dozens of
  * classes into every compiler that meets a dropped future.)
  */
@@ -82,12 +82,27 @@ final class TestIdioms {
     if (name.equals("when")) {
       return !naming.isStatic() && TypeNames.ownerIsSubtype(naming, "org.mockito.stubbing.Stubber", state);
     }
+    // BDD style: willReturn(x).given(mock).call(), whose BDDStubber is not a Stubber.
+    if (name.equals("given") && !naming.isStatic()) {
+      return TypeNames.ownerIsSubtype(naming, "org.mockito.BDDMockito.BDDStubber", state);
+    }
     return name.startsWith("should") && TypeNames.ownerIsSubtype(naming, "org.mockito.BDDMockito.Then", state);
   }
+
+  /**
+   * JMockit records and verifies expected calls in the initializer of an anonymous subclass: {@code
+   * new Expectations() {{ client.fetch("a"); result = f; }}}.
+   */
+  private static final List<String> JMOCKIT_RECORDERS =
+      List.of("mockit.Expectations", "mockit.Verifications");
 
   /** Code inside a Mockito {@code Answer} is a test double: what it drops is not production work. */
   static boolean insideMockitoAnswer(VisitorState state) {
     for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof ClassTree
+          && TypeNames.isSubtypeOfAny(ASTHelpers.getType(enclosing), JMOCKIT_RECORDERS, state)) {
+        return true;
+      }
       if ((enclosing instanceof LambdaExpressionTree || enclosing instanceof ClassTree)
           && TypeNames.isSubtype(ASTHelpers.getType(enclosing), "org.mockito.stubbing.Answer", state)) {
         return true;
