@@ -12,6 +12,7 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -26,10 +27,12 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.regex.Pattern;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -336,8 +339,13 @@ final class CompletedFutures {
   private static boolean completes(StatementTree statement, Symbol future) {
     return statement instanceof ExpressionStatementTree expression
         && expression.getExpression() instanceof MethodInvocationTree call
-        && ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver
-        && future.equals(ASTHelpers.getSymbol(receiver))
+        // A local or parameter never reassigned: a field, a map's get(id) or a name assigned again
+        // may be another future by the time of the wait.
+        && ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
+        && ASTHelpers.getSymbol(receiver) instanceof VarSymbol local
+        && (local.getKind() == ElementKind.LOCAL_VARIABLE || local.getKind() == ElementKind.PARAMETER)
+        && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
+        && local.equals(future)
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
         && ((COMPLETING.contains(method.getSimpleName().toString())
                 && method.owner.getQualifiedName().contentEquals("java.util.concurrent.CompletableFuture"))

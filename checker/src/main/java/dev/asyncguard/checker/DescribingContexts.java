@@ -16,15 +16,20 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 
 /**
  * Where text about a future describes the future itself on purpose, because there is no value to
  * show: a failure message ({@code throw new IllegalStateException("not done: " + f)}, {@code
  * checkState(c, "pending " + f)}), or code that knows the future has not completed: inside {@code
- * if (!f.isDone())}, in a block that cancels it, or in the handler of a timed-out wait.
+ * if (!f.isDone())}, in a block that cancels it, or in the handler of its timed-out wait. Not where
+ * the method also reads the future's value ({@code if (n.join() != 3) throw new
+ * IllegalStateException("got " + n)}): there the value was meant.
  */
 final class DescribingContexts {
 
@@ -52,11 +57,30 @@ final class DescribingContexts {
 
   private DescribingContexts() {}
 
+  /** Calls that read a future's value: once one has run, text about the future could show the value. */
+  private static final ImmutableSet<String> VALUE_READS =
+      ImmutableSet.of(
+          "join", "get", "getNow", "resultNow", "getUninterruptibly", "getDone", "getUnchecked",
+          "block", "blockOptional");
+
   /**
-   * Whether the text made at {@code path} (a concatenation, or a call that formats) is, alone or
-   * concatenated further, the message of an exception made there or of an assertion.
+   * Whether the future {@code future} is described on purpose in the text made at {@code path}: a
+   * failure message, or where it is known unfinished (see above).
    */
-  static boolean isFailureMessage(TreePath path, VisitorState state) {
+  static boolean describesOnPurpose(ExpressionTree future, TreePath path, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(future));
+    if (symbol instanceof VarSymbol && inTimedOutWaitHandler(symbol, path, state)) {
+      return true;
+    }
+    if (!(isFailureMessage(path, state)
+        || (symbol instanceof VarSymbol && knownUnfinished(symbol, path)))) {
+      return false;
+    }
+    return !(symbol instanceof VarSymbol) || !methodReadsValueOf(symbol, path);
+  }
+
+  /** Whether the text made at {@code path} is, alone or concatenated further, a failure message. */
+  private static boolean isFailureMessage(TreePath path, VisitorState state) {
     Tree child = path.getLeaf();
     TreePath parent = path.getParentPath();
     while (parent != null
@@ -79,33 +103,20 @@ final class DescribingContexts {
   }
 
   /**
-   * Whether the code around {@code path} knows that the future {@code future} names has not
-   * completed: the then-branch of {@code if (!f.isDone())} (or of a conjunction including it), a
-   * block with a statement {@code f.cancel(..)}, or a {@code catch (TimeoutException e)} clause.
+   * Whether the code around {@code path} knows the future has not completed: the then-branch of
+   * {@code if (!f.isDone())} (or of a conjunction including it), or a block with a statement {@code
+   * f.cancel(..)}.
    */
-  static boolean knownUnfinished(ExpressionTree future, TreePath path) {
-    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(future));
-    if (symbol == null) {
-      return false;
-    }
+  private static boolean knownUnfinished(Symbol future, TreePath path) {
     Tree child = path.getLeaf();
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree enclosing = p.getLeaf();
       if (enclosing instanceof IfTree ifTree
           && ifTree.getThenStatement() == child
-          && impliesNotDone(ifTree.getCondition(), symbol)) {
+          && impliesNotDone(ifTree.getCondition(), future)) {
         return true;
       }
-      if (enclosing instanceof BlockTree block && cancels(block, symbol)) {
-        return true;
-      }
-      if (enclosing instanceof CatchTree clause
-          && clause.getBlock() == child
-          && ASTHelpers.getType(clause.getParameter()) != null
-          && ASTHelpers.getType(clause.getParameter())
-              .tsym
-              .getQualifiedName()
-              .contentEquals("java.util.concurrent.TimeoutException")) {
+      if (enclosing instanceof BlockTree block && cancels(block, future)) {
         return true;
       }
       if (enclosing instanceof MethodTree || enclosing instanceof ClassTree) {
@@ -114,6 +125,67 @@ final class DescribingContexts {
       child = enclosing;
     }
     return false;
+  }
+
+  /**
+   * Whether {@code path} is in a {@code catch (TimeoutException e)} clause of a try whose block
+   * waits on the future with a timeout ({@code job.get(1, SECONDS)}): that wait gave up on it.
+   */
+  private static boolean inTimedOutWaitHandler(Symbol future, TreePath path, VisitorState state) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree enclosing = p.getLeaf();
+      if (enclosing instanceof CatchTree clause
+          && clause.getBlock() == child
+          && p.getParentPath().getLeaf() instanceof TryTree attempt
+          && TypeNames.isExactly(
+              ASTHelpers.getType(clause.getParameter()), "java.util.concurrent.TimeoutException", state)
+          && waitsWithTimeout(attempt.getBlock(), future)) {
+        return true;
+      }
+      if (enclosing instanceof MethodTree || enclosing instanceof ClassTree) {
+        return false;
+      }
+      child = enclosing;
+    }
+    return false;
+  }
+
+  private static boolean waitsWithTimeout(Tree block, Symbol future) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        found[0] |= isCallOn(node, "get", future) && node.getArguments().size() == 2;
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(block, null);
+    return found[0];
+  }
+
+  /** Whether the method (or initializer) around {@code path} reads the future's value anywhere. */
+  private static boolean methodReadsValueOf(Symbol future, TreePath path) {
+    Tree body = LocalVariables.enclosingBody(path);
+    if (body == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (ASTHelpers.getSymbol(node) instanceof Symbol method
+            && VALUE_READS.contains(method.getSimpleName().toString())) {
+          ExpressionTree receiver = ASTHelpers.getReceiver(node);
+          found[0] |=
+              (receiver != null && future.equals(ASTHelpers.getSymbol(receiver)))
+                  // Futures.getUnchecked(f), Futures.getDone(f)
+                  || node.getArguments().stream()
+                      .anyMatch(a -> future.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(a))));
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(body, null);
+    return found[0];
   }
 
   /** {@code !f.isDone()}, alone or as a part of an {@code &&} chain. */

@@ -6,6 +6,7 @@ import static com.google.errorprone.matchers.Description.NO_MATCH;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -117,8 +118,9 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully"),
           CallPattern.instanceMethod("io.netty.channel.group.ChannelGroup", "close", "disconnect", "deregister"),
           CallPattern.instanceMethod("io.netty.handler.ssl.SslHandler", "closeOutbound"),
-          // Any library's asynchronous close is fire-and-forget too: a failed close leaves nothing to do.
-          CallPattern.instanceMethodOfAnyType("closeAsync", "shutdownAsync"),
+          // Lettuce: closing a client or connection is fire-and-forget, as Netty's is.
+          CallPattern.instanceMethod("io.lettuce.core.AbstractRedisClient", "shutdownAsync"),
+          CallPattern.instanceMethod("io.lettuce.core.api.AsyncCloseable", "closeAsync"),
           // Akka/Pekko: pipeTo delivers the failure to the actor (a Status.Failure message).
           CallPattern.instanceMethodOfAny(
               List.of(
@@ -368,9 +370,35 @@ public final class DiscardedFuture extends BugChecker
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience,
         // or returns its receiver, which the caller names.
         || returnsValueHeldElsewhere(call, method, state)
+        // An object closing its parts (a close() calling producer.closeAsync()): it is going away.
+        || closesItsPartsWhileClosing(method, state)
         // Test doubles and tests that expect the call to throw: no work is lost.
         || TestIdioms.insideMockitoAnswer(state)
         || TestIdioms.expectsThrow(call, state);
+  }
+
+  /** Asynchronous closes, and the methods of an object going away in which they may be dropped. */
+  private static final ImmutableSet<String> ASYNC_CLOSES = ImmutableSet.of("closeAsync", "shutdownAsync");
+
+  private static final ImmutableSet<String> CLOSING_METHODS =
+      ImmutableSet.of("close", "shutdown", "stop", "destroy", "dispose", "preDestroy");
+
+  /**
+   * A {@code closeAsync()} or {@code shutdownAsync()} in a method that closes its own object
+   * ({@code close()}, {@code shutdown()}, {@code stop()}, ... or one annotated {@code @PreDestroy}):
+   * the owner is going away, and a failed close of its parts leaves it nothing to do. Elsewhere a
+   * close may be work whose failure matters (Pulsar's producer flushes pending sends).
+   */
+  private static boolean closesItsPartsWhileClosing(MethodSymbol method, VisitorState state) {
+    if (!ASYNC_CLOSES.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+    MethodSymbol closing = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
+    return closing != null
+        && (CLOSING_METHODS.contains(closing.getSimpleName().toString())
+            || ASTHelpers.hasAnnotation(closing, "jakarta.annotation.PreDestroy", state)
+            || ASTHelpers.hasAnnotation(closing, "javax.annotation.PreDestroy", state));
   }
 
   private boolean returnsValueHeldElsewhere(ExpressionTree call, MethodSymbol method, VisitorState state) {

@@ -210,9 +210,6 @@ public final class FutureUsedAsValue extends BugChecker
    * stages and sources).
    */
   private boolean describesOnPurpose(VisitorState state) {
-    if (DescribingContexts.isFailureMessage(state.getPath(), state)) {
-      return true;
-    }
     Tree child = null;
     for (Tree enclosing : state.getPath()) {
       if (enclosing instanceof AssertTree assertion && assertion.getDetail() == child) {
@@ -332,8 +329,9 @@ public final class FutureUsedAsValue extends BugChecker
         || !futureTypes.isFutureLike(type, state)
         || hasNoValue(type, state)
         || describedByTheProject(type, state)
-        // Code that knows it has no value yet (not done, being cancelled, timed out) describes it.
-        || DescribingContexts.knownUnfinished(expression, state.getPath())) {
+        // A failure message, or code that knows it has no value yet (not done, being cancelled,
+        // timed out), describes the future itself.
+        || DescribingContexts.describesOnPurpose(expression, state.getPath(), state)) {
       return NO_MATCH;
     }
     return describeIfFuture(expression, use, state, expression);

@@ -1,21 +1,29 @@
 package dev.asyncguard.checker;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -117,9 +125,12 @@ final class KeptReturnValues {
 
   /**
    * Whether each return, in order, gives a future whose failure is already handed to an observer: a
-   * call given one ({@code return f.exceptionally(log);}), or a name that a statement of the body
-   * before it hands to one ({@code f.whenComplete(log); return f;}). Only statements of the body
-   * itself count, not those in a branch, which may not have run.
+   * call given one ({@code return f.exceptionally(log);}), or a name never reassigned that a
+   * statement of the body before it hands to one ({@code f.whenComplete(log); return f;}). Only
+   * statements of the body itself count, not those in a branch, which may not have run. The observer
+   * must be seen to handle the failure: a lambda or anonymous class that uses the Throwable it gets
+   * and throws nothing ({@code e -> { throw new StoreException(e); }} translates the failure, and
+   * {@code (v, e) -> span.end()} ignores it).
    */
   private static boolean everyReturnObserved(BlockTree body, VisitorState state) {
     Set<Symbol> observed = new HashSet<>();
@@ -127,10 +138,10 @@ final class KeptReturnValues {
     for (StatementTree statement : body.getStatements()) {
       if (statement instanceof ExpressionStatementTree expression
           && expression.getExpression() instanceof MethodInvocationTree call
-          && FailureObservers.handedTo(call, state)) {
+          && handlesFailure(call, state)) {
         // f.whenComplete(log), Futures.addCallback(f, callback, executor): f's failure is seen.
-        addIfNamed(ASTHelpers.getReceiver(call), observed);
-        call.getArguments().forEach(argument -> addIfNamed(argument, observed));
+        addIfNeverReassigned(ASTHelpers.getReceiver(call), observed);
+        call.getArguments().forEach(argument -> addIfNeverReassigned(argument, observed));
         continue;
       }
       boolean[] unobserved = {false};
@@ -146,7 +157,7 @@ final class KeptReturnValues {
                   || (named == null
                       && value != null
                       && ASTHelpers.stripParentheses(value) instanceof MethodInvocationTree call
-                      && FailureObservers.handedTo(call, state));
+                      && handlesFailure(call, state));
           unobserved[0] |= !seen;
           return null;
         }
@@ -158,15 +169,84 @@ final class KeptReturnValues {
     return anyReturn[0];
   }
 
-  private static void addIfVariable(ExpressionTree expression, Set<Symbol> into) {
-    Symbol symbol = variable(expression);
-    if (symbol != null) {
+  /** A call handed an observer that visibly handles the failure (see above). */
+  private static boolean handlesFailure(MethodInvocationTree call, VisitorState state) {
+    if (!FailureObservers.handedTo(call, state)) {
+      return false;
+    }
+    for (ExpressionTree argument : call.getArguments()) {
+      ExpressionTree stripped = ASTHelpers.stripParentheses(argument);
+      if (stripped instanceof LambdaExpressionTree lambda
+          && handlesTheThrowable(lambda.getParameters(), lambda.getBody(), state)) {
+        return true;
+      }
+      if (stripped instanceof NewClassTree made && made.getClassBody() != null) {
+        for (Tree member : made.getClassBody().getMembers()) {
+          if (member instanceof MethodTree method
+              && method.getBody() != null
+              && handlesTheThrowable(method.getParameters(), method.getBody(), state)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A parameter of a Throwable type that the body uses, and a body that throws nothing itself. */
+  private static boolean handlesTheThrowable(
+      List<? extends VariableTree> parameters, Tree body, VisitorState state) {
+    Set<Symbol> throwables = new HashSet<>();
+    for (VariableTree parameter : parameters) {
+      Symbol symbol = ASTHelpers.getSymbol(parameter);
+      if (symbol != null && state.getTypes().isSubtype(symbol.type, state.getSymtab().throwableType)) {
+        throwables.add(symbol);
+      }
+    }
+    if (throwables.isEmpty()) {
+      return false;
+    }
+    boolean[] used = {false};
+    boolean[] rethrows = {false};
+    new OwnBodyScanner() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        used[0] |= throwables.contains(ASTHelpers.getSymbol(node));
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree node, Void unused) {
+        rethrows[0] = true;
+        return super.visitThrow(node, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        // Passing the failure on to another future, which someone must then observe.
+        rethrows[0] |= ASTHelpers.getSymbol(node) instanceof MethodSymbol method
+            && RETHROWING.contains(method.getSimpleName().toString());
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(body, null);
+    return used[0] && !rethrows[0];
+  }
+
+  private static final ImmutableSet<String> RETHROWING =
+      ImmutableSet.of("completeExceptionally", "obtrudeException", "setException", "tryFailure", "setFailure");
+
+  /** A local or parameter never reassigned (so the name returned is the future observed). */
+  private static void addIfNeverReassigned(ExpressionTree expression, Set<Symbol> into) {
+    Symbol symbol = variableOrParameter(expression);
+    if (symbol != null
+        && symbol.getKind() != ElementKind.FIELD
+        && (symbol.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
       into.add(symbol);
     }
   }
 
-  private static void addIfNamed(ExpressionTree expression, Set<Symbol> into) {
-    Symbol symbol = variableOrParameter(expression);
+  private static void addIfVariable(ExpressionTree expression, Set<Symbol> into) {
+    Symbol symbol = variable(expression);
     if (symbol != null) {
       into.add(symbol);
     }
