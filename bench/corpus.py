@@ -875,9 +875,11 @@ def write_duet_report(projects):
         jars = sorted({json.dumps(r.get("checker_builds", "not recorded"), sort_keys=True) for r in mine})
         if len(jars) > 1:
             label += f" (**{len(jars)} checker builds pooled**: {'; '.join(jars)})"
-        elif mine and isinstance(mine[0].get("checker_builds"), dict):
+        elif mine and isinstance(mine[0].get("checker_builds"), dict) and mine[0]["checker_builds"]:
             # Pairs may come from different builds (one re-measured, one kept): say which each is.
-            label += f" (checker jar {', '.join(sorted(set(mine[0]['checker_builds'].values())))})"
+            builds = mine[0]["checker_builds"]
+            named = [f"{config}: {jar}" if len(builds) > 1 else jar for config, jar in sorted(builds.items())]
+            label += f" (checker jar {', '.join(named)})"
         if "asyncguard-base" in (baseline, candidate):
             revisions = sorted({r.get("base_revision") or "unknown" for r in mine})
             label += f" ({', '.join(revisions)})"
