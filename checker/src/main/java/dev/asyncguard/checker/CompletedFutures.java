@@ -27,12 +27,10 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.regex.Pattern;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -43,7 +41,8 @@ import javax.lang.model.type.TypeKind;
  */
 final class CompletedFutures {
 
-  private static final ImmutableSet<String> WAITS =
+  /** Calls that wait for a future's value (DescribingContexts counts them as reading it, too). */
+  static final ImmutableSet<String> WAITS =
       ImmutableSet.of("join", "get", "getUninterruptibly", "getUnchecked", "block", "blockOptional");
   /**
    * Boolean queries that are true only for a completed future: {@code isDone()}, and helpers such
@@ -342,10 +341,7 @@ final class CompletedFutures {
         // A local or parameter never reassigned: a field, a map's get(id) or a name assigned again
         // may be another future by the time of the wait.
         && ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
-        && ASTHelpers.getSymbol(receiver) instanceof VarSymbol local
-        && (local.getKind() == ElementKind.LOCAL_VARIABLE || local.getKind() == ElementKind.PARAMETER)
-        && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
-        && local.equals(future)
+        && future.equals(LocalVariables.neverReassignedLocalOrParameter(receiver))
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
         && ((COMPLETING.contains(method.getSimpleName().toString())
                 && method.owner.getQualifiedName().contentEquals("java.util.concurrent.CompletableFuture"))

@@ -59,9 +59,10 @@ final class DescribingContexts {
 
   /** Calls that read a future's value: once one has run, text about the future could show the value. */
   private static final ImmutableSet<String> VALUE_READS =
-      ImmutableSet.of(
-          "join", "get", "getNow", "resultNow", "getUninterruptibly", "getDone", "getUnchecked",
-          "block", "blockOptional");
+      ImmutableSet.<String>builder()
+          .addAll(CompletedFutures.WAITS)
+          .add("getNow", "resultNow", "getDone")
+          .build();
 
   /**
    * Whether the future {@code future} is described on purpose in the text made at {@code path}: a

@@ -18,7 +18,6 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -150,7 +149,7 @@ final class KeptReturnValues {
         public Void visitReturn(ReturnTree node, Void unused) {
           ExpressionTree value = node.getExpression();
           anyReturn[0] |= value != null && !isNullLiteral(value);
-          Symbol named = variableOrParameter(value);
+          Symbol named = LocalVariables.neverReassignedLocalOrParameter(value);
           boolean seen =
               isNullLiteral(value)
                   || (named != null && observed.contains(named))
@@ -237,10 +236,8 @@ final class KeptReturnValues {
 
   /** A local or parameter never reassigned (so the name returned is the future observed). */
   private static void addIfNeverReassigned(ExpressionTree expression, Set<Symbol> into) {
-    Symbol symbol = variableOrParameter(expression);
-    if (symbol != null
-        && symbol.getKind() != ElementKind.FIELD
-        && (symbol.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
+    Symbol symbol = LocalVariables.neverReassignedLocalOrParameter(expression);
+    if (symbol != null) {
       into.add(symbol);
     }
   }
@@ -250,16 +247,6 @@ final class KeptReturnValues {
     if (symbol != null) {
       into.add(symbol);
     }
-  }
-
-  /** The local variable, field or parameter an expression names, or null. */
-  private static Symbol variableOrParameter(ExpressionTree expression) {
-    Symbol symbol = variable(expression);
-    if (symbol != null || expression == null) {
-      return symbol;
-    }
-    Symbol named = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression));
-    return named instanceof VarSymbol && named.getKind() == ElementKind.PARAMETER ? named : null;
   }
 
   /** The local variable or field an expression names, or null. */

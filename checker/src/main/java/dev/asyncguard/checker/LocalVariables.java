@@ -42,14 +42,28 @@ final class LocalVariables {
    * reassigned; else null.
    */
   static VarSymbol neverReassigned(ExpressionTree expression) {
-    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression));
-    return symbol instanceof VarSymbol local
-            && (local.getKind() == ElementKind.LOCAL_VARIABLE
-                || local.getKind() == ElementKind.RESOURCE_VARIABLE)
-            && (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
-        ? local
+    return namedFinal(expression, ElementKind.LOCAL_VARIABLE, ElementKind.RESOURCE_VARIABLE);
+  }
+
+  /**
+   * The local or parameter the expression names, if it is never reassigned: the same object wherever
+   * the method reads it (a future completed or observed under that name is the one returned or
+   * waited on); else null. A field is not: other code may assign it in between.
+   */
+  static VarSymbol neverReassignedLocalOrParameter(ExpressionTree expression) {
+    return namedFinal(expression, ElementKind.LOCAL_VARIABLE, ElementKind.PARAMETER);
+  }
+
+  private static VarSymbol namedFinal(ExpressionTree expression, ElementKind kind, ElementKind otherKind) {
+    Symbol symbol =
+        expression == null ? null : ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression));
+    return symbol instanceof VarSymbol variable
+            && (variable.getKind() == kind || variable.getKind() == otherKind)
+            && (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
+        ? variable
         : null;
   }
+
 
   /**
    * The links of a receiver chain from {@code start} upwards, each without parentheses: a call,
