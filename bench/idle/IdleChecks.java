@@ -7,20 +7,26 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.BinaryTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CompoundAssignmentTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ReturnTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -74,6 +80,18 @@ public final class IdleChecks {
     public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
       return NO_MATCH;
     }
+
+    public Description matchClass(ClassTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
+    public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
   }
 
   /** Shaped like DiscardedFuture. */
@@ -102,6 +120,9 @@ public final class IdleChecks {
   @BugPattern(summary = "Does nothing: the benchmark's floor", severity = WARNING)
   public static final class IdleBlockingCallInAsync extends Idle
       implements CompilationUnitTreeMatcher,
+          ClassTreeMatcher,
+          MethodTreeMatcher,
+          LambdaExpressionTreeMatcher,
           MethodInvocationTreeMatcher,
           NewClassTreeMatcher,
           MemberReferenceTreeMatcher,

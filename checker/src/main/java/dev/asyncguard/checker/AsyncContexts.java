@@ -7,7 +7,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -86,13 +85,11 @@ final class AsyncContexts {
   }
 
   /**
-   * The context of the code at {@code path}; a method reference leaf is judged as a function. Asked
-   * for nearly every call: the common path is a walk to the enclosing function and a map lookup.
+   * The context of the code at {@code path}. Asked for nearly every call, so it is only a walk to the
+   * enclosing function and a map lookup: the function was classified when the scan entered it
+   * ({@link #enter}).
    */
   Optional<AsyncContext> of(TreePath path, VisitorState state) {
-    if (path.getLeaf() instanceof MemberReferenceTree) {
-      return ofFunction(path, state);
-    }
     TreePath boundary = path;
     while (boundary != null && !isFunctionBoundary(boundary.getLeaf())) {
       boundary = boundary.getParentPath();
@@ -102,7 +99,26 @@ final class AsyncContexts {
     }
     Map<Tree, Optional<AsyncContext>> contexts = contextsIn(path.getCompilationUnit());
     Optional<AsyncContext> known = contexts.get(boundary.getLeaf());
+    // Unknown only if the scan did not pass through enter() (a caller outside Error Prone's scan).
     return known != null ? known : remember(boundary, contexts, state);
+  }
+
+  /**
+   * Classifies a method, lambda or class as Error Prone's scan enters it, before the code inside.
+   * Classifying here rather than on a miss in {@link #of} keeps that lookup small: a JIT compiler
+   * compiling {@code of} would otherwise inline the whole classification into it (seen taking 0.7 s
+   * of C2 time in one reactor-core compile, on a core that javac shares).
+   */
+  void enter(TreePath boundary, VisitorState state) {
+    Map<Tree, Optional<AsyncContext>> contexts = contextsIn(boundary.getCompilationUnit());
+    if (!contexts.containsKey(boundary.getLeaf())) {
+      remember(boundary, contexts, state);
+    }
+  }
+
+  /** The context of a method reference: the function it stands for, judged by its role. */
+  Optional<AsyncContext> ofReference(TreePath reference, VisitorState state) {
+    return ofFunction(reference, state);
   }
 
   /** One unit's contexts at a time; a new map per unit, as clearing a grown one costs its capacity. */

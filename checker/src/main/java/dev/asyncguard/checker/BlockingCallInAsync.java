@@ -9,15 +9,19 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -48,6 +52,9 @@ import java.util.Optional;
     link = Docs.RULES + "#blockingcallinasync")
 public final class BlockingCallInAsync extends BugChecker
     implements CompilationUnitTreeMatcher,
+        ClassTreeMatcher,
+        MethodTreeMatcher,
+        LambdaExpressionTreeMatcher,
         MethodInvocationTreeMatcher,
         NewClassTreeMatcher,
         MemberReferenceTreeMatcher,
@@ -77,6 +84,30 @@ public final class BlockingCallInAsync extends BugChecker
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
     OptionProblems.reportIfInvalid(options, state);
+    return NO_MATCH;
+  }
+
+  // The functions whose code may not block, classified as the scan enters them (AsyncContexts.enter).
+
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    return enterFunction(state);
+  }
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    return enterFunction(state);
+  }
+
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return enterFunction(state);
+  }
+
+  private Description enterFunction(VisitorState state) {
+    if (options.problem().isEmpty()) {
+      contexts.enter(state.getPath(), state);
+    }
     return NO_MATCH;
   }
 
@@ -116,7 +147,10 @@ public final class BlockingCallInAsync extends BugChecker
         || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
       return NO_MATCH;
     }
-    Optional<AsyncContext> context = contexts.of(state.getPath(), state);
+    Optional<AsyncContext> context =
+        call instanceof MemberReferenceTree
+            ? contexts.ofReference(state.getPath(), state)
+            : contexts.of(state.getPath(), state);
     if (context.isEmpty() || !summaries.mayBlock(method, state)) {
       return NO_MATCH;
     }
