@@ -23,14 +23,19 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.List;
 import java.util.regex.Pattern;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -130,6 +135,12 @@ final class CompletedFutures {
         return true;
       }
       if (future != null && guardedByCompletion(parent, child, future)) {
+        return true;
+      }
+      if (future != null
+          && parent instanceof CaseTree caseTree
+          && caseTree.getGuard() != child
+          && caseOfDoneState(caseTree, p.getParentPath(), future)) {
         return true;
       }
       if ((parent instanceof LambdaExpressionTree || parent instanceof MemberReferenceTree)
@@ -248,7 +259,98 @@ final class CompletedFutures {
           ? doneWhen(binary.getLeftOperand(), value, future) || doneWhen(binary.getRightOperand(), value, future)
           : doneWhen(binary.getLeftOperand(), value, future) && doneWhen(binary.getRightOperand(), value, future);
     }
+    if (c instanceof BinaryTree comparison
+        && (comparison.getKind() == Tree.Kind.EQUAL_TO || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+      String compared = stateComparedWith(comparison, future);
+      if (compared != null) {
+        // Whether `f.state() == compared` holds when the condition has this value.
+        boolean equal = (comparison.getKind() == Tree.Kind.EQUAL_TO) == value;
+        return equal ? DONE_STATES.contains(compared) : compared.equals("RUNNING");
+      }
+    }
     return value && isDoneCall(c, future);
+  }
+
+  /** The values of {@code Future.State} (JDK 19+) that only a done future has. */
+  private static final ImmutableSet<String> DONE_STATES = ImmutableSet.of("SUCCESS", "FAILED", "CANCELLED");
+
+  private static final String FUTURE_STATE = "java.util.concurrent.Future.State";
+
+  /** {@code f.state() == State.X} (either way round): X's name; null for any other comparison. */
+  private static String stateComparedWith(BinaryTree comparison, Symbol future) {
+    if (isStateQuery(comparison.getLeftOperand(), future)) {
+      return stateConstant(comparison.getRightOperand());
+    }
+    return isStateQuery(comparison.getRightOperand(), future) ? stateConstant(comparison.getLeftOperand()) : null;
+  }
+
+  /** {@code f.state()}, the JDK's completion state query, on the future. */
+  private static boolean isStateQuery(ExpressionTree tree, Symbol future) {
+    return ASTHelpers.stripParentheses(tree) instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol query
+        && query.getSimpleName().contentEquals("state")
+        && query.getReturnType().tsym != null
+        && query.getReturnType().tsym.getQualifiedName().contentEquals(FUTURE_STATE)
+        && ASTHelpers.getReceiver(call) != null
+        && future.equals(ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)));
+  }
+
+  /** The name of a {@code Future.State} constant ({@code State.SUCCESS}, or statically imported). */
+  private static String stateConstant(ExpressionTree tree) {
+    return ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree)) instanceof VarSymbol constant
+            && constant.getKind() == ElementKind.ENUM_CONSTANT
+            && constant.owner.getQualifiedName().contentEquals(FUTURE_STATE)
+        ? constant.getSimpleName().toString()
+        : null;
+  }
+
+  /**
+   * A case of {@code switch (f.state())} that only a done future takes ({@code case SUCCESS ->},
+   * {@code case SUCCESS, FAILED ->}), and that no earlier case can fall through into.
+   */
+  private static boolean caseOfDoneState(CaseTree caseTree, TreePath switchPath, Symbol future) {
+    if (switchPath == null || caseTree.getExpressions().isEmpty()) {
+      return false; // default takes RUNNING too
+    }
+    ExpressionTree selector;
+    List<? extends CaseTree> cases;
+    if (switchPath.getLeaf() instanceof SwitchTree statement) {
+      selector = statement.getExpression();
+      cases = statement.getCases();
+    } else if (switchPath.getLeaf() instanceof SwitchExpressionTree expression) {
+      selector = expression.getExpression();
+      cases = expression.getCases();
+    } else {
+      return false;
+    }
+    if (!isStateQuery(selector, future)) {
+      return false;
+    }
+    for (ExpressionTree label : caseTree.getExpressions()) {
+      String constant = stateConstant(label);
+      if (constant == null || !DONE_STATES.contains(constant)) {
+        return false;
+      }
+    }
+    int index = cases.indexOf(caseTree);
+    return caseTree.getCaseKind() == CaseTree.CaseKind.RULE
+        || index == 0
+        || (index > 0 && endsInAJump(cases.get(index - 1)));
+  }
+
+  /** A statement-group case whose last statement leaves it, so the next case is not fallen into. */
+  private static boolean endsInAJump(CaseTree previous) {
+    List<? extends StatementTree> statements = previous.getStatements();
+    if (statements == null || statements.isEmpty()) {
+      return false;
+    }
+    StatementTree last = statements.get(statements.size() - 1);
+    return last instanceof ReturnTree
+        || last instanceof ThrowTree
+        || last instanceof BreakTree
+        || last instanceof ContinueTree
+        || last instanceof YieldTree;
   }
 
   private static boolean isDoneCall(ExpressionTree tree, Symbol future) {
