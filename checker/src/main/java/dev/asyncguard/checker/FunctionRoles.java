@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Where a lambda, method reference or anonymous class handed to a call will run: on a thread that
@@ -133,7 +134,28 @@ final class FunctionRoles {
           "collectList", "collectMap", "collectMultimap", "collectSortedList", "collect", "reduce", "count",
           "all", "any", "hasElements", "hasElement", "next", "last", "single", "elementAt", "sort", "cast",
           "ofType", "index", "defaultIfEmpty", "onErrorReturn", "onErrorMap", "then", "thenReturn",
-          "log", "checkpoint", "name", "tag", "hide");
+          "log", "checkpoint", "name", "tag", "hide", "limitRate", "limitRequest", "scan", "doOnEach",
+          "doOnCancel", "doOnDiscard", "doAfterTerminate", "ignoreElements", "materialize", "dematerialize",
+          "bufferUntil", "bufferWhile", "takeLast", "skipLast", "takeUntil", "skipUntil", "concatWithValues",
+          "onErrorComplete", "onErrorContinue");
+
+  /**
+   * Buffering operators that are synchronous only when they count: {@code buffer()}, {@code
+   * buffer(10)}, {@code buffer(10, 5)}; {@code buffer(Duration)} emits from a timer, {@code
+   * buffer(Publisher)} when another source does.
+   */
+  private static final ImmutableSet<String> COUNTED_BUFFERS = ImmutableSet.of("buffer");
+
+  /** Whether the Reactor operator {@code call} (named {@code name}) is one that never switches threads. */
+  private static boolean isSynchronousOperator(String name, MethodInvocationTree call) {
+    if (REACTOR_SYNCHRONOUS_OPERATORS.contains(name)) {
+      return true;
+    }
+    return COUNTED_BUFFERS.contains(name)
+        && (call.getArguments().isEmpty()
+            || (ASTHelpers.getType(call.getArguments().get(0)) != null
+                && ASTHelpers.getType(call.getArguments().get(0)).getKind() == TypeKind.INT));
+  }
 
   /** Reactor operators that subscribe and wait on the caller's thread. */
   private static final ImmutableSet<String> REACTOR_BLOCKING_ENDS =
@@ -662,7 +684,7 @@ final class FunctionRoles {
       if (REACTOR_BLOCKING_ENDS.contains(name)) {
         break;
       }
-      if (!REACTOR_SYNCHRONOUS_OPERATORS.contains(name)) {
+      if (!isSynchronousOperator(name, next)) {
         return false;
       }
       path = call;
@@ -674,7 +696,7 @@ final class FunctionRoles {
       if (method.isStatic()) {
         return REACTOR_SYNCHRONOUS_SOURCES.contains(name) && ownerIsAny(method, REACTOR_TYPES, state);
       }
-      if (!REACTOR_SYNCHRONOUS_OPERATORS.contains(name) || ASTHelpers.getReceiver(call) == null) {
+      if (!isSynchronousOperator(name, call) || ASTHelpers.getReceiver(call) == null) {
         return false;
       }
       link = ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call));
