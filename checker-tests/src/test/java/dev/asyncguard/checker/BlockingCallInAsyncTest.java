@@ -1893,6 +1893,54 @@ class BlockingCallInAsyncTest {
   @Nested
   class NotBlocking {
     @Test
+    void forkJoinWaitsInACommonPoolTask() {
+      // A task of the common pool may fork and join: the worker runs or steals subtasks meanwhile.
+      helper
+          .addSourceLines(
+              "Sums.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.concurrent.ForkJoinPool;",
+              "import java.util.concurrent.RecursiveTask;",
+              "class Sums {",
+              "  static final class Sum extends RecursiveTask<Long> {",
+              "    final long[] a; final int lo, hi;",
+              "    Sum(long[] a, int lo, int hi) { this.a = a; this.lo = lo; this.hi = hi; }",
+              "    @Override protected Long compute() {",
+              "      if (hi - lo < 1000) { long s = 0; for (int i = lo; i < hi; i++) s += a[i]; return s; }",
+              "      int mid = (lo + hi) >>> 1;",
+              "      Sum left = new Sum(a, lo, mid);",
+              "      left.fork();",
+              "      return new Sum(a, mid, hi).compute() + left.join();",
+              "    }",
+              "  }",
+              "  static long total(long[] a) { return new Sum(a, 0, a.length).invoke(); }",
+              "  CompletableFuture<Long> async(long[] a) {",
+              "    return CompletableFuture.supplyAsync(() -> new Sum(a, 0, a.length).invoke());",
+              "  }",
+              "  CompletableFuture<Long> throughAHelper(long[] a) {",
+              "    return CompletableFuture.supplyAsync(() -> total(a), ForkJoinPool.commonPool());",
+              "  }",
+              "  CompletableFuture<Long> afterAStage(CompletableFuture<long[]> in) {",
+              "    return in.thenApplyAsync(a -> new Sum(a, 0, a.length).invoke());",
+              "  }",
+              "  CompletableFuture<Long> onTheCompletingThread(CompletableFuture<long[]> in) {",
+              "    // BUG: Diagnostic contains: ForkJoinTask.invoke",
+              "    return in.thenApply(a -> new Sum(a, 0, a.length).invoke());",
+              "  }",
+              "  CompletableFuture<Long> inTheMethodItself(long[] a) {",
+              "    // BUG: Diagnostic contains: ForkJoinTask.invoke",
+              "    long s = new Sum(a, 0, a.length).invoke();",
+              "    return CompletableFuture.completedFuture(s);",
+              "  }",
+              "  CompletableFuture<Long> otherWaitsStillCount(CompletableFuture<Long> other) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return CompletableFuture.supplyAsync(() -> other.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void futureStateQueries() {
       // Future.state() (JDK 19+): SUCCESS, FAILED and CANCELLED are states of a done future only.
       helper

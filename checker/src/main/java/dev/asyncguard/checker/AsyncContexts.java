@@ -42,12 +42,31 @@ final class AsyncContexts {
     /** The annotation's simple name, or a callback's own words. */
     private final String detail;
     private final VisitorState state;
+    private final boolean onCommonPool;
 
     private AsyncContext(Reason reason, Symbol symbol, String detail, VisitorState state) {
+      this(reason, symbol, detail, state, false);
+    }
+
+    private AsyncContext(
+        Reason reason, Symbol symbol, String detail, VisitorState state, boolean onCommonPool) {
       this.reason = reason;
       this.symbol = symbol;
       this.detail = detail;
       this.state = state;
+      this.onCommonPool = onCommonPool;
+    }
+
+    static AsyncContext callback(FunctionRoles.Role role) {
+      return new AsyncContext(Reason.CALLBACK, null, role.description(), null, role.onCommonPool());
+    }
+
+    /**
+     * A task of the common ForkJoinPool, where fork/join's own waits ({@code ForkJoinTask.join},
+     * {@code invoke}) are the pool's design: the worker runs or steals the subtasks meanwhile.
+     */
+    boolean onCommonPool() {
+      return onCommonPool;
     }
 
     String description() {
@@ -161,7 +180,7 @@ final class AsyncContexts {
   private Optional<AsyncContext> ofFunction(TreePath function, VisitorState state) {
     FunctionRoles.Role role = FunctionRoles.of(function, state);
     return switch (role.kind()) {
-      case CALLBACK -> Optional.of(new AsyncContext(AsyncContext.Reason.CALLBACK, null, role.description(), null));
+      case CALLBACK -> Optional.of(AsyncContext.callback(role));
       case INLINE -> function.getParentPath() == null ? Optional.empty() : of(function.getParentPath(), state);
       case OFFLOADED, DEFERRED -> Optional.empty();
     };

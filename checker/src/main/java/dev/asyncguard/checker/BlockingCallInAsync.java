@@ -155,20 +155,25 @@ public final class BlockingCallInAsync extends BugChecker
       return NO_MATCH;
     }
     String blocks;
-    String advice;
+    BlockingSummaries.Leaf blockingLeaf;
     Optional<BlockingSummaries.Leaf> leaf =
         summaries.directLeaf(method, call, /* the locals around the call */ null, state);
     if (leaf.isPresent()) {
-      blocks = leaf.get().api();
-      advice = leaf.get().advice();
+      blockingLeaf = leaf.get();
+      blocks = blockingLeaf.api();
     } else {
       Optional<BlockingSummaries.Verdict> verdict = summaries.transitive(method, state);
       if (verdict.isEmpty()) {
         return NO_MATCH;
       }
       List<String> chain = summaries.chain(verdict.get(), state);
+      blockingLeaf = verdict.get().leaf();
       blocks = chain.get(0) + " (" + String.join(" -> ", chain) + ")";
-      advice = verdict.get().leaf().advice();
+    }
+    String advice = blockingLeaf.advice();
+    // Fork/join in a common-pool task: the pool's own design, its worker helps while it waits.
+    if (blockingLeaf.forkJoinWait() && context.get().onCommonPool()) {
+      return NO_MATCH;
     }
     if (CompletedFutures.isKnownComplete(state.getPath(), state) || allowedToBlock(state.getPath())) {
       return NO_MATCH;

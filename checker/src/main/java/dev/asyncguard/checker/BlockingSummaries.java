@@ -53,9 +53,10 @@ final class BlockingSummaries {
   private static final String FUTURES_FAMILY = "futures";
 
   /** The blocking API a chain ends in, with its catalog family's advice. */
-  record Leaf(String api, String advice, boolean awaitsFuture) {
+  /** {@code forkJoinWait}: {@code ForkJoinTask.join} or {@code invoke}, fork/join's own waits. */
+  record Leaf(String api, String advice, boolean awaitsFuture, boolean forkJoinWait) {
     Leaf(String api, String advice) {
-      this(api, advice, false);
+      this(api, advice, false, false);
     }
   }
 
@@ -101,12 +102,22 @@ final class BlockingSummaries {
     Optional<BlockingCatalog.Entry> entry = catalog.lookup(method, call, locals, state);
     if (entry.isPresent()) {
       return Optional.of(
-          new Leaf(apiName(method), entry.get().advice(), entry.get().family().equals(FUTURES_FAMILY)));
+          new Leaf(
+              apiName(method),
+              entry.get().advice(),
+              entry.get().family().equals(FUTURES_FAMILY),
+              isForkJoinWait(method)));
     }
     Optional<String> annotation = annotations.blockingOnMethod(method, state);
     return annotation.isEmpty()
         ? Optional.empty()
         : Optional.of(new Leaf(apiName(method) + " (marked @" + annotation.get() + ")", ANNOTATED_ADVICE));
+  }
+
+  /** {@code ForkJoinTask.join()} and {@code invoke()} (both final): a fork/join task's own waits. */
+  private static boolean isForkJoinWait(MethodSymbol method) {
+    return method.owner.getQualifiedName().contentEquals("java.util.concurrent.ForkJoinTask")
+        && (method.getSimpleName().contentEquals("join") || method.getSimpleName().contentEquals("invoke"));
   }
 
   /**

@@ -49,13 +49,18 @@ final class FunctionRoles {
     DEFERRED
   }
 
-  record Role(Kind kind, String description) {
-    static final Role OFFLOADED = new Role(Kind.OFFLOADED, "");
-    static final Role INLINE = new Role(Kind.INLINE, "");
-    static final Role DEFERRED = new Role(Kind.DEFERRED, "");
+  /** {@code onCommonPool}: a callback that runs as a task of the common ForkJoinPool. */
+  record Role(Kind kind, String description, boolean onCommonPool) {
+    static final Role OFFLOADED = new Role(Kind.OFFLOADED, "", false);
+    static final Role INLINE = new Role(Kind.INLINE, "", false);
+    static final Role DEFERRED = new Role(Kind.DEFERRED, "", false);
 
     static Role callback(String description) {
-      return new Role(Kind.CALLBACK, description);
+      return new Role(Kind.CALLBACK, description, false);
+    }
+
+    static Role commonPoolCallback(String description) {
+      return new Role(Kind.CALLBACK, description, true);
     }
   }
 
@@ -222,10 +227,10 @@ final class FunctionRoles {
               + ", which runs on the common ForkJoinPool";
       if (method.isStatic()) {
         // supplyAsync(task, Runnable::run) runs the task at once, on the calling thread.
-        return name.endsWith("Async") && !direct ? Role.callback("in " + name + onCommonPool) : Role.INLINE;
+        return name.endsWith("Async") && !direct ? Role.commonPoolCallback("in " + name + onCommonPool) : Role.INLINE;
       }
       if (name.endsWith("Async") && !direct) {
-        return Role.callback("in a " + name + " callback" + onCommonPool);
+        return Role.commonPoolCallback("in a " + name + " callback" + onCommonPool);
       }
       // supplyAsync(task, pool).thenAccept(...): the future completes on the pool's thread.
       if (completesOnAnExecutor(invocation, invocationPath, state)) {
