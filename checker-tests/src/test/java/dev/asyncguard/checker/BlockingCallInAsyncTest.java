@@ -741,6 +741,48 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void guavaDirectExecutorCallbackOnAFutureAPoolCompletes() {
+      // directExecutor() runs the callback on the completing thread: a pool's, when a pool completes the input.
+      helper
+          .addSourceLines(
+              "Pooled.java",
+              "import static com.google.common.util.concurrent.MoreExecutors.directExecutor;",
+              "import com.google.common.util.concurrent.*;",
+              "import java.util.concurrent.*;",
+              "class Pooled {",
+              "  void run(ListeningExecutorService service, Executor pool, CompletableFuture<String> other,",
+              "      ListenableFuture<String> unknown) {",
+              "    Futures.transform(Futures.submit(() -> \"x\", pool), s -> other.join(), directExecutor());",
+              "    ListenableFuture<String> submitted = service.submit(() -> \"x\");",
+              "    Futures.addCallback(submitted, new FutureCallback<String>() {",
+              "      @Override public void onSuccess(String s) { other.join(); }",
+              "      @Override public void onFailure(Throwable t) {}",
+              "    }, directExecutor());",
+              "    ListenableFuture<Integer> length = Futures.transform(unknown, String::length, pool);",
+              "    Futures.transform(length, n -> other.join(), directExecutor());",
+              "    FluentFuture.from(Futures.submit(() -> \"x\", pool)).transform(s -> other.join(), directExecutor());",
+              "    Futures.submit(() -> \"x\", pool).addListener(() -> other.join(), directExecutor());",
+              "  }",
+              "  void stillOnAnUnknownThread(ListenableFuture<String> unknown, Executor pool,",
+              "      CompletableFuture<String> other, AsyncFunction<String, String> call) {",
+              "    ListenableFuture<String> direct = Futures.transform(unknown, s -> s, directExecutor());",
+              "    // BUG: Diagnostic contains: run by directExecutor()",
+              "    Futures.transform(direct, s -> other.join(), directExecutor());",
+              "    ListenableFuture<String> composed = Futures.transformAsync(Futures.submit(() -> \"x\", pool), call, pool);",
+              "    // BUG: Diagnostic contains: run by directExecutor()",
+              "    Futures.transform(composed, s -> other.join(), directExecutor());",
+              "    ListenableFuture<String> inline = Futures.submit(() -> \"x\", directExecutor());",
+              "    // BUG: Diagnostic contains: run by directExecutor()",
+              "    Futures.transform(inline, s -> other.join(), directExecutor());",
+              "    ListeningExecutorService sameThread = MoreExecutors.newDirectExecutorService();",
+              "    // BUG: Diagnostic contains: run by directExecutor()",
+              "    Futures.transform(sameThread.submit(() -> \"x\"), s -> other.join(), directExecutor());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void methodReferenceAsCallback() {
       helper
           .addSourceLines(

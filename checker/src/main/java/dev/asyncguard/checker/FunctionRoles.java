@@ -240,12 +240,15 @@ final class FunctionRoles {
           "in a " + name + " callback, which runs on the thread that completes the future");
     }
 
-    // Guava callbacks run on the executor they are given; directExecutor() is the completing thread.
+    // Guava callbacks run on the executor they are given; directExecutor() is the completing thread,
+    // which is a pool's when the input future is one a pool completes (Futures.submit(task, pool)).
     if (executor != null && ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
-      return isDirectExecutor(executor, state)
-          ? Role.callback(
-              "in a " + name + " callback run by directExecutor(), on the thread that completes the future")
-          : Role.OFFLOADED;
+      if (!isDirectExecutor(executor, state)
+          || guavaCompletesOnAnExecutor(guavaInput(invocation, method), invocationPath, state)) {
+        return Role.OFFLOADED;
+      }
+      return Role.callback(
+          "in a " + name + " callback run by directExecutor(), on the thread that completes the future");
     }
 
     // Reactor: operators run on the thread that emits; sources on the subscribing thread.
@@ -397,6 +400,74 @@ final class FunctionRoles {
       MethodInvocationTree stage, TreePath stagePath, VisitorState state) {
     return completesOnAnExecutor(ASTHelpers.getReceiver(stage), stagePath, state, 0);
   }
+
+  /** The future a Guava callback is added to: a static method's first argument, else the receiver. */
+  private static ExpressionTree guavaInput(MethodInvocationTree call, MethodSymbol method) {
+    if (method.isStatic()) {
+      return call.getArguments().isEmpty() ? null : call.getArguments().get(0);
+    }
+    return ASTHelpers.getReceiver(call);
+  }
+
+  /** Guava's operators whose output the function's executor completes: transform, catching. */
+  private static final ImmutableSet<String> GUAVA_SAME_EXECUTOR_STAGES = ImmutableSet.of("transform", "catching");
+
+  /**
+   * Whether a Guava future completes on an explicit executor's thread: {@code Futures.submit(task,
+   * pool)}, a {@code ListeningExecutorService}'s {@code submit}, {@code transform} or {@code catching}
+   * given a pool, or given {@code directExecutor()} on an input that does; through never-reassigned
+   * locals and {@code FluentFuture.from}. Composing operators ({@code transformAsync}, {@code
+   * submitAsync}) complete with another future, wherever that completes, and end the search.
+   */
+  private static boolean guavaCompletesOnAnExecutor(ExpressionTree future, TreePath from, VisitorState state) {
+    ExpressionTree link = future == null ? null : ASTHelpers.stripParentheses(future);
+    // A bound only against pathological chains of locals and operators.
+    for (int step = 0; link != null && step < MAX_GUAVA_LINKS; step++) {
+      if (!(link instanceof MethodInvocationTree call)) {
+        VarSymbol local = LocalVariables.neverReassigned(link);
+        ExpressionTree initializer = local == null ? null : LocalVariables.initializer(local, from);
+        link = initializer == null ? null : ASTHelpers.stripParentheses(initializer);
+        continue;
+      }
+      if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+        return false;
+      }
+      String name = method.getSimpleName().toString();
+      if (name.equals("submit") && TypeNames.ownerIsSubtype(method, LISTENING_EXECUTOR_SERVICE, state)) {
+        ExpressionTree service = ASTHelpers.getReceiver(call);
+        VarSymbol local = service == null ? null : LocalVariables.neverReassigned(service);
+        ExpressionTree made = local == null ? service : LocalVariables.initializer(local, from);
+        return made == null || !DIRECT_EXECUTOR_SERVICE.matches(ASTHelpers.stripParentheses(made), state);
+      }
+      if (!ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
+        return false;
+      }
+      if (name.equals("from") && method.isStatic()) { // FluentFuture.from(f): f itself
+        link = ASTHelpers.stripParentheses(guavaInput(call, method));
+        continue;
+      }
+      ExpressionTree executor = executorArgument(call.getArguments(), state);
+      if (executor == null || !(name.equals("submit") || GUAVA_SAME_EXECUTOR_STAGES.contains(name))) {
+        return false;
+      }
+      if (!isDirectExecutor(executor, state)) {
+        return true;
+      }
+      if (name.equals("submit")) {
+        return false; // run at once by the submitting thread
+      }
+      link = ASTHelpers.stripParentheses(guavaInput(call, method));
+    }
+    return false;
+  }
+
+  private static final int MAX_GUAVA_LINKS = 16;
+
+  private static final String LISTENING_EXECUTOR_SERVICE =
+      "com.google.common.util.concurrent.ListeningExecutorService";
+
+  private static final CallPattern DIRECT_EXECUTOR_SERVICE =
+      CallPattern.staticMethod("com.google.common.util.concurrent.MoreExecutors", "newDirectExecutorService");
 
   /** Stages whose future completes with the one their function returns (or, on success, with the receiver). */
   private static final ImmutableSet<String> COMPOSING_STAGES =
