@@ -523,6 +523,56 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void subscribeOnThroughCombinatorsTransformsAndHelpers() {
+      helper
+          .addSourceLines(
+              "Moved.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Flux;",
+              "import reactor.core.publisher.Mono;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Moved {",
+              "  static <T> Mono<T> offload(Mono<T> m) { return m.subscribeOn(Schedulers.boundedElastic()); }",
+              "  static <T> Mono<T> onParallel(Mono<T> m) { return m.subscribeOn(Schedulers.parallel()); }",
+              "  static <T> Mono<T> sometimes(Mono<T> m, boolean b) {",
+              "    if (b) { return m.subscribeOn(Schedulers.boundedElastic()); }",
+              "    return m;",
+              "  }",
+              "  Mono<String> zipped(CompletableFuture<String> f, Mono<String> other) {",
+              "    return Mono.zip(Mono.fromCallable(() -> f.join()), other, (a, b) -> a + b)",
+              "        .subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<Void> joined(CompletableFuture<String> f) {",
+              "    return Mono.when(Mono.fromRunnable(() -> f.join())).subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<String> transformed(CompletableFuture<String> f) {",
+              "    return Mono.fromCallable(() -> f.join()).transform(m -> m.subscribeOn(Schedulers.boundedElastic()));",
+              "  }",
+              "  Mono<String> transformedByAHelper(CompletableFuture<String> f) {",
+              "    return Mono.fromCallable(() -> f.join()).transform(Moved::offload);",
+              "  }",
+              "  Mono<String> wrappedByAHelper(CompletableFuture<String> f) {",
+              "    return offload(Mono.fromCallable(() -> f.join()).map(String::trim));",
+              "  }",
+              "  Mono<String> notMoved(CompletableFuture<String> f, Mono<String> other, boolean b) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Mono<String> a = onParallel(Mono.fromCallable(() -> f.join()));",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Mono<String> c = sometimes(Mono.fromCallable(() -> f.join()), b);",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Mono<String> d = Mono.fromCallable(() -> f.join()).transform(m -> m.subscribeOn(Schedulers.single()));",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Mono<String> e = Mono.zip(Mono.fromCallable(() -> f.join()), other, (x, y) -> x + y)",
+              "        .subscribeOn(Schedulers.parallel());",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    Mono<String> g = Mono.just(\"x\").flatMap(s -> Mono.fromCallable(() -> f.join()));",
+              "    return Mono.zip(a, c, d, e, g).map(t -> t.getT1());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void parallelFluxRunOnMovesTheRailsToTheScheduler() {
       helper
           .addSourceLines(

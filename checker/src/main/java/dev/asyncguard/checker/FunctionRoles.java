@@ -650,18 +650,32 @@ final class FunctionRoles {
         break; // what it emits comes from another publisher or a timer: a hop above no longer holds
       }
     }
-    // Downstream: calls this one is the receiver of.
+    // Downstream: calls this one is the receiver of, and Reactor combinators it is a source of
+    // (Mono.zip(a, b).subscribeOn(S) subscribes to a and b on S).
     TreePath path = invocationPath;
-    while (path.getParentPath() != null
-        && path.getParentPath().getLeaf() instanceof MemberSelectTree
-        && path.getParentPath().getParentPath() != null
-        && path.getParentPath().getParentPath().getLeaf()
-            instanceof MethodInvocationTree downstream) {
-      String name = ((MemberSelectTree) path.getParentPath().getLeaf()).getIdentifier().toString();
-      if (PIPELINE_HOPS.contains(name) && schedulerFitForBlocking(downstream, state)) {
-        return true;
+    while (path.getParentPath() != null) {
+      TreePath parent = path.getParentPath();
+      if (parent.getLeaf() instanceof MemberSelectTree select
+          && parent.getParentPath() != null
+          && parent.getParentPath().getLeaf() instanceof MethodInvocationTree downstream) {
+        String name = select.getIdentifier().toString();
+        if ((PIPELINE_HOPS.contains(name) && schedulerFitForBlocking(downstream, state))
+            || (REACTOR_TRANSFORMS.contains(name) && transformsOntoAScheduler(downstream, state))) {
+          return true;
+        }
+        path = parent.getParentPath();
+      } else if (parent.getLeaf() instanceof MethodInvocationTree consumer
+          && consumer.getArguments().contains(path.getLeaf())) {
+        if (helperSubscribesOn(consumer, consumer.getArguments().indexOf(path.getLeaf()), state)) {
+          return true;
+        }
+        if (!isReactorCombinator(consumer, state)) {
+          break;
+        }
+        path = parent;
+      } else {
+        break;
       }
-      path = path.getParentPath().getParentPath();
     }
     // Handed whole to a worker: Quarkus' vertx.executeBlocking(Uni.createFrom().item(() -> ..))
     // subscribes to the Uni on a worker thread.
@@ -675,6 +689,82 @@ final class FunctionRoles {
     // (the Reactor reference's way to wrap a blocking call), or `executeBlocking(m)`.
     VarSymbol local = localAssigned(path);
     return local != null && subscribedOnLater(local, path, state);
+  }
+
+  /** Reactor's static combinators: subscribed to, they subscribe to the sources they were given. */
+  private static final ImmutableSet<String> REACTOR_COMBINATORS =
+      ImmutableSet.of(
+          "zip", "zipDelayError", "when", "whenDelayError", "merge", "mergeSequential", "mergeDelayError",
+          "concat", "concatDelayError", "firstWithValue", "firstWithSignal", "combineLatest");
+
+  /** Operators that apply a function to the whole publisher: {@code transform(m -> m.subscribeOn(S))}. */
+  private static final ImmutableSet<String> REACTOR_TRANSFORMS = ImmutableSet.of("transform", "as");
+
+  private static boolean isReactorCombinator(MethodInvocationTree call, VisitorState state) {
+    return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.isStatic()
+        && REACTOR_COMBINATORS.contains(method.getSimpleName().toString())
+        && ownerIsAny(method, REACTOR_TYPES, state);
+  }
+
+  /**
+   * {@code transform(m -> m.subscribeOn(S))}, {@code as(..)} alike, or {@code transform(this::offload)}
+   * with a helper of this compilation that does so: the function moves the whole publisher.
+   */
+  private static boolean transformsOntoAScheduler(MethodInvocationTree transform, VisitorState state) {
+    if (transform.getArguments().size() != 1) {
+      return false;
+    }
+    ExpressionTree function = ASTHelpers.stripParentheses(transform.getArguments().get(0));
+    if (function instanceof LambdaExpressionTree lambda
+        && lambda.getParameters().size() == 1
+        && lambda.getBody() instanceof ExpressionTree body
+        && ASTHelpers.getSymbol(lambda.getParameters().get(0)) instanceof VarSymbol parameter) {
+      return subscribesOnAScheduler(body, parameter, state);
+    }
+    return function instanceof MemberReferenceTree reference
+        && ASTHelpers.getSymbol(reference) instanceof MethodSymbol helper
+        && helper.getParameters().size() == 1
+        && returnsItSubscribedOn(helper, 0, state);
+  }
+
+  /** {@code offload(Mono.fromCallable(..))}: a helper of this compilation that returns its argument subscribed on a scheduler. */
+  private static boolean helperSubscribesOn(MethodInvocationTree call, int argument, VisitorState state) {
+    return ASTHelpers.getSymbol(call) instanceof MethodSymbol helper
+        && !helper.isVarArgs()
+        && argument < helper.getParameters().size()
+        && (TypeNames.isSubtypeOfAny(helper.getReturnType(), REACTOR_TYPES, state)
+            || (helper.getReturnType().tsym != null
+                && helper.getReturnType().tsym.getQualifiedName().toString().startsWith(MUTINY_PACKAGE)))
+        && returnsItSubscribedOn(helper, argument, state);
+  }
+
+  /** Every return of the helper's body is its parameter's chain with a subscribeOn fit for blocking. */
+  private static boolean returnsItSubscribedOn(MethodSymbol helper, int parameterIndex, VisitorState state) {
+    BlockTree body = MethodDeclarations.bodyOf(helper, state);
+    if (body == null) {
+      return false;
+    }
+    VarSymbol parameter = helper.getParameters().get(parameterIndex);
+    return OwnBodyScanner.everyReturn(body, returned -> subscribesOnAScheduler(returned, parameter, state));
+  }
+
+  /** {@code p.map(..).subscribeOn(S)}: a chain on {@code p} that includes a pipeline hop fit for blocking. */
+  private static boolean subscribesOnAScheduler(ExpressionTree chain, VarSymbol start, VisitorState state) {
+    if (!startsFrom(chain, start)) {
+      return false;
+    }
+    for (ExpressionTree e = ASTHelpers.stripParentheses(chain);
+        e instanceof MethodInvocationTree call;
+        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
+      Symbol symbol = ASTHelpers.getSymbol(call);
+      if (symbol != null
+          && PIPELINE_HOPS.contains(symbol.getSimpleName().toString())
+          && schedulerFitForBlocking(call, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Vert.x's (and its Mutiny bindings') executeBlocking, which runs what it is given on a worker. */
