@@ -1985,6 +1985,42 @@ class BlockingCallInAsyncTest {
   @Nested
   class NotBlocking {
     @Test
+    void helperWaitsInACallbackAfterAllOf() {
+      // As a wait written in the callback: every future was complete when it runs (rules.md).
+      helper
+          .addSourceLines(
+              "Gather.java",
+              "import java.util.List;",
+              "import java.util.Map;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Gather {",
+              "  private final Map<String, CompletableFuture<String>> pending = new java.util.HashMap<>();",
+              "  private String collect(String key) { return pending.get(key).join(); }",
+              "  private String sleepy() throws InterruptedException { Thread.sleep(10); return \"x\"; }",
+              "  CompletableFuture<String> all() {",
+              "    CompletableFuture<?>[] all = pending.values().toArray(new CompletableFuture<?>[0]);",
+              "    return CompletableFuture.allOf(all).thenApply(v -> collect(\"a\") + collect(\"b\"));",
+              "  }",
+              "  CompletableFuture<List<String>> eachInline(List<String> keys) {",
+              "    return CompletableFuture.allOf(pending.values().toArray(new CompletableFuture<?>[0]))",
+              "        .thenApply(v -> keys.stream().map(this::collect).toList());",
+              "  }",
+              "  CompletableFuture<String> notAfterAllOf(CompletableFuture<String> other) {",
+              "    // BUG: Diagnostic contains: collect",
+              "    return other.thenApply(v -> collect(\"a\"));",
+              "  }",
+              "  CompletableFuture<String> otherBlockingStillCounts() {",
+              "    return CompletableFuture.allOf(pending.values().toArray(new CompletableFuture<?>[0]))",
+              "        .thenApply(v -> {",
+              "          // BUG: Diagnostic contains: Thread.sleep",
+              "          try { return sleepy(); } catch (InterruptedException e) { throw new RuntimeException(e); }",
+              "        });",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void forkJoinWaitsInACommonPoolTask() {
       // A task of the common pool may fork and join: the worker runs or steals subtasks meanwhile.
       helper

@@ -166,8 +166,13 @@ public final class BlockingCallInAsync extends BugChecker
       if (verdict.isEmpty()) {
         return NO_MATCH;
       }
-      List<String> chain = summaries.chain(verdict.get(), state);
       blockingLeaf = verdict.get().leaf();
+      // A helper's wait on a future, called from a callback after allOf(..): complete, as a wait
+      // written in the callback is.
+      if (blockingLeaf.awaitsFuture() && CompletedFutures.inCallbackAfterAllDone(state.getPath(), state)) {
+        return NO_MATCH;
+      }
+      List<String> chain = summaries.chain(verdict.get(), state);
       blocks = chain.get(0) + " (" + String.join(" -> ", chain) + ")";
     }
     String advice = blockingLeaf.advice();

@@ -7,6 +7,7 @@ import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
@@ -513,6 +514,25 @@ final class CompletedFutures {
         }
       }
       start = wrapped;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the code at {@code path} runs in a callback given to a stage of an all-done combinator
+   * ({@code allOf(a, b).thenApply(v -> collect())}), also from inside lambdas the callback runs
+   * inline: there a wait counts as on a complete future, one inside a helper it calls included.
+   */
+  static boolean inCallbackAfterAllDone(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return false;
+      }
+      if ((leaf instanceof LambdaExpressionTree || leaf instanceof MemberReferenceTree)
+          && isCallbackAfterCompletion(p, /* any future */ null, state)) {
+        return true;
+      }
     }
     return false;
   }
