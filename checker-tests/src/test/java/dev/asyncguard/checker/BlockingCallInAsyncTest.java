@@ -1985,6 +1985,41 @@ class BlockingCallInAsyncTest {
   @Nested
   class NotBlocking {
     @Test
+    void helperReadingTheStreamItIsHandedGivenAnInMemoryOne() {
+      helper
+          .addSourceLines(
+              "Codec.java",
+              "import java.io.*;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Codec {",
+              "  static int decode(InputStream in) throws IOException {",
+              "    DataInputStream data = new DataInputStream(new BufferedInputStream(in));",
+              "    return data.read(new byte[4]);",
+              "  }",
+              "  static String text(Reader r) throws IOException { return new BufferedReader(r).readLine(); }",
+              "  static int decodeAndWait(InputStream in) throws Exception { Thread.sleep(1); return in.read(); }",
+              "  static int twoLevels(InputStream in) throws IOException { return decode(in); }",
+              "  CompletableFuture<Integer> fromBytes(byte[] bytes) throws IOException {",
+              "    ByteArrayInputStream held = new ByteArrayInputStream(bytes);",
+              "    return CompletableFuture.completedFuture(",
+              "        decode(new ByteArrayInputStream(bytes)) + decode(held) + text(new StringReader(\"x\")).length());",
+              "  }",
+              "  CompletableFuture<Integer> fromElsewhere(InputStream socket, File file, byte[] bytes) throws Exception {",
+              "    // BUG: Diagnostic contains: decode",
+              "    int a = decode(socket);",
+              "    // BUG: Diagnostic contains: new FileInputStream",
+              "    int b = decode(new FileInputStream(file));",
+              "    // BUG: Diagnostic contains: decodeAndWait",
+              "    int c = decodeAndWait(new ByteArrayInputStream(bytes));",
+              "    // BUG: Diagnostic contains: twoLevels",
+              "    int d = twoLevels(new ByteArrayInputStream(bytes));",
+              "    return CompletableFuture.completedFuture(a + b + c + d);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void helperWaitsInACallbackAfterAllOf() {
       // As a wait written in the callback: every future was complete when it runs (rules.md).
       helper

@@ -167,6 +167,9 @@ public final class BlockingCallInAsync extends BugChecker
         return NO_MATCH;
       }
       blockingLeaf = verdict.get().leaf();
+      if (summaries.handsAnInMemoryStream(verdict.get(), call, state)) {
+        return NO_MATCH;
+      }
       // A helper's wait on a future, called from a callback after allOf(..): complete, as a wait
       // written in the callback is.
       if (blockingLeaf.awaitsFuture() && CompletedFutures.inCallbackAfterAllDone(state.getPath(), state)) {

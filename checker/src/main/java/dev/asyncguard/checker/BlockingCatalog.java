@@ -30,6 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -294,7 +295,7 @@ public final class BlockingCatalog {
   }
 
   /** The streams a decorator's first constructor argument can be. */
-  private static final ImmutableList<String> STREAM_TYPES =
+  static final ImmutableList<String> STREAM_TYPES =
       ImmutableList.of("java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
 
   /**
@@ -305,11 +306,50 @@ public final class BlockingCatalog {
    */
   private boolean decoratesExcluded(
       ExpressionTree stream, MethodSymbol method, LocalVariables.Initializers locals, VisitorState state) {
+    ExpressionTree underneath = underneathDecorators(stream, type -> excluded(type, method, state), locals, state);
+    return underneath != null && excluded(ASTHelpers.getType(underneath), method, state);
+  }
+
+  /**
+   * Whether the expression is an in-memory stream underneath its decorators and locals ({@code new
+   * ByteArrayInputStream(bytes)}, {@code new DataInputStream(new StringReader(s))}): one the
+   * catalog's exclusions say never blocks.
+   */
+  boolean isInMemoryStream(ExpressionTree stream, LocalVariables.Initializers locals, VisitorState state) {
+    ExpressionTree underneath = underneathDecorators(stream, type -> inMemory(type, state), locals, state);
+    return underneath != null && inMemory(ASTHelpers.getType(underneath), state);
+  }
+
+  private boolean inMemory(Type type, VisitorState state) {
+    return TypeNames.isSubtypeOfAny(type, exclusions, state);
+  }
+
+  /**
+   * The parameter a stream is, underneath its decorators and the locals holding them ({@code in}
+   * for {@code new DataInputStream(in).readInt()}); null if it is anything else.
+   */
+  static VarSymbol streamParameter(ExpressionTree stream, LocalVariables.Initializers locals, VisitorState state) {
+    ExpressionTree underneath = underneathDecorators(stream, type -> false, locals, state);
+    return underneath != null
+            && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(underneath)) instanceof VarSymbol variable
+            && variable.getKind() == ElementKind.PARAMETER
+            && LocalVariables.neverReassignedLocalOrParameter(ASTHelpers.stripParentheses(underneath)) != null
+        ? variable
+        : null;
+  }
+
+  /**
+   * Follows a stream through the decorators made around it (a stream made from a stream, its first
+   * argument) and the never-reassigned locals holding them, until {@code stop} holds for its type
+   * or it is anything else: that last expression (null if a local's initializer is not found).
+   */
+  private static ExpressionTree underneathDecorators(
+      ExpressionTree stream, Predicate<Type> stop, LocalVariables.Initializers locals, VisitorState state) {
     for (int hops = 0; stream != null && hops < MAX_DECORATORS_FOLLOWED; hops++) {
       ExpressionTree stripped = ASTHelpers.stripParentheses(stream);
       Type type = ASTHelpers.getType(stripped);
-      if (excluded(type, method, state)) {
-        return true;
+      if (stop.test(type)) {
+        return stripped;
       }
       if (stripped instanceof NewClassTree made
           && !made.getArguments().isEmpty()
@@ -319,10 +359,10 @@ public final class BlockingCatalog {
       } else if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local) {
         stream = locals.of(local);
       } else {
-        return false;
+        return stripped;
       }
     }
-    return false;
+    return null;
   }
 
   /**
@@ -361,7 +401,7 @@ public final class BlockingCatalog {
   }
 
   /** The receiver of a call or method reference ({@code in} of {@code in::read}); null where there is none. */
-  private static ExpressionTree receiver(Tree call) {
+  static ExpressionTree receiver(Tree call) {
     if (call instanceof MethodInvocationTree invocation) {
       return ASTHelpers.getReceiver(invocation);
     }

@@ -60,12 +60,24 @@ final class BlockingSummaries {
     }
   }
 
-  /** A blocking method of this compilation: it calls {@code next} (a helper), or the leaf itself. */
-  record Verdict(MethodSymbol method, MethodSymbol next, Leaf leaf) {}
+  /**
+   * A blocking method of this compilation: it calls {@code next} (a helper), or the leaf itself.
+   * {@code streamParameter}: the index of the parameter whose stream its only blocking call reads or
+   * writes (a helper handed an in-memory stream does not block), else -1.
+   */
+  record Verdict(MethodSymbol method, MethodSymbol next, Leaf leaf, int streamParameter) {
+    Verdict(MethodSymbol method, MethodSymbol next, Leaf leaf) {
+      this(method, next, leaf, -1);
+    }
+  }
 
-  /** What one method body does: its first direct blocking call, and the methods it calls inline. */
-  private record Facts(Leaf direct, List<MethodSymbol> callees) {
-    static final Facts NONE = new Facts(null, List.of());
+  /**
+   * What one method body does: its first direct blocking call, the methods it calls inline, and
+   * its first blocking call on a stream it was handed (the parameter's index), counted only if
+   * nothing else blocks.
+   */
+  private record Facts(Leaf direct, List<MethodSymbol> callees, Leaf onParameter, int streamParameter) {
+    static final Facts NONE = new Facts(null, List.of(), null, -1);
   }
 
   private static final class Memo {
@@ -145,7 +157,7 @@ final class BlockingSummaries {
       return known;
     }
     Facts facts = facts(method, m, state);
-    if (facts.direct() == null && facts.callees().isEmpty()) {
+    if (facts.direct() == null && facts.onParameter() == null && facts.callees().isEmpty()) {
       // No body here (a library method), or one that calls nothing that could block: no graph.
       m.resolved.put(method, Optional.empty());
       m.facts.remove(method);
@@ -153,6 +165,21 @@ final class BlockingSummaries {
     }
     resolveFrom(method, m, state);
     return m.resolved.get(method);
+  }
+
+  /**
+   * Whether the call hands the stream the verdict's only blocking call works on an in-memory one
+   * ({@code decode(new ByteArrayInputStream(bytes))}, a local holding one): then it cannot block.
+   */
+  boolean handsAnInMemoryStream(Verdict verdict, Tree call, VisitorState state) {
+    if (verdict.streamParameter() < 0
+        || !(call instanceof MethodInvocationTree invocation)
+        || verdict.method().isVarArgs()
+        || verdict.streamParameter() >= invocation.getArguments().size()) {
+      return false;
+    }
+    ExpressionTree stream = invocation.getArguments().get(verdict.streamParameter());
+    return catalog.isInMemoryStream(stream, LocalVariables.around(state.getPath()), state);
   }
 
   /** The chain a verdict stands for: {@code a() -> b() -> Thread.sleep}. */
@@ -217,6 +244,27 @@ final class BlockingSummaries {
         }
       }
     }
+    spread(blocking, verdicts, callers);
+    // Then the methods whose only blocking call is on a stream they were handed, and their callers.
+    for (MethodSymbol method : region) {
+      Facts facts = m.facts.get(method);
+      if (!verdicts.containsKey(method) && facts.onParameter() != null) {
+        verdicts.put(method, new Verdict(method, null, facts.onParameter(), facts.streamParameter()));
+        blocking.add(method);
+      }
+    }
+    spread(blocking, verdicts, callers);
+    for (MethodSymbol method : region) {
+      m.resolved.put(method, Optional.ofNullable(verdicts.get(method)));
+      m.facts.remove(method);
+    }
+  }
+
+  /** Spreads "blocking" from the methods queued to their callers not yet known to block. */
+  private static void spread(
+      Deque<MethodSymbol> blocking,
+      Map<MethodSymbol, Verdict> verdicts,
+      Map<MethodSymbol, List<MethodSymbol>> callers) {
     while (!blocking.isEmpty()) {
       MethodSymbol callee = blocking.poll();
       Leaf leaf = verdicts.get(callee).leaf();
@@ -226,10 +274,6 @@ final class BlockingSummaries {
           blocking.add(caller);
         }
       }
-    }
-    for (MethodSymbol method : region) {
-      m.resolved.put(method, Optional.ofNullable(verdicts.get(method)));
-      m.facts.remove(method);
     }
   }
 
@@ -258,6 +302,8 @@ final class BlockingSummaries {
       return Facts.NONE;
     }
     Leaf[] direct = {null};
+    Leaf[] onParameter = {null};
+    int[] streamParameter = {-1};
     Set<MethodSymbol> callees = new LinkedHashSet<>();
     new LazyPathScanner<Void, Void>() {
       /**
@@ -318,14 +364,34 @@ final class BlockingSummaries {
           if (direct[0] == null
               && !CompletedFutures.isKnownComplete(currentPath(), state)
               && !(leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, locals, state))) {
-            direct[0] = leaf.get();
+            int parameter = streamParameterIndex(method, call, locals, state);
+            if (parameter < 0) {
+              direct[0] = leaf.get();
+            } else if (onParameter[0] == null) {
+              onParameter[0] = leaf.get();
+              streamParameter[0] = parameter;
+            }
           }
         } else {
           callees.add(callee);
         }
       }
     }.scanFrom(path, null);
-    return new Facts(direct[0], ImmutableList.copyOf(callees));
+    return new Facts(direct[0], ImmutableList.copyOf(callees), onParameter[0], streamParameter[0]);
+  }
+
+  /**
+   * The index of the method's parameter that a blocking stream call's receiver is, underneath its
+   * decorators ({@code new DataInputStream(in).readInt()} reads {@code in}); -1 if it is anything else.
+   */
+  private static int streamParameterIndex(
+      MethodSymbol method, Tree call, LocalVariables.Initializers locals, VisitorState state) {
+    ExpressionTree receiver = BlockingCatalog.receiver(call);
+    if (receiver == null || !TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), BlockingCatalog.STREAM_TYPES, state)) {
+      return -1;
+    }
+    VarSymbol parameter = BlockingCatalog.streamParameter(receiver, locals, state);
+    return parameter == null || parameter.owner != method ? -1 : method.getParameters().indexOf(parameter);
   }
 
   /**
