@@ -210,13 +210,18 @@ final class AsyncAnnotations {
         return entered;
       }
       askedFor = unit;
+      entered = lookUp(state);
+      return entered;
+    }
+
+    /** Kept out of {@link #anyEntered}, asked on nearly every call: a JIT inlines only the check. */
+    private boolean lookUp(VisitorState state) {
       for (Name flatName : flatNames) {
         if (state.getSymtab().getClassesForName(flatName).iterator().hasNext()) {
-          entered = true;
-          break;
+          return true;
         }
       }
-      return entered;
+      return false;
     }
   }
 
