@@ -1985,6 +1985,64 @@ class BlockingCallInAsyncTest {
   @Nested
   class NotBlocking {
     @Test
+    void allDoneGuardOnACollection() {
+      helper
+          .addSourceLines(
+              "Batch.java",
+              "import java.util.ArrayList;",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.concurrent.Future;",
+              "class Batch {",
+              "  CompletableFuture<List<String>> loop(List<CompletableFuture<String>> futures) {",
+              "    List<String> out = new ArrayList<>();",
+              "    if (futures.stream().allMatch(CompletableFuture::isDone)) {",
+              "      for (CompletableFuture<String> f : futures) { out.add(f.join()); }",
+              "    }",
+              "    return CompletableFuture.completedFuture(out);",
+              "  }",
+              "  CompletableFuture<List<String>> exitFirst(List<Future<String>> futures) throws Exception {",
+              "    if (!futures.stream().allMatch(f -> f.isDone())) { return new CompletableFuture<>(); }",
+              "    List<String> out = new ArrayList<>();",
+              "    for (Future<String> f : futures) { out.add(f.get()); }",
+              "    futures.forEach(f -> out.add(f.resultNow()));",
+              "    return CompletableFuture.completedFuture(out);",
+              "  }",
+              "  CompletableFuture<List<String>> streamed(List<CompletableFuture<String>> futures) {",
+              "    return futures.stream().allMatch(CompletableFuture::isDone)",
+              "        ? CompletableFuture.completedFuture(futures.stream().map(CompletableFuture::join).toList())",
+              "        : new CompletableFuture<>();",
+              "  }",
+              "  CompletableFuture<Void> forEach(List<CompletableFuture<String>> futures, List<String> out) {",
+              "    if (futures.stream().allMatch(CompletableFuture::isDone)) { futures.forEach(f -> out.add(f.join())); }",
+              "    return CompletableFuture.completedFuture(null);",
+              "  }",
+              "  CompletableFuture<List<String>> otherCollection(List<CompletableFuture<String>> a, List<CompletableFuture<String>> b) {",
+              "    List<String> out = new ArrayList<>();",
+              "    if (a.stream().allMatch(CompletableFuture::isDone)) {",
+              "      // BUG: Diagnostic contains: CompletableFuture.join",
+              "      for (CompletableFuture<String> f : b) { out.add(f.join()); }",
+              "    }",
+              "    return CompletableFuture.completedFuture(out);",
+              "  }",
+              "  CompletableFuture<List<String>> anyIsNotAll(List<CompletableFuture<String>> futures) {",
+              "    return futures.stream().anyMatch(CompletableFuture::isDone)",
+              "        // BUG: Diagnostic contains: CompletableFuture.join",
+              "        ? CompletableFuture.completedFuture(futures.stream().map(CompletableFuture::join).toList())",
+              "        : new CompletableFuture<>();",
+              "  }",
+              "  CompletableFuture<List<String>> outsideTheGuard(List<CompletableFuture<String>> futures) {",
+              "    List<String> out = new ArrayList<>();",
+              "    boolean done = futures.stream().allMatch(CompletableFuture::isDone);",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    for (CompletableFuture<String> f : futures) { out.add(f.join()); }",
+              "    return CompletableFuture.completedFuture(out);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void helperReadingTheStreamItIsHandedGivenAnInMemoryOne() {
       helper
           .addSourceLines(

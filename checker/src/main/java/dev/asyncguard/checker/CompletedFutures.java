@@ -11,6 +11,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -109,6 +110,11 @@ final class CompletedFutures {
       }
     }
     Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    // futures.stream().map(Future::join): the reference waits on the elements of `futures`.
+    if (wait instanceof MemberReferenceTree reference
+        && ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof Symbol.ClassSymbol) {
+      future = elementSource(path);
+    }
     boolean onThis =
         receiver == null ? !method.isStatic() : LocalVariables.isThis(receiver);
     Tree child = wait;
@@ -148,9 +154,90 @@ final class CompletedFutures {
           && isCallbackAfterCompletion(p, future, state)) {
         return true;
       }
+      // The wait is on an element of a collection (for (f : futures), futures.forEach(f -> ..)):
+      // from here up, a guard on the whole collection covers it.
+      if (future != null) {
+        Symbol collection = collectionOfElement(parent, child, p, future);
+        if (collection != null) {
+          future = collection;
+        }
+      }
       child = parent;
     }
     return false;
+  }
+
+  /**
+   * The collection whose element {@code element} is, if {@code parent} is where it is bound to one:
+   * an enhanced {@code for} over a variable, whose body holds the wait, or a lambda given to that
+   * variable's {@code forEach} or to an operation of its {@code stream()}; else null.
+   */
+  private static Symbol collectionOfElement(Tree parent, Tree child, TreePath parentPath, Symbol element) {
+    if (parent instanceof EnhancedForLoopTree loop) {
+      return loop.getStatement() == child && element.equals(ASTHelpers.getSymbol(loop.getVariable()))
+          ? variableOf(loop.getExpression())
+          : null;
+    }
+    return parent instanceof LambdaExpressionTree lambda
+            && lambda.getParameters().size() == 1
+            && element.equals(ASTHelpers.getSymbol(lambda.getParameters().get(0)))
+        ? elementSource(parentPath)
+        : null;
+  }
+
+  /**
+   * The variable whose elements a function at {@code function} is given: {@code futures} for
+   * {@code futures.forEach(fn)} and for {@code futures.stream().filter(..).map(fn)} (through
+   * element-preserving operations only); else null.
+   */
+  private static Symbol elementSource(TreePath function) {
+    TreePath parent = function.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    if (parent == null
+        || !(parent.getLeaf() instanceof MethodInvocationTree operation)
+        || !(ASTHelpers.getSymbol(operation) instanceof MethodSymbol method)) {
+      return null;
+    }
+    if (method.getSimpleName().contentEquals("forEach") && !(ASTHelpers.getReceiver(operation) instanceof MethodInvocationTree)) {
+      return variableOf(ASTHelpers.getReceiver(operation));
+    }
+    ExpressionTree link = ASTHelpers.getReceiver(operation);
+    while (link != null
+        && ASTHelpers.stripParentheses(link) instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) instanceof Symbol step
+        && ELEMENT_PRESERVING.contains(step.getSimpleName().toString())) {
+      link = ASTHelpers.getReceiver(call);
+    }
+    return streamSource(link);
+  }
+
+  /** The variable a stream is made from: {@code futures} for {@code futures.stream()}; else null. */
+  private static Symbol streamSource(ExpressionTree stream) {
+    return stream != null
+            && ASTHelpers.stripParentheses(stream) instanceof MethodInvocationTree call
+            && call.getArguments().isEmpty()
+            && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+            && (method.getSimpleName().contentEquals("stream") || method.getSimpleName().contentEquals("parallelStream"))
+        ? variableOf(ASTHelpers.getReceiver(call))
+        : null;
+  }
+
+  private static Symbol variableOf(ExpressionTree expression) {
+    return expression != null && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression)) instanceof VarSymbol variable
+        ? variable
+        : null;
+  }
+
+  /** {@code futures.stream().allMatch(Future::isDone)} (or {@code f -> f.isDone()}): all of them are done. */
+  private static boolean allDoneQuery(ExpressionTree condition, Symbol collection) {
+    return condition instanceof MethodInvocationTree call
+        && call.getArguments().size() == 1
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals("allMatch")
+        && keepsOnlyDone(ASTHelpers.stripParentheses(call.getArguments().get(0)))
+        && collection.equals(streamSource(ASTHelpers.getReceiver(call)));
   }
 
   /** Stream operations that pass on some of the elements they get, unchanged. */
@@ -269,7 +356,7 @@ final class CompletedFutures {
         return equal ? DONE_STATES.contains(compared) : compared.equals("RUNNING");
       }
     }
-    return value && isDoneCall(c, future);
+    return value && (isDoneCall(c, future) || allDoneQuery(c, future));
   }
 
   /** The values of {@code Future.State} (JDK 19+) that only a done future has. */
