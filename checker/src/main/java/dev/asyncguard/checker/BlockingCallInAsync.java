@@ -161,6 +161,10 @@ public final class BlockingCallInAsync extends BugChecker
     if (leaf.isPresent()) {
       blockingLeaf = leaf.get();
       blocks = blockingLeaf.api();
+      // Fork/join in a common-pool task: the pool's own design, its worker helps while it waits.
+      if (blockingLeaf.forkJoinWait() && context.get().onCommonPool()) {
+        return NO_MATCH;
+      }
     } else {
       Optional<BlockingSummaries.Verdict> verdict = summaries.transitive(method, state);
       if (verdict.isEmpty()) {
@@ -172,17 +176,18 @@ public final class BlockingCallInAsync extends BugChecker
       }
       // A helper's wait on a future, called from a callback after allOf(..): complete, as a wait
       // written in the callback is.
-      if (blockingLeaf.awaitsFuture() && CompletedFutures.inCallbackAfterAllDone(state.getPath(), state)) {
+      if (summaries.onlyWaitsOnFutures(method, state)
+          && CompletedFutures.inCallbackAfterAllDone(state.getPath(), state)) {
+        return NO_MATCH;
+      }
+      // Fork/join through helpers that wait on nothing else, likewise.
+      if (summaries.onlyForkJoinWaits(method, state) && context.get().onCommonPool()) {
         return NO_MATCH;
       }
       List<String> chain = summaries.chain(verdict.get(), state);
       blocks = chain.get(0) + " (" + String.join(" -> ", chain) + ")";
     }
     String advice = blockingLeaf.advice();
-    // Fork/join in a common-pool task: the pool's own design, its worker helps while it waits.
-    if (blockingLeaf.forkJoinWait() && context.get().onCommonPool()) {
-      return NO_MATCH;
-    }
     if (CompletedFutures.isKnownComplete(state.getPath(), state) || allowedToBlock(state.getPath())) {
       return NO_MATCH;
     }

@@ -76,15 +76,30 @@ final class BlockingSummaries {
    * its first blocking call on a stream it was handed (the parameter's index), counted only if
    * nothing else blocks.
    */
-  private record Facts(Leaf direct, List<MethodSymbol> callees, Leaf onParameter, int streamParameter) {
-    static final Facts NONE = new Facts(null, List.of(), null, -1);
+  private record Facts(
+      Leaf direct, List<MethodSymbol> callees, Leaf onParameter, int streamParameter, int kinds) {
+    static final Facts NONE = new Facts(null, List.of(), null, -1, 0);
   }
+
+  // The kinds of blocking a method reaches, as bits: an exemption for one kind (a wait on a future
+  // after allOf, fork/join in a common-pool task, a helper handed an in-memory stream) applies to a
+  // call only if that is all the method can do.
+  /** Anything no exemption covers. */
+  private static final int HARD = 1;
+  /** A wait for a future's value (join, get, getUninterruptibly, ...). */
+  private static final int FUTURE_WAIT = 2;
+  /** ForkJoinTask.join or invoke. */
+  private static final int FORK_JOIN_WAIT = 4;
+  /** IO on the one stream the method was handed (its own parameter; a caller's is HARD). */
+  private static final int OWN_STREAM = 8;
 
   private static final class Memo {
     final Map<MethodSymbol, Optional<Verdict>> resolved = new IdentityHashMap<>();
     /** Facts of the methods being resolved: dropped once resolved, which is all they are for. */
     final Map<MethodSymbol, Facts> facts = new IdentityHashMap<>();
     final Map<MethodSymbol, Boolean> mayBlock = new IdentityHashMap<>();
+    /** The kinds each resolved blocking method reaches (absent: none). */
+    final Map<MethodSymbol, Integer> kinds = new IdentityHashMap<>();
   }
 
   private final BlockingCatalog catalog;
@@ -173,6 +188,7 @@ final class BlockingSummaries {
    */
   boolean handsAnInMemoryStream(Verdict verdict, Tree call, VisitorState state) {
     if (verdict.streamParameter() < 0
+        || kindsOf(verdict.method(), state) != OWN_STREAM
         || !(call instanceof MethodInvocationTree invocation)
         || verdict.method().isVarArgs()
         || verdict.streamParameter() >= invocation.getArguments().size()) {
@@ -254,10 +270,78 @@ final class BlockingSummaries {
       }
     }
     spread(blocking, verdicts, callers);
+    resolveKinds(region, m);
     for (MethodSymbol method : region) {
       m.resolved.put(method, Optional.ofNullable(verdicts.get(method)));
       m.facts.remove(method);
     }
+  }
+
+  private static int kindOf(Leaf leaf, MethodSymbol callee) {
+    if (leaf.forkJoinWait()) {
+      return FORK_JOIN_WAIT;
+    }
+    return leaf.awaitsFuture() && CompletedFutures.WAITS.contains(callee.getSimpleName().toString())
+        ? FUTURE_WAIT
+        : HARD;
+  }
+
+  /** The kinds a caller reaches through a call: the callee's own stream is, to it, any stream. */
+  private static int asCallerSees(int kinds) {
+    return (kinds & OWN_STREAM) != 0 ? (kinds & ~OWN_STREAM) | HARD : kinds;
+  }
+
+  /**
+   * The kinds every method of the region reaches: its own, and its callees' as a caller sees them,
+   * to a fixpoint (a worklist: each method's bits only grow, so it is re-queued a few times at most).
+   */
+  private static void resolveKinds(Set<MethodSymbol> region, Memo m) {
+    Map<MethodSymbol, List<MethodSymbol>> callersOf = new IdentityHashMap<>();
+    Map<MethodSymbol, Integer> kinds = new IdentityHashMap<>();
+    for (MethodSymbol method : region) {
+      Facts facts = m.facts.get(method);
+      int own = facts.kinds();
+      for (MethodSymbol callee : facts.callees()) {
+        if (region.contains(callee)) {
+          callersOf.computeIfAbsent(callee, k -> new ArrayList<>()).add(method);
+        } else {
+          own |= asCallerSees(m.kinds.getOrDefault(callee, 0));
+        }
+      }
+      kinds.put(method, own);
+    }
+    Deque<MethodSymbol> work = new ArrayDeque<>(region);
+    while (!work.isEmpty()) {
+      MethodSymbol callee = work.poll();
+      int seen = asCallerSees(kinds.get(callee));
+      for (MethodSymbol caller : callersOf.getOrDefault(callee, List.of())) {
+        int before = kinds.get(caller);
+        if ((before | seen) != before) {
+          kinds.put(caller, before | seen);
+          work.add(caller);
+        }
+      }
+    }
+    for (MethodSymbol method : region) {
+      if (kinds.get(method) != 0) {
+        m.kinds.put(method, kinds.get(method));
+      }
+    }
+  }
+
+  private int kindsOf(MethodSymbol method, VisitorState state) {
+    return memo.get(state).kinds.getOrDefault(method, 0);
+  }
+
+  /** Whether all a call of the (resolved, blocking) method can block on is waits for futures. */
+  boolean onlyWaitsOnFutures(MethodSymbol method, VisitorState state) {
+    int kinds = kindsOf(method, state);
+    return kinds != 0 && (kinds & ~(FUTURE_WAIT | FORK_JOIN_WAIT)) == 0;
+  }
+
+  /** Whether all a call of the (resolved, blocking) method can block on is fork/join's own waits. */
+  boolean onlyForkJoinWaits(MethodSymbol method, VisitorState state) {
+    return kindsOf(method, state) == FORK_JOIN_WAIT;
   }
 
   /** Spreads "blocking" from the methods queued to their callers not yet known to block. */
@@ -304,6 +388,7 @@ final class BlockingSummaries {
     Leaf[] direct = {null};
     Leaf[] onParameter = {null};
     int[] streamParameter = {-1};
+    int[] kinds = {0};
     Set<MethodSymbol> callees = new LinkedHashSet<>();
     new LazyPathScanner<Void, Void>() {
       /**
@@ -360,24 +445,34 @@ final class BlockingSummaries {
           return;
         }
         Optional<Leaf> leaf = directLeaf(callee, call, locals, state);
-        if (leaf.isPresent()) {
-          if (direct[0] == null
-              && !CompletedFutures.isKnownComplete(currentPath(), state)
-              && !(leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, locals, state))) {
-            int parameter = streamParameterIndex(method, call, locals, state);
-            if (parameter < 0) {
-              direct[0] = leaf.get();
-            } else if (onParameter[0] == null) {
-              onParameter[0] = leaf.get();
-              streamParameter[0] = parameter;
-            }
-          }
-        } else {
+        if (leaf.isEmpty()) {
           callees.add(callee);
+          return;
         }
+        if ((kinds[0] & HARD) != 0
+            || CompletedFutures.isKnownComplete(currentPath(), state)
+            || (leaf.get().awaitsFuture() && awaitsFutureFromOutside(call, locals, state))) {
+          return; // known to block whatever else it does, or this call does not block
+        }
+        int parameter = streamParameterIndex(method, call, locals, state);
+        if (parameter >= 0) {
+          if (onParameter[0] == null) {
+            onParameter[0] = leaf.get();
+            streamParameter[0] = parameter;
+            kinds[0] |= OWN_STREAM;
+          } else if (parameter != streamParameter[0]) {
+            kinds[0] |= HARD; // two streams handed in: either may be a socket's
+          }
+          return;
+        }
+        if (direct[0] == null) {
+          direct[0] = leaf.get();
+        }
+        kinds[0] |= kindOf(leaf.get(), callee);
       }
     }.scanFrom(path, null);
-    return new Facts(direct[0], ImmutableList.copyOf(callees), onParameter[0], streamParameter[0]);
+    return new Facts(
+        direct[0], ImmutableList.copyOf(callees), onParameter[0], streamParameter[0], kinds[0]);
   }
 
   /**

@@ -19,6 +19,8 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -434,9 +436,7 @@ final class FunctionRoles {
       }
       String name = method.getSimpleName().toString();
       if (name.equals("submit") && TypeNames.ownerIsSubtype(method, LISTENING_EXECUTOR_SERVICE, state)) {
-        ExpressionTree service = ASTHelpers.getReceiver(call);
-        VarSymbol local = service == null ? null : LocalVariables.neverReassigned(service);
-        ExpressionTree made = local == null ? service : LocalVariables.initializer(local, from);
+        ExpressionTree made = madeBy(ASTHelpers.getReceiver(call), from, state);
         return made == null || !DIRECT_EXECUTOR_SERVICE.matches(ASTHelpers.stripParentheses(made), state);
       }
       if (!ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
@@ -462,6 +462,27 @@ final class FunctionRoles {
   }
 
   private static final int MAX_GUAVA_LINKS = 16;
+
+  /**
+   * What a variable holds when that is known: a never-reassigned local's initializer, a final field's
+   * initializer in this compilation; else the expression itself (null stays null).
+   */
+  private static ExpressionTree madeBy(ExpressionTree expression, TreePath from, VisitorState state) {
+    if (expression == null) {
+      return null;
+    }
+    if (LocalVariables.neverReassigned(expression) instanceof VarSymbol local) {
+      return LocalVariables.initializer(local, from);
+    }
+    if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression)) instanceof VarSymbol field
+        && field.getKind() == ElementKind.FIELD
+        && (field.flags() & Flags.FINAL) != 0
+        && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration
+        && declaration.getInitializer() != null) {
+      return declaration.getInitializer();
+    }
+    return expression;
+  }
 
   private static final String LISTENING_EXECUTOR_SERVICE =
       "com.google.common.util.concurrent.ListeningExecutorService";
@@ -691,11 +712,15 @@ final class FunctionRoles {
     return local != null && subscribedOnLater(local, path, state);
   }
 
-  /** Reactor's static combinators: subscribed to, they subscribe to the sources they were given. */
+  /**
+   * Reactor's static combinators that, subscribed to, subscribe to all the sources they were given
+   * at once. Not {@code concat}: it subscribes to each source when the one before completes, on
+   * that one's thread.
+   */
   private static final ImmutableSet<String> REACTOR_COMBINATORS =
       ImmutableSet.of(
           "zip", "zipDelayError", "when", "whenDelayError", "merge", "mergeSequential", "mergeDelayError",
-          "concat", "concatDelayError", "firstWithValue", "firstWithSignal", "combineLatest");
+          "mergeSequentialDelayError", "firstWithValue", "firstWithSignal", "combineLatest");
 
   /** Operators that apply a function to the whole publisher: {@code transform(m -> m.subscribeOn(S))}. */
   private static final ImmutableSet<String> REACTOR_TRANSFORMS = ImmutableSet.of("transform", "as");
