@@ -2284,6 +2284,16 @@ class BlockingCallInAsyncTest {
               "    if (g.state() == Future.State.SUCCESS) { return CompletableFuture.completedFuture(f.join()); }",
               "    return f;",
               "  }",
+              "  CompletableFuture<String> sameEntry(java.util.Map<String, CompletableFuture<String>> m, String k) {",
+              "    if (m.get(k).state() == Future.State.SUCCESS) { return CompletableFuture.completedFuture(m.get(k).join()); }",
+              "    return m.get(k).isDone() ? CompletableFuture.completedFuture(m.get(k).join()) : m.get(k);",
+              "  }",
+              "  CompletableFuture<String> anotherEntry(java.util.List<CompletableFuture<String>> fs) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    if (fs.get(0).state() == Future.State.SUCCESS) { return CompletableFuture.completedFuture(fs.get(1).join()); }",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return fs.get(0).isDone() ? CompletableFuture.completedFuture(fs.get(1).join()) : fs.get(0);",
+              "  }",
               "}")
           .doTest();
     }

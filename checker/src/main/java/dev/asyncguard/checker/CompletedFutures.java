@@ -74,6 +74,39 @@ final class CompletedFutures {
 
   private CompletedFutures() {}
 
+  /**
+   * The future a wait is on, as written: a variable, known by its symbol, or any other expression
+   * ({@code fs.get(0)}, {@code r.future()}), known by its symbol and its text, so that a guard on
+   * {@code fs.get(0)} does not cover a wait on {@code fs.get(1)}.
+   */
+  private record Awaited(Symbol symbol, String text) {
+    static Awaited of(ExpressionTree expression) {
+      ExpressionTree stripped = expression == null ? null : ASTHelpers.stripParentheses(expression);
+      Symbol symbol = stripped == null ? null : ASTHelpers.getSymbol(stripped);
+      if (symbol == null) {
+        return null;
+      }
+      return new Awaited(symbol, symbol instanceof VarSymbol ? null : stripped.toString());
+    }
+
+    static Awaited variable(Symbol variable) {
+      return variable == null ? null : new Awaited(variable, null);
+    }
+
+    boolean isVariable() {
+      return text == null;
+    }
+
+    /** Whether the expression is this future (null is not). */
+    boolean is(ExpressionTree expression) {
+      if (expression == null) {
+        return false;
+      }
+      ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
+      return symbol.equals(ASTHelpers.getSymbol(stripped)) && (text == null || text.equals(stripped.toString()));
+    }
+  }
+
   /** A future made complete: {@code completedFuture(x)}, {@code immediateFuture(x)}, ... */
   static boolean isMadeComplete(ExpressionTree future) {
     return ASTHelpers.stripParentheses(future) instanceof MethodInvocationTree factory
@@ -105,15 +138,15 @@ final class CompletedFutures {
     // The reference is itself the callback: allOf(a, b).thenRun(a::join), a.thenRun(a::join).
     if (wait instanceof MemberReferenceTree reference) {
       Symbol qualifier = ASTHelpers.getSymbol(reference.getQualifierExpression());
-      if (isCallbackAfterCompletion(path, qualifier instanceof VarSymbol ? qualifier : null, state)) {
+      if (isCallbackAfterCompletion(path, qualifier instanceof VarSymbol ? Awaited.variable(qualifier) : null, state)) {
         return true;
       }
     }
-    Symbol future = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    Awaited future = Awaited.of(receiver);
     // futures.stream().map(Future::join): the reference waits on the elements of `futures`.
     if (wait instanceof MemberReferenceTree reference
         && ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof Symbol.ClassSymbol) {
-      future = elementSource(path);
+      future = Awaited.variable(elementSource(path));
     }
     boolean onThis =
         receiver == null ? !method.isStatic() : LocalVariables.isThis(receiver);
@@ -159,7 +192,7 @@ final class CompletedFutures {
       if (future != null) {
         Symbol collection = collectionOfElement(parent, child, p, future);
         if (collection != null) {
-          future = collection;
+          future = Awaited.variable(collection);
         }
       }
       child = parent;
@@ -172,7 +205,11 @@ final class CompletedFutures {
    * an enhanced {@code for} over a variable, whose body holds the wait, or a lambda given to that
    * variable's {@code forEach} or to an operation of its {@code stream()}; else null.
    */
-  private static Symbol collectionOfElement(Tree parent, Tree child, TreePath parentPath, Symbol element) {
+  private static Symbol collectionOfElement(Tree parent, Tree child, TreePath parentPath, Awaited awaited) {
+    if (!awaited.isVariable()) {
+      return null;
+    }
+    Symbol element = awaited.symbol();
     if (parent instanceof EnhancedForLoopTree loop) {
       return loop.getStatement() == child && element.equals(ASTHelpers.getSymbol(loop.getVariable()))
           ? variableOf(loop.getExpression())
@@ -231,13 +268,14 @@ final class CompletedFutures {
   }
 
   /** {@code futures.stream().allMatch(Future::isDone)} (or {@code f -> f.isDone()}): all of them are done. */
-  private static boolean allDoneQuery(ExpressionTree condition, Symbol collection) {
+  private static boolean allDoneQuery(ExpressionTree condition, Awaited collection) {
     return condition instanceof MethodInvocationTree call
         && call.getArguments().size() == 1
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
         && method.getSimpleName().contentEquals("allMatch")
         && keepsOnlyDone(ASTHelpers.stripParentheses(call.getArguments().get(0)))
-        && collection.equals(streamSource(ASTHelpers.getReceiver(call)));
+        && collection.isVariable()
+        && collection.symbol().equals(streamSource(ASTHelpers.getReceiver(call)));
   }
 
   /** Stream operations that pass on some of the elements they get, unchanged. */
@@ -282,7 +320,7 @@ final class CompletedFutures {
         && lambda.getParameters().size() == 1
         && lambda.getBody() instanceof ExpressionTree body
         && ASTHelpers.getSymbol(lambda.getParameters().get(0)) instanceof Symbol element
-        && doneWhen(body, true, element);
+        && doneWhen(body, true, Awaited.variable(element));
   }
 
   /** The {@code new T() {...}} whose body declares the method at {@code method}; null for a named class. */
@@ -302,7 +340,7 @@ final class CompletedFutures {
    * branch where C being false does, the right operand of {@code &&} and {@code ||} alike, and a
    * statement after an exit taken unless the future is done.
    */
-  private static boolean guardedByCompletion(Tree parent, Tree child, Symbol future) {
+  private static boolean guardedByCompletion(Tree parent, Tree child, Awaited future) {
     // case Reply(var id, var f) when f.isDone() -> f.join()
     if (parent instanceof CaseTree caseTree) {
       return caseTree.getGuard() != null
@@ -334,7 +372,7 @@ final class CompletedFutures {
    * !f.isDone()}, {@code f == null || !f.isDone()} (both operands false, either does), {@code a &&
    * b} where both do. {@code !c} has the other value.
    */
-  private static boolean doneWhen(ExpressionTree condition, boolean value, Symbol future) {
+  private static boolean doneWhen(ExpressionTree condition, boolean value, Awaited future) {
     ExpressionTree c = ASTHelpers.stripParentheses(condition);
     if (c instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       return doneWhen(not.getExpression(), !value, future);
@@ -365,7 +403,7 @@ final class CompletedFutures {
   private static final String FUTURE_STATE = "java.util.concurrent.Future.State";
 
   /** {@code f.state() == State.X} (either way round): X's name; null for any other comparison. */
-  private static String stateComparedWith(BinaryTree comparison, Symbol future) {
+  private static String stateComparedWith(BinaryTree comparison, Awaited future) {
     if (isStateQuery(comparison.getLeftOperand(), future)) {
       return stateConstant(comparison.getRightOperand());
     }
@@ -373,7 +411,7 @@ final class CompletedFutures {
   }
 
   /** {@code f.state()}, the JDK's completion state query, on the future. */
-  private static boolean isStateQuery(ExpressionTree tree, Symbol future) {
+  private static boolean isStateQuery(ExpressionTree tree, Awaited future) {
     return ASTHelpers.stripParentheses(tree) instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol query
@@ -381,7 +419,7 @@ final class CompletedFutures {
         && query.getReturnType().tsym != null
         && query.getReturnType().tsym.getQualifiedName().contentEquals(FUTURE_STATE)
         && ASTHelpers.getReceiver(call) != null
-        && future.equals(ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)));
+        && future.is(ASTHelpers.getReceiver(call));
   }
 
   /** The name of a {@code Future.State} constant ({@code State.SUCCESS}, or statically imported). */
@@ -397,7 +435,7 @@ final class CompletedFutures {
    * A case of {@code switch (f.state())} that only a done future takes ({@code case SUCCESS ->},
    * {@code case SUCCESS, FAILED ->}), and that no earlier case can fall through into.
    */
-  private static boolean caseOfDoneState(CaseTree caseTree, TreePath switchPath, Symbol future) {
+  private static boolean caseOfDoneState(CaseTree caseTree, TreePath switchPath, Awaited future) {
     if (switchPath == null || caseTree.getExpressions().isEmpty()) {
       return false; // default takes RUNNING too
     }
@@ -441,7 +479,7 @@ final class CompletedFutures {
         || last instanceof YieldTree;
   }
 
-  private static boolean isDoneCall(ExpressionTree tree, Symbol future) {
+  private static boolean isDoneCall(ExpressionTree tree, Awaited future) {
     if (!(tree instanceof MethodInvocationTree call)) {
       return false;
     }
@@ -450,11 +488,11 @@ final class CompletedFutures {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    if (receiver != null && future.equals(ASTHelpers.getSymbol(receiver))) {
+    if (future.is(receiver)) {
       return true;
     }
     return call.getArguments().stream()
-        .anyMatch(argument -> future.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument))));
+        .anyMatch(future::is);
   }
 
   /** {@code this instanceof Fuseable.ScalarCallable}, possibly inside {@code a && b}. */
@@ -476,7 +514,7 @@ final class CompletedFutures {
    * block, or an earlier statement that asserts it: {@code assert f.isDone();}, {@code
    * checkState(f.isDone())}.
    */
-  private static boolean earlierExitUnlessDone(BlockTree block, Tree child, Symbol future) {
+  private static boolean earlierExitUnlessDone(BlockTree block, Tree child, Awaited future) {
     for (StatementTree statement : block.getStatements()) {
       if (statement == child) {
         return false;
@@ -505,7 +543,7 @@ final class CompletedFutures {
       ImmutableSet.of("checkState", "checkArgument", "verify", "validState", "isTrue", "assertTrue");
 
   /** {@code assert f.isDone();} or {@code checkState(f.isDone(), ..)}: past it, the future is done. */
-  private static boolean assertsDone(StatementTree statement, Symbol future) {
+  private static boolean assertsDone(StatementTree statement, Awaited future) {
     if (statement instanceof AssertTree assertion) {
       return doneWhen(assertion.getCondition(), true, future);
     }
@@ -525,13 +563,13 @@ final class CompletedFutures {
    * {@code f.complete(x);}, {@code f.completeExceptionally(e);} (CompletableFuture) or {@code
    * f.cancel(..);} (the Future contract: isDone() is true once it returns): past it, f is done.
    */
-  private static boolean completes(StatementTree statement, Symbol future) {
+  private static boolean completes(StatementTree statement, Awaited future) {
     return statement instanceof ExpressionStatementTree expression
         && expression.getExpression() instanceof MethodInvocationTree call
         // A local or parameter never reassigned: a field, a map's get(id) or a name assigned again
         // may be another future by the time of the wait.
         && ASTHelpers.getReceiver(call) instanceof IdentifierTree receiver
-        && future.equals(LocalVariables.neverReassignedLocalOrParameter(receiver))
+        && future.symbol().equals(LocalVariables.neverReassignedLocalOrParameter(receiver))
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
         && ((COMPLETING.contains(method.getSimpleName().toString())
                 && method.owner.getQualifiedName().contentEquals("java.util.concurrent.CompletableFuture"))
@@ -558,7 +596,7 @@ final class CompletedFutures {
    * that is a local never reassigned is followed to its initializer ({@code var all = allOf(a, b);
    * all.thenApply(...)}).
    */
-  private static boolean isCallbackAfterCompletion(TreePath function, Symbol future, VisitorState state) {
+  private static boolean isCallbackAfterCompletion(TreePath function, Awaited future, VisitorState state) {
     TreePath parent = function.getParentPath();
     while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
       parent = parent.getParentPath();
@@ -583,7 +621,7 @@ final class CompletedFutures {
         if (symbol == null) {
           return false;
         }
-        if (future != null && future.equals(symbol)) {
+        if (future != null && future.is(link)) {
           return true;
         }
         if (link instanceof MethodInvocationTree call) {
@@ -662,11 +700,11 @@ final class CompletedFutures {
           "runAfterBothAsync");
 
   /** {@code a.thenCombine(future, fn)}: the other stage given is the waited future. */
-  private static boolean waitsForBoth(MethodInvocationTree stage, Symbol future) {
+  private static boolean waitsForBoth(MethodInvocationTree stage, Awaited future) {
     Symbol method = ASTHelpers.getSymbol(stage);
     return method != null
         && BOTH_STAGES.contains(method.getSimpleName().toString())
         && !stage.getArguments().isEmpty()
-        && future.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(stage.getArguments().get(0))));
+        && future.is(stage.getArguments().get(0));
   }
 }
