@@ -795,6 +795,28 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void contextsReadWell() {
+      helper
+          .addSourceLines(
+              "Words.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "@NonBlocking",
+              "class Words {",
+              "  Words() throws InterruptedException {",
+              "    // BUG: Diagnostic contains: in constructor of Words, marked @NonBlocking",
+              "    Thread.sleep(1);",
+              "  }",
+              "  static CompletableFuture<String> either(",
+              "      CompletableFuture<String> a, CompletableFuture<String> b, CompletableFuture<String> c) {",
+              "    // BUG: Diagnostic contains: in an applyToEither callback",
+              "    return a.applyToEither(b, s -> c.join());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void guavaDirectExecutorCallbackOnAFutureAPoolCompletes() {
       // directExecutor() runs the callback on the completing thread: a pool's, when a pool completes the input.
       helper
@@ -816,6 +838,14 @@ class BlockingCallInAsyncTest {
               "    Futures.transform(length, n -> other.join(), directExecutor());",
               "    FluentFuture.from(Futures.submit(() -> \"x\", pool)).transform(s -> other.join(), directExecutor());",
               "    Futures.submit(() -> \"x\", pool).addListener(() -> other.join(), directExecutor());",
+              "  }",
+              "  ListenableFuture<String> submittedInline(CompletableFuture<String> other) {",
+              "    // Run at once on the calling thread: the context of the method around it (async here).",
+              "    // BUG: Diagnostic contains: in method submittedInline, which returns a ListenableFuture",
+              "    return Futures.submit(() -> other.join(), directExecutor());",
+              "  }",
+              "  void submittedInlineInSyncCode(CompletableFuture<String> other) {",
+              "    ListenableFuture<String> unused = Futures.submit(() -> other.join(), directExecutor());",
               "  }",
               "  final ListeningExecutorService direct = MoreExecutors.newDirectExecutorService();",
               "  void directServiceField(CompletableFuture<String> other) {",
@@ -1988,6 +2018,30 @@ class BlockingCallInAsyncTest {
       long millis = (System.nanoTime() - start) / 1_000_000;
       org.junit.jupiter.api.Assertions.assertTrue(
           millis < 60_000, "analysis of a " + depth + "-deep cyclic call graph took " + millis + " ms");
+    }
+
+    @Test
+    void nestedAllOfOverRepeatedLocalsStress() {
+      // allOf(l0, l0, ..) of allOf(l1, l1, ..): each local is followed once, not once per mention.
+      int width = 60;
+      int levels = 5;
+      StringBuilder source = new StringBuilder();
+      source.append("import java.util.concurrent.*;\nclass Nested {\n");
+      source.append("  CompletableFuture<String> m(ExecutorService pool, CompletableFuture<String> other) {\n");
+      source.append("    CompletableFuture<?> l0 = CompletableFuture.supplyAsync(() -> \"x\", pool);\n");
+      for (int level = 1; level <= levels; level++) {
+        source.append("    CompletableFuture<?> l").append(level).append(" = CompletableFuture.allOf(");
+        for (int i = 0; i < width; i++) {
+          source.append(i == 0 ? "" : ", ").append("l").append(level - 1);
+        }
+        source.append(");\n");
+      }
+      source.append("    return l").append(levels).append(".thenApply(v -> other.join());\n  }\n}\n");
+      long start = System.nanoTime();
+      helper.addSourceLines("Nested.java", source.toString().split("\n")).doTest();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      org.junit.jupiter.api.Assertions.assertTrue(
+          millis < 20_000, levels + " levels of allOf over " + width + " mentions took " + millis + " ms");
     }
   }
 

@@ -81,7 +81,9 @@ final class AsyncContexts {
         return "in " + describe(method) + ", marked @" + detail;
       }
       if (reason == Reason.METHOD_OF_MARKED_TYPE) {
-        return "in " + describe(method) + " of " + method.owner.getSimpleName() + ", marked @" + detail;
+        // "in constructor of Sub, marked ..": the constructor already names its type.
+        String of = method.isConstructor() ? "" : " of " + method.owner.getSimpleName();
+        return "in " + describe(method) + of + ", marked @" + detail;
       }
       return "in "
           + describe(method)

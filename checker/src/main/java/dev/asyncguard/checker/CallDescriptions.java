@@ -78,6 +78,14 @@ final class CallDescriptions {
     return (startsWithVowelSound(name) ? "an " : "a ") + name;
   }
 
+  /** "a" or "an" before a word, a method's name included ({@code an applyToEither callback}). */
+  static String article(String word) {
+    return word.isEmpty()
+            || !startsWithVowelSound(Character.toUpperCase(word.charAt(0)) + word.substring(1))
+        ? "a"
+        : "an";
+  }
+
   /**
    * {@code an Executor}, {@code an UnmodifiableList}, but {@code a Uni}, {@code a UnaryOperator},
    * {@code a URL}: a U said "you" (before a consonant and a vowel, or in an acronym) takes "a".

@@ -232,25 +232,30 @@ final class FunctionRoles {
         return name.endsWith("Async") && !direct ? Role.commonPoolCallback("in " + name + onCommonPool) : Role.INLINE;
       }
       if (name.endsWith("Async") && !direct) {
-        return Role.commonPoolCallback("in a " + name + " callback" + onCommonPool);
+        return Role.commonPoolCallback("in " + CallDescriptions.article(name) + " " + name + " callback" + onCommonPool);
       }
       // supplyAsync(task, pool).thenAccept(...): the future completes on the pool's thread.
       if (completesOnAnExecutor(invocation, invocationPath, state)) {
         return Role.OFFLOADED;
       }
       return Role.callback(
-          "in a " + name + " callback, which runs on the thread that completes the future");
+          "in " + CallDescriptions.article(name) + " " + name + " callback, which runs on the thread that completes the future");
     }
 
     // Guava callbacks run on the executor they are given; directExecutor() is the completing thread,
     // which is a pool's when the input future is one a pool completes (Futures.submit(task, pool)).
     if (executor != null && ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
+      // Futures.submit(task, directExecutor()) runs the task at once, on the calling thread.
+      if (method.isStatic() && GUAVA_SUBMISSIONS.contains(name) && isDirectExecutor(executor, state)) {
+        return Role.INLINE;
+      }
       if (!isDirectExecutor(executor, state)
           || guavaCompletesOnAnExecutor(guavaInput(invocation, method), invocationPath, state)) {
         return Role.OFFLOADED;
       }
       return Role.callback(
-          "in a " + name + " callback run by directExecutor(), on the thread that completes the future");
+          "in " + CallDescriptions.article(name) + " " + name
+              + " callback run by directExecutor(), on the thread that completes the future");
     }
 
     // Reactor: operators run on the thread that emits; sources on the subscribing thread.
@@ -463,6 +468,9 @@ final class FunctionRoles {
 
   private static final int MAX_GUAVA_LINKS = 16;
 
+  /** Guava's ways to start a task on an executor. */
+  private static final ImmutableSet<String> GUAVA_SUBMISSIONS = ImmutableSet.of("submit", "submitAsync");
+
   /**
    * What a variable holds when that is known: a never-reassigned local's initializer, a final field's
    * initializer in this compilation; else the expression itself (null stays null).
@@ -525,9 +533,15 @@ final class FunctionRoles {
         continue; // and the receiver must complete on one too
       }
       if (name.equals("allOf")) {
-        return !call.getArguments().isEmpty()
-            && call.getArguments().stream()
-                .allMatch(input -> completesOnAnExecutor(input, from, state, depth + 1));
+        // Each local once: allOf(a, a, ..) of allOf(b, b, ..) must not multiply the work.
+        Set<Symbol> seen = new HashSet<>();
+        for (ExpressionTree input : call.getArguments()) {
+          Symbol local = LocalVariables.neverReassigned(input);
+          if ((local == null || seen.add(local)) && !completesOnAnExecutor(input, from, state, depth + 1)) {
+            return false;
+          }
+        }
+        return !call.getArguments().isEmpty();
       }
       if (name.endsWith("Async")) {
         ExpressionTree executor = executorArgument(call.getArguments(), state);
