@@ -9,9 +9,6 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
-import com.sun.tools.javac.api.JavacTrees;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -202,15 +199,7 @@ public final class BlockingCatalog {
     if (queue == null || !WAITING_FOR_ROOM.contains(method.getSimpleName().toString())) {
       return false;
     }
-    ExpressionTree made = ASTHelpers.stripParentheses(queue);
-    if (LocalVariables.neverReassigned(made) instanceof VarSymbol local) {
-      made = locals.of(local);
-    } else if (ASTHelpers.getSymbol(made) instanceof VarSymbol field
-        && field.getKind() == ElementKind.FIELD
-        && (field.flags() & Flags.FINAL) != 0
-        && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration) {
-      made = declaration.getInitializer();
-    }
+    ExpressionTree made = LocalVariables.heldValue(ASTHelpers.stripParentheses(queue), locals, state);
     return made != null
         && ASTHelpers.stripParentheses(made) instanceof NewClassTree creation
         && creation.getClassBody() == null

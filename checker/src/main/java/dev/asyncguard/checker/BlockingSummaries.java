@@ -52,8 +52,10 @@ final class BlockingSummaries {
   /** The catalog family of waits on a future (get, join, getUninterruptibly, ...). */
   private static final String FUTURES_FAMILY = "futures";
 
-  /** The blocking API a chain ends in, with its catalog family's advice. */
-  /** {@code forkJoinWait}: {@code ForkJoinTask.join} or {@code invoke}, fork/join's own waits. */
+  /**
+   * The blocking API a chain ends in, with its catalog family's advice. {@code forkJoinWait}: {@code
+   * ForkJoinTask.join} or {@code invoke}, fork/join's own waits.
+   */
   record Leaf(String api, String advice, boolean awaitsFuture, boolean forkJoinWait) {
     Leaf(String api, String advice) {
       this(api, advice, false, false);

@@ -19,8 +19,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -441,7 +439,11 @@ final class FunctionRoles {
       }
       String name = method.getSimpleName().toString();
       if (name.equals("submit") && TypeNames.ownerIsSubtype(method, LISTENING_EXECUTOR_SERVICE, state)) {
-        ExpressionTree made = madeBy(ASTHelpers.getReceiver(call), from, state);
+        ExpressionTree service = ASTHelpers.getReceiver(call);
+        ExpressionTree made =
+            service == null
+                ? null
+                : LocalVariables.heldValue(service, local -> LocalVariables.initializer(local, from), state);
         return made == null || !DIRECT_EXECUTOR_SERVICE.matches(ASTHelpers.stripParentheses(made), state);
       }
       if (!ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
@@ -470,27 +472,6 @@ final class FunctionRoles {
 
   /** Guava's ways to start a task on an executor. */
   private static final ImmutableSet<String> GUAVA_SUBMISSIONS = ImmutableSet.of("submit", "submitAsync");
-
-  /**
-   * What a variable holds when that is known: a never-reassigned local's initializer, a final field's
-   * initializer in this compilation; else the expression itself (null stays null).
-   */
-  private static ExpressionTree madeBy(ExpressionTree expression, TreePath from, VisitorState state) {
-    if (expression == null) {
-      return null;
-    }
-    if (LocalVariables.neverReassigned(expression) instanceof VarSymbol local) {
-      return LocalVariables.initializer(local, from);
-    }
-    if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression)) instanceof VarSymbol field
-        && field.getKind() == ElementKind.FIELD
-        && (field.flags() & Flags.FINAL) != 0
-        && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration
-        && declaration.getInitializer() != null) {
-      return declaration.getInitializer();
-    }
-    return expression;
-  }
 
   private static final String LISTENING_EXECUTOR_SERVICE =
       "com.google.common.util.concurrent.ListeningExecutorService";

@@ -1,5 +1,6 @@
 package dev.asyncguard.checker;
 
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -10,6 +11,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -36,6 +38,24 @@ final class LocalVariables {
   }
 
   private LocalVariables() {}
+
+  /**
+   * What a variable holds when that is known: a never-reassigned local's initializer (null if none is
+   * known), a final field's initializer in this compilation; else the expression itself.
+   */
+  static ExpressionTree heldValue(ExpressionTree expression, Initializers locals, VisitorState state) {
+    if (neverReassigned(expression) instanceof VarSymbol local) {
+      return locals.of(local);
+    }
+    if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression)) instanceof VarSymbol field
+        && field.getKind() == ElementKind.FIELD
+        && (field.flags() & Flags.FINAL) != 0
+        && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration
+        && declaration.getInitializer() != null) {
+      return declaration.getInitializer();
+    }
+    return expression;
+  }
 
   /**
    * The local (or try-with-resources variable) the expression names, if it is one that is never
