@@ -220,6 +220,74 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void futuresKnownToHaveNoValue() {
+    // Not done yet, failed or cancelled: there is no value to show, so the future is described.
+    helper
+        .addSourceLines(
+            "Pending.java",
+            "import java.util.concurrent.*;",
+            "import org.slf4j.Logger;",
+            "class Pending {",
+            "  void elseOfDone(CompletableFuture<String> cf, Logger log) {",
+            "    if (cf.isDone()) { log.info(\"finished\"); } else { log.info(\"still waiting on \" + cf); }",
+            "    log.info(cf.isDone() ? \"finished\" : \"still waiting on \" + cf);",
+            "  }",
+            "  void exitWhenDone(CompletableFuture<String> cf, Logger log) {",
+            "    if (cf.isDone()) { return; }",
+            "    log.info(\"still waiting on \" + cf);",
+            "  }",
+            "  void failed(CompletableFuture<String> cf, Logger log) {",
+            "    if (cf.isCompletedExceptionally() || cf.isCancelled()) { log.warn(\"gave up on \" + cf); }",
+            "    if (cf.isDone() && !cf.isCompletedExceptionally()) { return; }",
+            "    log.warn(\"no result from \" + cf);",
+            "  }",
+            "  void states(Future<String> f, Logger log) {",
+            "    if (f.state() == Future.State.RUNNING) { log.info(\"still running: \" + f); }",
+            "    if (f.state() != Future.State.SUCCESS) { log.info(\"no result from \" + f); }",
+            "    switch (f.state()) {",
+            "      case RUNNING -> log.info(\"still running: \" + f);",
+            "      case FAILED, CANCELLED -> log.info(\"gave up on \" + f);",
+            "      default -> {}",
+            "    }",
+            "    switch (f.state()) {",
+            "      case RUNNING:",
+            "      case FAILED:",
+            "        log.info(\"no result from \" + f);",
+            "        break;",
+            "      case SUCCESS:",
+            "        // BUG: Diagnostic contains: f is a Future, not its result",
+            "        log.info(\"result: \" + f);",
+            "        break;",
+            "      default:",
+            "    }",
+            "  }",
+            "  void stillFlagged(Future<String> f, CompletableFuture<String> cf, CompletableFuture<String> other, Logger log) {",
+            "    if (f.state() == Future.State.SUCCESS || f.state() == Future.State.RUNNING) {",
+            "      // BUG: Diagnostic contains: f is a Future, not its result",
+            "      log.info(\"result: \" + f);",
+            "    }",
+            "    if (!cf.isCancelled()) {",
+            "      // BUG: Diagnostic contains: cf is a CompletableFuture, not its result",
+            "      log.info(\"result: \" + cf);",
+            "    }",
+            "    if (other.isDone()) { return; }",
+            "    // BUG: Diagnostic contains: cf is a CompletableFuture, not its result",
+            "    log.info(\"result: \" + cf);",
+            "    switch (f.state()) {",
+            "      case SUCCESS:",
+            "        log.info(\"succeeded\");",
+            "      case FAILED:",
+            "        // BUG: Diagnostic contains: f is a Future, not its result",
+            "        log.info(\"finished: \" + f);",
+            "        break;",
+            "      default:",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void futuresWithNoValueToMeanAndTasksThatDescribeThemselves() {
     helper
         .addSourceLines(

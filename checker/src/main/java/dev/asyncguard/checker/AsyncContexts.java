@@ -10,13 +10,16 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Whether code at a tree path must not block, and why: a non-blocking annotation, a method that
@@ -82,7 +85,7 @@ final class AsyncContexts {
       }
       if (reason == Reason.METHOD_OF_MARKED_TYPE) {
         // "in constructor of Sub, marked ..": the constructor already names its type.
-        String of = method.isConstructor() ? "" : " of " + method.owner.getSimpleName();
+        String of = method.isConstructor() ? "" : " of " + namedClass(method.owner).getSimpleName();
         return "in " + describe(method) + of + ", marked @" + detail;
       }
       return "in "
@@ -172,6 +175,11 @@ final class AsyncContexts {
     if (leaf instanceof MethodTree method) {
       return ofMethod(boundary, method, state);
     }
+    // An anonymous class's field initializers and initializer blocks run where the instance is made
+    // (an enum constant's body: in the enum's initialization).
+    if (anonymousInstance(boundary) instanceof TreePath made) {
+      return made.getParentPath() == null ? Optional.empty() : of(made.getParentPath(), state);
+    }
     // A field initializer or an initializer block: only a type-level annotation applies.
     ClassSymbol type = ASTHelpers.getSymbol((ClassTree) leaf);
     return typeLevel(type, state)
@@ -208,16 +216,40 @@ final class AsyncContexts {
     if (returnsFutureToItsCaller(method, state)) {
       return Optional.of(new AsyncContext(AsyncContext.Reason.RETURNS_FUTURE, method, null, state));
     }
-    // A method of an anonymous class is judged by where the instance is handed.
-    TreePath classPath = path.getParentPath();
-    if (classPath != null
-        && classPath.getLeaf() instanceof ClassTree
-        && classPath.getParentPath() != null
-        && classPath.getParentPath().getLeaf() instanceof NewClassTree) {
-      return ofFunction(classPath.getParentPath(), state);
+    // A method of an anonymous class is judged by where the instance is handed; one of an enum
+    // constant's body is the enum's own, judged by the enum's annotation.
+    TreePath made = path.getParentPath() == null ? null : anonymousInstance(path.getParentPath());
+    if (made != null && !isEnumConstant(made.getParentPath())) {
+      return ofFunction(made, state);
     }
     return typeLevel(method.owner, state)
         .map(a -> new AsyncContext(AsyncContext.Reason.METHOD_OF_MARKED_TYPE, method, a, null));
+  }
+
+  /** The {@code new T() {..}} whose body the class at {@code classPath} is; null for a named class. */
+  private static TreePath anonymousInstance(TreePath classPath) {
+    return classPath.getLeaf() instanceof ClassTree
+            && classPath.getParentPath() != null
+            && classPath.getParentPath().getLeaf() instanceof NewClassTree
+        ? classPath.getParentPath()
+        : null;
+  }
+
+  private static boolean isEnumConstant(TreePath path) {
+    return path != null
+        && path.getLeaf() instanceof VariableTree variable
+        && ASTHelpers.getSymbol(variable) instanceof Symbol constant
+        && constant.getKind() == ElementKind.ENUM_CONSTANT;
+  }
+
+  /** The class, or for an anonymous one (an enum constant's body) the named class around it. */
+  private static Symbol namedClass(Symbol type) {
+    for (Symbol s = type; s != null; s = s.owner) {
+      if (s instanceof ClassSymbol && !s.getSimpleName().isEmpty()) {
+        return s;
+      }
+    }
+    return type;
   }
 
   private static String describe(MethodSymbol method) {
@@ -237,8 +269,8 @@ final class AsyncContexts {
         if (marked.isPresent()) {
           return marked;
         }
-      } else if (!(s instanceof MethodSymbol)) {
-        break;
+      } else if (!(s instanceof MethodSymbol) && !(s instanceof VarSymbol)) {
+        break; // a local or anonymous class is owned by its method, or by the field it initializes
       }
     }
     return Optional.empty();

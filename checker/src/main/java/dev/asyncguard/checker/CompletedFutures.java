@@ -27,8 +27,10 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
@@ -174,13 +176,7 @@ final class CompletedFutures {
           && isThisScalarCallable(ifTree.getCondition())) {
         return true;
       }
-      if (future != null && guardedByCompletion(parent, child, future)) {
-        return true;
-      }
-      if (future != null
-          && parent instanceof CaseTree caseTree
-          && caseTree.getGuard() != child
-          && caseOfDoneState(caseTree, p.getParentPath(), future)) {
+      if (future != null && knownAt(parent, child, p, future, Completion.DONE)) {
         return true;
       }
       if ((parent instanceof LambdaExpressionTree || parent instanceof MemberReferenceTree)
@@ -320,7 +316,7 @@ final class CompletedFutures {
         && lambda.getParameters().size() == 1
         && lambda.getBody() instanceof ExpressionTree body
         && ASTHelpers.getSymbol(lambda.getParameters().get(0)) instanceof Symbol element
-        && doneWhen(body, true, Awaited.variable(element));
+        && knownWhen(body, true, Awaited.variable(element), Completion.DONE);
   }
 
   /** The {@code new T() {...}} whose body declares the method at {@code method}; null for a named class. */
@@ -335,55 +331,92 @@ final class CompletedFutures {
   }
 
   /**
-   * Whether {@code child}, a branch or operand of {@code parent}, runs only once the future is
-   * done: the then branch of {@code if (C)} or {@code C ? x : y} where C implies done, the else
-   * branch where C being false does, the right operand of {@code &&} and {@code ||} alike, and a
-   * statement after an exit taken unless the future is done.
+   * What a guard can tell of a future: that it is done, or that it has no value to show (not done
+   * yet, failed or cancelled).
    */
-  private static boolean guardedByCompletion(Tree parent, Tree child, Awaited future) {
-    // case Reply(var id, var f) when f.isDone() -> f.join()
-    if (parent instanceof CaseTree caseTree) {
-      return caseTree.getGuard() != null
-          && child != caseTree.getGuard()
-          && doneWhen(caseTree.getGuard(), true, future);
-    }
-    if (parent instanceof IfTree ifTree) {
-      return (ifTree.getThenStatement() == child && doneWhen(ifTree.getCondition(), true, future))
-          || (ifTree.getElseStatement() == child && doneWhen(ifTree.getCondition(), false, future));
-    }
-    if (parent instanceof ConditionalExpressionTree conditional) {
-      return (conditional.getTrueExpression() == child && doneWhen(conditional.getCondition(), true, future))
-          || (conditional.getFalseExpression() == child
-              && doneWhen(conditional.getCondition(), false, future));
-    }
-    if (parent instanceof BinaryTree binary && binary.getRightOperand() == child) {
-      return switch (binary.getKind()) {
-        case CONDITIONAL_AND -> doneWhen(binary.getLeftOperand(), true, future);
-        case CONDITIONAL_OR -> doneWhen(binary.getLeftOperand(), false, future);
-        default -> false;
-      };
-    }
-    return parent instanceof BlockTree block && earlierExitUnlessDone(block, child, future);
+  private enum Completion {
+    DONE,
+    NO_VALUE
   }
 
   /**
-   * Whether the condition having {@code value} means the future is done. True: {@code f.isDone()},
-   * {@code a && b} where either operand does, {@code a || b} where both do. False: {@code
-   * !f.isDone()}, {@code f == null || !f.isDone()} (both operands false, either does), {@code a &&
-   * b} where both do. {@code !c} has the other value.
+   * Whether the code at {@code path} runs only where the future (a variable) is known to have no
+   * value: the then branch of {@code if (!f.isDone())} or {@code if (f.isCompletedExceptionally())},
+   * the else branch of {@code if (f.isDone())}, {@code case RUNNING} (or FAILED, CANCELLED) of
+   * {@code switch (f.state())}, past {@code if (f.isDone()) return;}, within the enclosing method
+   * or initializer. DescribingContexts: text about such a future describes it on purpose.
    */
-  private static boolean doneWhen(ExpressionTree condition, boolean value, Awaited future) {
+  static boolean knownWithoutValue(Symbol future, TreePath path) {
+    Awaited awaited = Awaited.variable(future);
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree parent = p.getLeaf();
+      if (parent instanceof MethodTree || parent instanceof ClassTree) {
+        return false;
+      }
+      if (knownAt(parent, child, p, awaited, Completion.NO_VALUE)) {
+        return true;
+      }
+      child = parent;
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code child}, a branch or operand of {@code parent} (at {@code parentPath}), runs only
+   * when the future is {@code known} done or without a value: the then branch of {@code if (C)} or
+   * {@code C ? x : y} where C implies it, the else branch where C being false does, the right
+   * operand of {@code &&} and {@code ||} alike, a case of {@code switch (f.state())} or a case
+   * guard, and a statement after an exit taken unless it holds.
+   */
+  private static boolean knownAt(Tree parent, Tree child, TreePath parentPath, Awaited future, Completion known) {
+    // case Reply(var id, var f) when f.isDone() -> f.join();  case SUCCESS -> f.join();
+    if (parent instanceof CaseTree caseTree) {
+      return child != caseTree.getGuard()
+          && ((caseTree.getGuard() != null && knownWhen(caseTree.getGuard(), true, future, known))
+              || caseOfState(caseTree, parentPath.getParentPath(), future, known));
+    }
+    if (parent instanceof IfTree ifTree) {
+      return (ifTree.getThenStatement() == child && knownWhen(ifTree.getCondition(), true, future, known))
+          || (ifTree.getElseStatement() == child && knownWhen(ifTree.getCondition(), false, future, known));
+    }
+    if (parent instanceof ConditionalExpressionTree conditional) {
+      return (conditional.getTrueExpression() == child && knownWhen(conditional.getCondition(), true, future, known))
+          || (conditional.getFalseExpression() == child
+              && knownWhen(conditional.getCondition(), false, future, known));
+    }
+    if (parent instanceof BinaryTree binary && binary.getRightOperand() == child) {
+      return switch (binary.getKind()) {
+        case CONDITIONAL_AND -> knownWhen(binary.getLeftOperand(), true, future, known);
+        case CONDITIONAL_OR -> knownWhen(binary.getLeftOperand(), false, future, known);
+        default -> false;
+      };
+    }
+    return parent instanceof BlockTree block && earlierExitUnless(block, child, future, known);
+  }
+
+  /**
+   * Whether the condition having {@code value} means the future is {@code known} done (or without
+   * a value). Done when true: {@code f.isDone()}, {@code a && b} where either operand is, {@code a
+   * || b} where both are; when false: {@code !f.isDone()}, {@code f == null || !f.isDone()} (both
+   * operands false, either does). Without a value: {@code f.isDone()} false, {@code
+   * f.isCompletedExceptionally()} or {@code f.isCancelled()} true, {@code f.state()} compared with
+   * RUNNING, FAILED, CANCELLED or (not equal) SUCCESS. {@code !c} has the other value.
+   */
+  private static boolean knownWhen(ExpressionTree condition, boolean value, Awaited future, Completion known) {
     ExpressionTree c = ASTHelpers.stripParentheses(condition);
     if (c instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      return doneWhen(not.getExpression(), !value, future);
+      return knownWhen(not.getExpression(), !value, future, known);
     }
     if (c instanceof BinaryTree binary
         && (binary.getKind() == Tree.Kind.CONDITIONAL_AND || binary.getKind() == Tree.Kind.CONDITIONAL_OR)) {
       // `a && b` true and `a || b` false fix both operands' values: either operand's implication holds.
       boolean eitherOperand = (binary.getKind() == Tree.Kind.CONDITIONAL_AND) == value;
       return eitherOperand
-          ? doneWhen(binary.getLeftOperand(), value, future) || doneWhen(binary.getRightOperand(), value, future)
-          : doneWhen(binary.getLeftOperand(), value, future) && doneWhen(binary.getRightOperand(), value, future);
+          ? knownWhen(binary.getLeftOperand(), value, future, known)
+              || knownWhen(binary.getRightOperand(), value, future, known)
+          : knownWhen(binary.getLeftOperand(), value, future, known)
+              && knownWhen(binary.getRightOperand(), value, future, known);
     }
     if (c instanceof BinaryTree comparison
         && (comparison.getKind() == Tree.Kind.EQUAL_TO || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
@@ -391,11 +424,26 @@ final class CompletedFutures {
       if (compared != null) {
         // Whether `f.state() == compared` holds when the condition has this value.
         boolean equal = (comparison.getKind() == Tree.Kind.EQUAL_TO) == value;
+        if (known == Completion.NO_VALUE) {
+          return equal != compared.equals("SUCCESS");
+        }
         return equal ? DONE_STATES.contains(compared) : compared.equals("RUNNING");
       }
     }
+    if (known == Completion.NO_VALUE) {
+      return c instanceof MethodInvocationTree call
+          && ASTHelpers.getSymbol(call) instanceof Symbol query
+          && future.is(ASTHelpers.getReceiver(call))
+          && (value
+              ? NO_VALUE_QUERIES.contains(query.getSimpleName().toString())
+              : query.getSimpleName().contentEquals("isDone"));
+    }
     return value && (isDoneCall(c, future) || allDoneQuery(c, future));
   }
+
+  /** Queries true only of a future done without a value. */
+  private static final ImmutableSet<String> NO_VALUE_QUERIES =
+      ImmutableSet.of("isCompletedExceptionally", "isCancelled");
 
   /** The values of {@code Future.State} (JDK 19+) that only a done future has. */
   private static final ImmutableSet<String> DONE_STATES = ImmutableSet.of("SUCCESS", "FAILED", "CANCELLED");
@@ -432,51 +480,56 @@ final class CompletedFutures {
   }
 
   /**
-   * A case of {@code switch (f.state())} that only a done future takes ({@code case SUCCESS ->},
-   * {@code case SUCCESS, FAILED ->}), and that no earlier case can fall through into.
+   * A case of {@code switch (f.state())} that only a future {@code known} done ({@code case SUCCESS
+   * ->}, {@code case SUCCESS, FAILED ->}) or without a value ({@code case RUNNING}, {@code case
+   * FAILED}) takes, and that no case of other states can fall through into.
    */
-  private static boolean caseOfDoneState(CaseTree caseTree, TreePath switchPath, Awaited future) {
-    if (switchPath == null || caseTree.getExpressions().isEmpty()) {
-      return false; // default takes RUNNING too
-    }
+  private static boolean caseOfState(CaseTree caseTree, TreePath switchPath, Awaited future, Completion known) {
     ExpressionTree selector;
     List<? extends CaseTree> cases;
-    if (switchPath.getLeaf() instanceof SwitchTree statement) {
+    if (switchPath != null && switchPath.getLeaf() instanceof SwitchTree statement) {
       selector = statement.getExpression();
       cases = statement.getCases();
-    } else if (switchPath.getLeaf() instanceof SwitchExpressionTree expression) {
+    } else if (switchPath != null && switchPath.getLeaf() instanceof SwitchExpressionTree expression) {
       selector = expression.getExpression();
       cases = expression.getCases();
     } else {
       return false;
     }
-    if (!isStateQuery(selector, future)) {
+    if (!isStateQuery(selector, future) || !onlyStates(caseTree, known)) {
       return false;
     }
-    for (ExpressionTree label : caseTree.getExpressions()) {
-      String constant = stateConstant(label);
-      if (constant == null || !DONE_STATES.contains(constant)) {
+    if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
+      return true;
+    }
+    // `case SUCCESS: case FAILED: f.join();`: each case that can fall into this one must be known too.
+    for (int i = cases.indexOf(caseTree) - 1; i >= 0; i--) {
+      List<? extends StatementTree> statements = cases.get(i).getStatements();
+      if (statements != null
+          && !statements.isEmpty()
+          && cannotCompleteNormally(statements.get(statements.size() - 1))) {
+        return true;
+      }
+      if (!onlyStates(cases.get(i), known)) {
         return false;
       }
     }
-    int index = cases.indexOf(caseTree);
-    return caseTree.getCaseKind() == CaseTree.CaseKind.RULE
-        || index == 0
-        || (index > 0 && endsInAJump(cases.get(index - 1)));
+    return true;
   }
 
-  /** A statement-group case whose last statement leaves it, so the next case is not fallen into. */
-  private static boolean endsInAJump(CaseTree previous) {
-    List<? extends StatementTree> statements = previous.getStatements();
-    if (statements == null || statements.isEmpty()) {
-      return false;
+  /** Whether every label of the case is a state of a future {@code known} done, or without a value. */
+  private static boolean onlyStates(CaseTree caseTree, Completion known) {
+    if (caseTree.getExpressions().isEmpty()) {
+      return false; // default takes every state
     }
-    StatementTree last = statements.get(statements.size() - 1);
-    return last instanceof ReturnTree
-        || last instanceof ThrowTree
-        || last instanceof BreakTree
-        || last instanceof ContinueTree
-        || last instanceof YieldTree;
+    for (ExpressionTree label : caseTree.getExpressions()) {
+      String constant = stateConstant(label);
+      if (constant == null
+          || !(known == Completion.DONE ? DONE_STATES.contains(constant) : !constant.equals("SUCCESS"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isDoneCall(ExpressionTree tree, Awaited future) {
@@ -512,22 +565,22 @@ final class CompletedFutures {
   /**
    * An earlier {@code if (f == null || !f.isDone()) return;} (or throw, continue, break) in the
    * block, or an earlier statement that asserts it: {@code assert f.isDone();}, {@code
-   * checkState(f.isDone())}.
+   * checkState(f.isDone())}; for a future known without a value, {@code if (f.isDone()) return;}.
    */
-  private static boolean earlierExitUnlessDone(BlockTree block, Tree child, Awaited future) {
+  private static boolean earlierExitUnless(BlockTree block, Tree child, Awaited future, Completion known) {
     for (StatementTree statement : block.getStatements()) {
       if (statement == child) {
         return false;
       }
-      if (assertsDone(statement, future) || completes(statement, future)) {
+      if (asserts(statement, future, known) || (known == Completion.DONE && completes(statement, future))) {
         return true;
       }
       // Past `if (C) exit;` C was false; past `if (C) {..} else exit;` it was true.
       if (statement instanceof IfTree ifTree
-          && ((alwaysExits(ifTree.getThenStatement()) && doneWhen(ifTree.getCondition(), false, future))
+          && ((cannotCompleteNormally(ifTree.getThenStatement()) && knownWhen(ifTree.getCondition(), false, future, known))
               || (ifTree.getElseStatement() != null
-                  && alwaysExits(ifTree.getElseStatement())
-                  && doneWhen(ifTree.getCondition(), true, future)))) {
+                  && cannotCompleteNormally(ifTree.getElseStatement())
+                  && knownWhen(ifTree.getCondition(), true, future, known)))) {
         return true;
       }
     }
@@ -543,16 +596,16 @@ final class CompletedFutures {
       ImmutableSet.of("checkState", "checkArgument", "verify", "validState", "isTrue", "assertTrue");
 
   /** {@code assert f.isDone();} or {@code checkState(f.isDone(), ..)}: past it, the future is done. */
-  private static boolean assertsDone(StatementTree statement, Awaited future) {
+  private static boolean asserts(StatementTree statement, Awaited future, Completion known) {
     if (statement instanceof AssertTree assertion) {
-      return doneWhen(assertion.getCondition(), true, future);
+      return knownWhen(assertion.getCondition(), true, future, known);
     }
     return statement instanceof ExpressionStatementTree expression
         && expression.getExpression() instanceof MethodInvocationTree call
         && ASTHelpers.getSymbol(call) instanceof Symbol precondition
         && PRECONDITIONS.contains(precondition.getSimpleName().toString())
         && !call.getArguments().isEmpty()
-        && doneWhen(call.getArguments().get(0), true, future);
+        && knownWhen(call.getArguments().get(0), true, future, known);
   }
 
   /** Calls after which a future is done, whether or not they were the ones that completed it. */
@@ -578,15 +631,36 @@ final class CompletedFutures {
                 && method.getParameters().get(0).type.getKind() == TypeKind.BOOLEAN));
   }
 
-  private static boolean alwaysExits(StatementTree statement) {
+  /**
+   * Whether the statement cannot complete normally, so what follows it is reached only some other
+   * way (JLS 14.22, the parts that matter here): a return, throw, break, continue or yield; a
+   * block or synchronized block that ends in one; an if-else both of whose branches cannot; a try
+   * whose block and catches all cannot, or whose finally cannot. Anything else, a labelled
+   * statement included (a break to its label leaves it normally), is taken to complete normally.
+   */
+  private static boolean cannotCompleteNormally(StatementTree statement) {
     if (statement instanceof BlockTree block) {
       return !block.getStatements().isEmpty()
-          && alwaysExits(block.getStatements().get(block.getStatements().size() - 1));
+          && cannotCompleteNormally(block.getStatements().get(block.getStatements().size() - 1));
+    }
+    if (statement instanceof IfTree ifTree) {
+      return ifTree.getElseStatement() != null
+          && cannotCompleteNormally(ifTree.getThenStatement())
+          && cannotCompleteNormally(ifTree.getElseStatement());
+    }
+    if (statement instanceof SynchronizedTree synchronizedTree) {
+      return cannotCompleteNormally(synchronizedTree.getBlock());
+    }
+    if (statement instanceof TryTree tryTree) {
+      return (tryTree.getFinallyBlock() != null && cannotCompleteNormally(tryTree.getFinallyBlock()))
+          || (cannotCompleteNormally(tryTree.getBlock())
+              && tryTree.getCatches().stream().allMatch(clause -> cannotCompleteNormally(clause.getBlock())));
     }
     return statement instanceof ReturnTree
         || statement instanceof ThrowTree
         || statement instanceof ContinueTree
-        || statement instanceof BreakTree;
+        || statement instanceof BreakTree
+        || statement instanceof YieldTree;
   }
 
   /**

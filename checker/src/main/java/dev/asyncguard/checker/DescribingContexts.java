@@ -9,7 +9,6 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -17,7 +16,6 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -26,8 +24,10 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 /**
  * Where text about a future describes the future itself on purpose, because there is no value to
  * show: a failure message ({@code throw new IllegalStateException("not done: " + f)}, {@code
- * checkState(c, "pending " + f)}), or code that knows the future has not completed: inside {@code
- * if (!f.isDone())}, in a block that cancels it, or in the handler of its timed-out wait. Not where
+ * checkState(c, "pending " + f)}), or code that knows the future has no value: inside {@code if
+ * (!f.isDone())} or {@code if (f.isCompletedExceptionally())}, the else of {@code if (f.isDone())},
+ * {@code case RUNNING} of {@code switch (f.state())}, in a block that cancels it, or in the
+ * handler of its timed-out wait. Not where
  * the method also reads the future's value ({@code if (n.join() != 3) throw new
  * IllegalStateException("got " + n)}): there the value was meant.
  */
@@ -74,7 +74,7 @@ final class DescribingContexts {
       return true;
     }
     if (!(isFailureMessage(path, state)
-        || (symbol instanceof VarSymbol && knownUnfinished(symbol, path)))) {
+        || (symbol instanceof VarSymbol && knownWithoutValue(symbol, path)))) {
       return false;
     }
     return !(symbol instanceof VarSymbol) || !methodReadsValueOf(symbol, path);
@@ -104,26 +104,23 @@ final class DescribingContexts {
   }
 
   /**
-   * Whether the code around {@code path} knows the future has not completed: the then-branch of
-   * {@code if (!f.isDone())} (or of a conjunction including it), or a block with a statement {@code
-   * f.cancel(..)}.
+   * Whether the code around {@code path} knows the future has no value to show: under a guard that
+   * says so ({@code if (!f.isDone())}, the else of {@code if (f.isDone())}, {@code case RUNNING} of
+   * {@code switch (f.state())}, {@code if (f.isCompletedExceptionally())}:
+   * CompletedFutures.knownWithoutValue), or in a block with a statement {@code f.cancel(..)}.
    */
-  private static boolean knownUnfinished(Symbol future, TreePath path) {
-    Tree child = path.getLeaf();
+  private static boolean knownWithoutValue(Symbol future, TreePath path) {
+    if (CompletedFutures.knownWithoutValue(future, path)) {
+      return true;
+    }
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree enclosing = p.getLeaf();
-      if (enclosing instanceof IfTree ifTree
-          && ifTree.getThenStatement() == child
-          && impliesNotDone(ifTree.getCondition(), future)) {
-        return true;
-      }
       if (enclosing instanceof BlockTree block && cancels(block, future)) {
         return true;
       }
       if (enclosing instanceof MethodTree || enclosing instanceof ClassTree) {
         return false;
       }
-      child = enclosing;
     }
     return false;
   }
@@ -187,18 +184,6 @@ final class DescribingContexts {
       }
     }.scan(body, null);
     return found[0];
-  }
-
-  /** {@code !f.isDone()}, alone or as a part of an {@code &&} chain. */
-  private static boolean impliesNotDone(ExpressionTree condition, Symbol future) {
-    ExpressionTree c = ASTHelpers.stripParentheses(condition);
-    if (c instanceof BinaryTree and && and.getKind() == Tree.Kind.CONDITIONAL_AND) {
-      return impliesNotDone(and.getLeftOperand(), future) || impliesNotDone(and.getRightOperand(), future);
-    }
-    return c instanceof UnaryTree not
-        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-        && ASTHelpers.stripParentheses(not.getExpression()) instanceof MethodInvocationTree call
-        && isCallOn(call, "isDone", future);
   }
 
   private static boolean cancels(BlockTree block, Symbol future) {

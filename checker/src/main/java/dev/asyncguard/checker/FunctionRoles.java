@@ -276,9 +276,7 @@ final class FunctionRoles {
 
     // Mutiny: emitOn(executor) moves the operators after it, runSubscriptionOn(executor) the
     // whole pipeline; without either, an operator's function keeps the context of the code around.
-    if (method.owner != null
-        && method.owner.getQualifiedName().toString().startsWith(MUTINY_PACKAGE)
-        && chainOffloads(invocation, invocationPath, state)) {
+    if (isMutiny(method) && chainOffloads(invocation, invocationPath, state)) {
       return Role.OFFLOADED;
     }
 
@@ -662,6 +660,12 @@ final class FunctionRoles {
           && schedulerFitForBlocking(upstream, state)) {
         return true;
       }
+      // transform(f -> f.publishOn(S)), transform(this::onElastic), onElastic(flux): what they
+      // return already emits on S.
+      if ((REACTOR_TRANSFORMS.contains(name) && transformEmitsOnAScheduler(upstream, state))
+          || (symbol instanceof MethodSymbol helper && helperEmitsOnAScheduler(helper, state))) {
+        return true;
+      }
       if (SWITCHES_THREADS.contains(name)) {
         break; // what it emits comes from another publisher or a timer: a hop above no longer holds
       }
@@ -748,14 +752,85 @@ final class FunctionRoles {
         && returnsItSubscribedOn(helper, 0, state);
   }
 
+  /**
+   * {@code transform(f -> f.publishOn(S))}, {@code as(..)} alike, or with a helper of this
+   * compilation ({@code transform(this::onElastic)}): every publisher the function returns emits on
+   * a scheduler fit for blocking.
+   */
+  private static boolean transformEmitsOnAScheduler(MethodInvocationTree transform, VisitorState state) {
+    if (transform.getArguments().size() != 1) {
+      return false;
+    }
+    ExpressionTree function = ASTHelpers.stripParentheses(transform.getArguments().get(0));
+    if (function instanceof LambdaExpressionTree lambda) {
+      return lambda.getBody() instanceof ExpressionTree body
+          ? emitsOnAScheduler(body, state)
+          : OwnBodyScanner.everyReturn((BlockTree) lambda.getBody(), returned -> emitsOnAScheduler(returned, state));
+    }
+    return function instanceof MemberReferenceTree reference
+        && ASTHelpers.getSymbol(reference) instanceof MethodSymbol helper
+        && helperEmitsOnAScheduler(helper, state);
+  }
+
+  /** Per compilation: whether a helper method of this compilation returns only publishers that emit on a scheduler. */
+  private static final Supplier<Map<MethodSymbol, Boolean>> EMITS_ON_A_SCHEDULER =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
+  /**
+   * A method of this compilation, not Reactor's or Mutiny's own, returning a Reactor or Mutiny
+   * type, whose every return emits on a scheduler fit for blocking ({@code Flux<T> onElastic(Flux<T>
+   * f) { return f.publishOn(boundedElastic()); }}). Judged once per compilation.
+   */
+  private static boolean helperEmitsOnAScheduler(MethodSymbol helper, VisitorState state) {
+    if (!returnsAPublisher(helper, state) || ownerIsAny(helper, REACTOR_TYPES, state) || isMutiny(helper)) {
+      return false;
+    }
+    Map<MethodSymbol, Boolean> known = EMITS_ON_A_SCHEDULER.get(state);
+    Boolean emits = known.get(helper);
+    if (emits == null) {
+      BlockTree body = MethodDeclarations.bodyOf(helper, state);
+      emits = body != null && OwnBodyScanner.everyReturn(body, returned -> emitsOnAScheduler(returned, state));
+      known.put(helper, emits);
+    }
+    return emits;
+  }
+
+  /**
+   * {@code x.map(..).publishOn(S).filter(..)}: a chain whose last hop ({@code publishOn}, {@code
+   * runOn}, {@code emitOn}, {@code subscribeOn}, or a timed operator given S) is fit for blocking,
+   * with no operator after it whose signals may come from another thread.
+   */
+  private static boolean emitsOnAScheduler(ExpressionTree chain, VisitorState state) {
+    for (ExpressionTree e = ASTHelpers.stripParentheses(chain);
+        e instanceof MethodInvocationTree call;
+        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
+      String name = ASTHelpers.getSymbol(call) instanceof Symbol symbol ? symbol.getSimpleName().toString() : "";
+      if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
+        return schedulerFitForBlocking(call, state);
+      }
+      if (SWITCHES_THREADS.contains(name)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean returnsAPublisher(MethodSymbol method, VisitorState state) {
+    return TypeNames.isSubtypeOfAny(method.getReturnType(), REACTOR_TYPES, state)
+        || (method.getReturnType().tsym != null
+            && method.getReturnType().tsym.getQualifiedName().toString().startsWith(MUTINY_PACKAGE));
+  }
+
+  private static boolean isMutiny(MethodSymbol method) {
+    return method.owner != null && method.owner.getQualifiedName().toString().startsWith(MUTINY_PACKAGE);
+  }
+
   /** {@code offload(Mono.fromCallable(..))}: a helper of this compilation that returns its argument subscribed on a scheduler. */
   private static boolean helperSubscribesOn(MethodInvocationTree call, int argument, VisitorState state) {
     return ASTHelpers.getSymbol(call) instanceof MethodSymbol helper
         && !helper.isVarArgs()
         && argument < helper.getParameters().size()
-        && (TypeNames.isSubtypeOfAny(helper.getReturnType(), REACTOR_TYPES, state)
-            || (helper.getReturnType().tsym != null
-                && helper.getReturnType().tsym.getQualifiedName().toString().startsWith(MUTINY_PACKAGE)))
+        && returnsAPublisher(helper, state)
         && returnsItSubscribedOn(helper, argument, state);
   }
 
