@@ -1213,6 +1213,40 @@ class BlockingCallInAsyncTest {
   @Nested
   class Catalog {
     @Test
+    void aMethodNamedLikeOneOfObjectsIsAnotherMethod() {
+      // Found on Lettuce: RedisCommandBuilder.wait(int, long) builds a WAIT command; it is not
+      // Object.wait. Under any other listed type, a subtype's method of the same name is listed too.
+      helper
+          .addSourceLines(
+              "Commands.java",
+              "import java.io.IOException;",
+              "import java.io.InputStream;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Builder { String wait(int replicas, long timeout) { return \"WAIT\"; } }",
+              "class Bytes extends InputStream {",
+              "  @Override public int read() { return -1; }",
+              "  int read(String label) { return label.length(); }",
+              "}",
+              "class Commands {",
+              "  CompletableFuture<String> waitForReplication(Builder builder) {",
+              "    return CompletableFuture.completedFuture(builder.wait(1, 10L));",
+              "  }",
+              "  CompletableFuture<Integer> overloads(Bytes bytes, Object lock) throws Exception {",
+              "    // BUG: Diagnostic contains: Bytes.read blocks",
+              "    int b = bytes.read(\"x\");",
+              "    // BUG: Diagnostic contains: Bytes.read blocks",
+              "    b += bytes.read();",
+              "    synchronized (lock) {",
+              "      // BUG: Diagnostic contains: Object.wait blocks",
+              "      lock.wait(10L);",
+              "    }",
+              "    return CompletableFuture.completedFuture(b);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void sleepingAndWaiting() {
       helper
           .addSourceLines(
@@ -2607,6 +2641,46 @@ class BlockingCallInAsyncTest {
               "    String v = f.join();",
               "    checkState(f.isDone());",
               "    return CompletableFuture.completedFuture(v);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void waitHandedToAHelperThatAppliesItOnlyToDoneFutures() {
+      // Found on Lettuce: findRandomActiveConnection(candidates, CompletableFuture::join).
+      helper
+          .addSourceLines(
+              "Pool.java",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import java.util.function.Function;",
+              "class Pool {",
+              "  static <T> T firstDone(List<CompletableFuture<String>> all, Function<CompletableFuture<String>, T> mapping) {",
+              "    for (CompletableFuture<String> candidate : all) {",
+              "      if (candidate.isDone() && !candidate.isCompletedExceptionally()) {",
+              "        return mapping.apply(candidate);",
+              "      }",
+              "    }",
+              "    return null;",
+              "  }",
+              "  static <T> T first(List<CompletableFuture<String>> all, Function<CompletableFuture<String>, T> mapping) {",
+              "    return mapping.apply(all.get(0));",
+              "  }",
+              "  static <T> T handsItOn(List<CompletableFuture<String>> all, Function<CompletableFuture<String>, T> mapping) {",
+              "    if (all.get(0).isDone()) { return mapping.apply(all.get(0)); }",
+              "    return first(all, mapping);",
+              "  }",
+              "  CompletableFuture<String> pick(CompletableFuture<List<CompletableFuture<String>>> candidates) {",
+              "    return candidates.thenApply(all -> firstDone(all, CompletableFuture::join));",
+              "  }",
+              "  CompletableFuture<String> unguarded(CompletableFuture<List<CompletableFuture<String>>> candidates) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return candidates.thenApply(all -> first(all, CompletableFuture::join));",
+              "  }",
+              "  CompletableFuture<String> escapes(CompletableFuture<List<CompletableFuture<String>>> candidates) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return candidates.thenApply(all -> handsItOn(all, CompletableFuture::join));",
               "  }",
               "}")
           .doTest();

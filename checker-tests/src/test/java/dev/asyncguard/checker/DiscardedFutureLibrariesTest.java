@@ -188,7 +188,10 @@ class DiscardedFutureLibrariesTest {
         .addSourceLines(
             "io/netty/channel/Channel.java",
             "package io.netty.channel;",
-            "public interface Channel extends ChannelOutboundInvoker { ChannelPromise voidPromise(); }")
+            "public interface Channel extends ChannelOutboundInvoker {",
+            "  ChannelPromise voidPromise();",
+            "  ChannelPromise newPromise();",
+            "}")
         .addSourceLines(
             "io/netty/channel/ChannelHandlerContext.java",
             "package io.netty.channel;",
@@ -214,6 +217,55 @@ class DiscardedFutureLibrariesTest {
             "    channel.writeAndFlush(\"x\");",
             "    // BUG: Diagnostic contains: returns a ChannelFuture that is dropped",
             "    channel.write(\"x\");",
+            "    // A promise made for the call is held by nobody: its failure is lost.",
+            "    // BUG: Diagnostic contains: returns a ChannelFuture that is dropped",
+            "    channel.writeAndFlush(\"x\", channel.newPromise());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void anyCallHandedAPromiseTheCallerHolds() {
+    // Found on Vert.x: Netty's HTTP/2 writers and the project's own write(msg, flush, promise)
+    // report to the promise they are handed and return it.
+    helper
+        .addSourceLines(
+            "io/netty/channel/ChannelFuture.java",
+            "package io.netty.channel;",
+            "public interface ChannelFuture extends io.netty.util.concurrent.Future<Void> {}")
+        .addSourceLines(
+            "io/netty/channel/ChannelPromise.java",
+            "package io.netty.channel;",
+            "public interface ChannelPromise extends ChannelFuture, io.netty.util.concurrent.Promise<Void> {}")
+        .addSourceLines(
+            "io/netty/handler/codec/http2/Http2FrameWriter.java",
+            "package io.netty.handler.codec.http2;",
+            "import io.netty.channel.*;",
+            "public interface Http2FrameWriter {",
+            "  ChannelFuture writeData(Object ctx, int streamId, Object data, ChannelPromise promise);",
+            "  ChannelFuture writePing(Object ctx, boolean ack, long data);",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/Promise.java",
+            "package io.vertx.core;",
+            "public interface Promise<T> { static <T> Promise<T> promise() { return null; } }")
+        .addSourceLines(
+            "Connection.java",
+            "import io.netty.channel.*;",
+            "import io.netty.handler.codec.http2.Http2FrameWriter;",
+            "class Connection {",
+            "  ChannelPromise write(Object msg, boolean flush, io.vertx.core.Promise<Void> promise) { return null; }",
+            "  ChannelPromise newChannelPromise() { return null; }",
+            "  void run(Http2FrameWriter writer, ChannelPromise promise, io.vertx.core.Promise<Void> done) {",
+            "    writer.writeData(this, 1, \"x\", promise);",
+            "    write(\"x\", true, done);",
+            "    // BUG: Diagnostic contains: Http2FrameWriter.writeData(...) returns a ChannelFuture",
+            "    writer.writeData(this, 1, \"x\", newChannelPromise());",
+            "    // BUG: Diagnostic contains: Connection.write(...) returns a ChannelPromise",
+            "    write(\"x\", true, io.vertx.core.Promise.promise());",
+            "    // BUG: Diagnostic contains: Http2FrameWriter.writePing(...) returns a ChannelFuture",
+            "    writer.writePing(this, false, 1L);",
             "  }",
             "}")
         .doTest();

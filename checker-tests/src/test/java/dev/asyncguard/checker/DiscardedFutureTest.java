@@ -362,6 +362,43 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void futuresReturnedThroughObjectOnPurpose() {
+    // Found on Lettuce: a dispatch helper of an override whose contract returns Object.
+    helper
+        .addSourceLines(
+            "Command.java",
+            "import java.util.concurrent.*;",
+            "interface Executable { Object execute(Object[] args); }",
+            "class Command implements Executable {",
+            "  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();",
+            "  @Override public Object execute(Object[] args) { return dispatch(args); }",
+            "  protected Object dispatch(Object[] args) {",
+            "    if (args.length == 0) { return CompletableFuture.completedFuture(\"none\"); }",
+            "    return CompletableFuture.supplyAsync(() -> args[0]);",
+            "  }",
+            "  Object scheduleQuietly(Runnable r) {",
+            "    return timer.schedule(() -> { try { r.run(); } catch (RuntimeException e) { log(e); } }, 1, TimeUnit.SECONDS);",
+            "  }",
+            "  Object reused() {",
+            "    // BUG: Diagnostic contains: reused returns a CompletableFuture through its declared type",
+            "    return CompletableFuture.supplyAsync(() -> \"x\");",
+            "  }",
+            "  Object alsoCalledElsewhere() {",
+            "    // BUG: Diagnostic contains: alsoCalledElsewhere returns a CompletableFuture through its declared type",
+            "    return CompletableFuture.supplyAsync(() -> \"y\");",
+            "  }",
+            "  @Override public String toString() { return String.valueOf(alsoCalledElsewhere()); }",
+            "  Object scheduleLoudly(Runnable r) {",
+            "    // BUG: Diagnostic contains: scheduleLoudly returns a ScheduledFuture through its declared type",
+            "    return timer.schedule(r, 1, TimeUnit.SECONDS);",
+            "  }",
+            "  static void log(Throwable t) {}",
+            "}",
+            "class Other { Object twice(Command c) { return c.reused(); } }")
+        .doTest();
+  }
+
+  @Test
   void replacement() {
     BugCheckerRefactoringTestHelper.newInstance(DiscardedFuture.class, getClass())
         .addInputLines(

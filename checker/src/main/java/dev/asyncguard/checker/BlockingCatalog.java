@@ -382,11 +382,24 @@ public final class BlockingCatalog {
     }
     String name = method.getSimpleName().toString();
     for (Entry entry : entriesByOwner.get(state).of(owner)) {
-      if (entry.target().matchesName(name) && entry.target().matchesParameters(method, state)) {
+      if (entry.target().matchesName(name)
+          && entry.target().matchesParameters(method, state)
+          && isTheListedMethod(method, owner, entry.target().type())) {
         return Optional.of(entry);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the method, declared in {@code owner}, is one the entry for {@code listedType} lists. A
+   * subtype's method of the same name counts (a JDBC {@code PreparedStatement.executeQuery()} is
+   * listed by {@code Statement#execute*}), except under {@code Object}, which every class extends:
+   * there only Object's own methods are meant (Lettuce's {@code RedisCommandBuilder.wait(int,
+   * long)} builds a command; it is not {@code Object.wait}, whose overloads are final).
+   */
+  private static boolean isTheListedMethod(MethodSymbol method, TypeSymbol owner, String listedType) {
+    return !listedType.equals("java.lang.Object") || owner.getQualifiedName().contentEquals(listedType);
   }
 
   /** The receiver of a call or method reference ({@code in} of {@code in::read}); null where there is none. */

@@ -19,6 +19,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -34,6 +35,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -134,7 +136,7 @@ final class CompletedFutures {
     if (receiver != null && isMadeComplete(receiver)) {
       return true;
     }
-    if (wait instanceof MemberReferenceTree && filteredToDoneOnes(path)) {
+    if (wait instanceof MemberReferenceTree && (filteredToDoneOnes(path) || appliedOnlyToDoneFutures(path, state))) {
       return true;
     }
     // The reference is itself the callback: allOf(a, b).thenRun(a::join), a.thenRun(a::join).
@@ -303,6 +305,74 @@ final class CompletedFutures {
         return true;
       }
       link = ASTHelpers.getReceiver(call);
+    }
+    return false;
+  }
+
+  /**
+   * {@code findActive(candidates, CompletableFuture::join)}: a wait handed to a method of this
+   * compilation whose body uses that parameter only to call it on one argument, each time under a
+   * guard that the argument is done ({@code if (c.isDone() && !c.isCompletedExceptionally())
+   * return mapping.apply(c);}): the helper waits only on done futures (Lettuce's connection
+   * providers).
+   */
+  private static boolean appliedOnlyToDoneFutures(TreePath reference, VisitorState state) {
+    TreePath parent = reference.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    if (parent == null
+        || !(parent.getLeaf() instanceof MethodInvocationTree call)
+        || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol helper)
+        || helper.isVarArgs()) {
+      return false;
+    }
+    int index = call.getArguments().indexOf(reference.getLeaf());
+    TreePath declaration = MethodDeclarations.pathOf(helper, state);
+    if (index < 0 || index >= helper.getParameters().size() || declaration == null) {
+      return false;
+    }
+    VarSymbol function = helper.getParameters().get(index);
+    int[] uses = {0, 0}; // all, calls on a future known done
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (function.equals(ASTHelpers.getSymbol(identifier))) {
+          uses[0]++;
+          if (appliedToADoneFuture(getCurrentPath())) {
+            uses[1]++;
+          }
+        }
+        return null;
+      }
+    }.scan(declaration, null);
+    return uses[0] > 0 && uses[0] == uses[1];
+  }
+
+  /** {@code fn.apply(f)} with {@code fn} at {@code use}, where a guard says f is done. */
+  private static boolean appliedToADoneFuture(TreePath use) {
+    TreePath select = use.getParentPath();
+    TreePath applied = select == null ? null : select.getParentPath();
+    if (applied == null
+        || !(select.getLeaf() instanceof MemberSelectTree)
+        || !(applied.getLeaf() instanceof MethodInvocationTree call)
+        || call.getArguments().size() != 1) {
+      return false;
+    }
+    Awaited future = Awaited.of(call.getArguments().get(0));
+    if (future == null) {
+      return false;
+    }
+    Tree child = call;
+    for (TreePath p = applied.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree parent = p.getLeaf();
+      if (parent instanceof MethodTree || parent instanceof ClassTree || parent instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (knownAt(parent, child, p, future, Completion.DONE)) {
+        return true;
+      }
+      child = parent;
     }
     return false;
   }

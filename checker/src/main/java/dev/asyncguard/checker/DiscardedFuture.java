@@ -37,6 +37,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -210,9 +211,8 @@ public final class DiscardedFuture extends BugChecker
         // Only on a future or publisher: a service's subscribe(topic) returning a future is work.
         || (SUBSCRIBE.matches(tree, state)
             && futureTypes.isFutureLike(ASTHelpers.getReceiverType(tree), state))
-        // Netty: an outbound call given a promise returns that promise, which the caller holds
-        // (or voidPromise(), which reports failures to the pipeline instead).
-        || returnsGivenNettyPromise(tree, state)
+        // A call handed a promise the caller holds reports to it, and returns it (Netty's way).
+        || reportsToAPromiseTheCallerHolds(tree, state)
         // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
         // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
         || executeImplementedBySubmitting(tree, state)
@@ -279,18 +279,46 @@ public final class DiscardedFuture extends BugChecker
     return matchDropped(tree, state);
   }
 
-  private static boolean returnsGivenNettyPromise(ExpressionTree tree, VisitorState state) {
-    return tree instanceof MethodInvocationTree call
-        && ASTHelpers.getSymbol(call) != null
-        && TypeNames.ownerIsSubtype(ASTHelpers.getSymbol(call), "io.netty.channel.ChannelOutboundInvoker", state)
-        && call.getArguments().stream()
-            .anyMatch(
-                argument ->
-                    ASTHelpers.getType(argument) != null
-                        && TypeNames.isSubtype(
-                            state.getTypes().erasure(ASTHelpers.getType(argument)),
-                            "io.netty.channel.ChannelPromise",
-                            state));
+  /**
+   * Promise types a call can be handed to report its outcome to: Netty's (ChannelPromise and every
+   * other) and Vert.x's. The future such a call returns is that promise or one tied to it.
+   */
+  private static final ImmutableList<String> PROMISE_TYPES =
+      ImmutableList.of("io.netty.util.concurrent.Promise", "io.netty.channel.ChannelPromise", "io.vertx.core.Promise");
+
+  /**
+   * Netty's convention, which its users' code follows too: a call handed a promise ({@code
+   * ctx.write(msg, promise)}, {@code encoder.writeData(ctx, id, data, 0, end, promise)}, {@code
+   * handshaker.handshake(ch, req, headers, promise)}) reports to it and returns it (or a future tied
+   * to it), which the caller holds; {@code voidPromise()} sends failures to the pipeline. A promise
+   * made for the call ({@code ch.newPromise()}) is held by nobody else, so that call is still
+   * flagged.
+   */
+  private static boolean reportsToAPromiseTheCallerHolds(ExpressionTree tree, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree call) || call.getArguments().isEmpty()) {
+      return false;
+    }
+    for (ExpressionTree argument : call.getArguments()) {
+      ExpressionTree promise = ASTHelpers.stripParentheses(argument);
+      Type type = ASTHelpers.getType(promise);
+      if (type != null
+          && TypeNames.isSubtypeOfAny(state.getTypes().erasure(type), PROMISE_TYPES, state)
+          && !madeForTheCall(promise)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code ch.newPromise()}, {@code new DefaultPromise<>(..)}, {@code Promise.promise()}: a promise nobody else holds. */
+  private static boolean madeForTheCall(ExpressionTree promise) {
+    if (promise instanceof NewClassTree) {
+      return true;
+    }
+    return promise instanceof MethodInvocationTree factory
+        && ASTHelpers.getSymbol(factory) instanceof MethodSymbol method
+        && !method.getSimpleName().contentEquals("voidPromise")
+        && (method.getSimpleName().toString().startsWith("new") || method.getSimpleName().contentEquals("promise"));
   }
 
   private static boolean executeImplementedBySubmitting(ExpressionTree tree, VisitorState state) {
@@ -676,7 +704,14 @@ public final class DiscardedFuture extends BugChecker
         || OverriddenMethods.overridesAny(method, state.getTypes())
         // A pass-through (an interceptor, an AOP advice, a dispatcher) also returns other values:
         // Object is its real type, and its caller expects whatever the intercepted call returns.
-        || returnsOtherThanFutures(methodTree, state)) {
+        || returnsOtherThanFutures(methodTree, state)
+        // The task it starts catches and handles every exception itself: no failure to see.
+        || (kind.get() == FutureTypes.Kind.HOT
+            && SelfHandlingTasks.startsOne(
+                ASTHelpers.stripParentheses(tree.getExpression()), state, this::namedSafeToDrop))
+        // A helper of an override (`execute(args) { return dispatch(args); }`): its value goes
+        // where the override's does, to the framework that inspects it.
+        || returnedOnlyByOverrides(method, state)) {
       return NO_MATCH;
     }
     return buildDescription(tree)
@@ -691,6 +726,43 @@ public final class DiscardedFuture extends BugChecker
                     ? "work may never run"
                     : "failure will likely never be seen"))
         .build();
+  }
+
+  /** Per compilation: whether every call of a method in its file is returned at once by an override. */
+  private final PerCompilation<Map<MethodSymbol, Boolean>> returnedByOverrides =
+      PerCompilation.newIdentityMap();
+
+  /**
+   * Whether the method is called in its compilation unit, and every call is the value of a {@code
+   * return} of a method that overrides another: the value's real consumer is the overridden
+   * contract's caller. Asked only where a future is returned through {@code Object}; one scan of
+   * the unit per method.
+   */
+  private boolean returnedOnlyByOverrides(MethodSymbol method, VisitorState state) {
+    Map<MethodSymbol, Boolean> known = returnedByOverrides.get(state);
+    Boolean answer = known.get(method);
+    if (answer == null) {
+      int[] calls = {0, 0}; // all, returned by an override
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+          if (method.equals(ASTHelpers.getSymbol(node))) {
+            calls[0]++;
+            TreePath parent = getCurrentPath().getParentPath();
+            MethodTree caller = parent.getLeaf() instanceof ReturnTree ? enclosingMethodNotLambda(parent) : null;
+            if (caller != null
+                && ASTHelpers.getSymbol(caller) instanceof MethodSymbol override
+                && OverriddenMethods.overridesAny(override, state.getTypes())) {
+              calls[1]++;
+            }
+          }
+          return super.visitMethodInvocation(node, null);
+        }
+      }.scan(state.getPath().getCompilationUnit(), null);
+      answer = calls[0] > 0 && calls[0] == calls[1];
+      known.put(method, answer);
+    }
+    return answer;
   }
 
   /** The method whose body directly holds the path's leaf; null inside a lambda. */
