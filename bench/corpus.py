@@ -88,7 +88,10 @@ class Project:
     def __init__(self, line):
         parts = line.split()
         self.name, self.artifact = parts[0], parts[1]
-        self.extras = [p for p in parts[2:] if not p.startswith("exclude=")]
+        # Checked for crashes and findings (check, update, report) but not timed: the cost corpus
+        # stays the one the cost figures were measured on.
+        self.findings_only = "findings-only" in parts[2:]
+        self.extras = [p for p in parts[2:] if not p.startswith("exclude=") and p != "findings-only"]
         self.excludes = {e for p in parts[2:] if p.startswith("exclude=") for e in p[8:].split(",")}
         self.group, self.artifact_id, self.version = self.artifact.split(":")
         self.cache = CACHE / self.name
@@ -396,7 +399,7 @@ def write_findings_detail(compilation):
 MEASUREMENTS = WORK / "measurements.jsonl"
 
 
-def command_measure(projects, runs):
+def command_measure(projects, runs, findings_only=()):
     prepare(projects)
     MEASUREMENTS.unlink(missing_ok=True)
     for round_number in range(runs):
@@ -414,11 +417,12 @@ def command_measure(projects, runs):
                 write_findings_detail(compilation)
             print(f"run {round_number + 1}/{runs} {project.name:13} {config:11} {compilation.seconds:6.1f} s "
                   f"{compilation.peak_kib / 1024:6.0f} MiB", flush=True)
-    command_report(projects)
+    command_report(projects, findings_only)
 
 
-def command_report(projects):
-    """Writes BENCHMARKS.md from the measurements of the last `measure` (no compiling)."""
+def command_report(projects, findings_only=()):
+    """Writes BENCHMARKS.md from the measurements of the last `measure` and, for the findings-only
+    projects, from their expected findings in bench/expected/ (no compiling)."""
     if not MEASUREMENTS.exists():
         die("no measurements yet: run `bench/corpus.sh measure` first")
     by_name = {p.name: p for p in projects}
@@ -435,7 +439,7 @@ def command_report(projects):
     missing = [(p.name, c) for p in projects for c in CONFIGS if (p.name, c) not in results]
     if missing:
         die(f"the measurements lack {missing}: run `bench/corpus.sh measure` for these projects")
-    (BENCH / "BENCHMARKS.md").write_text(report(projects, results, len(rounds)))
+    (BENCH / "BENCHMARKS.md").write_text(report(projects, results, len(rounds), findings_only))
     print(f"wrote {(BENCH / 'BENCHMARKS.md').relative_to(ROOT)}")
 
 
@@ -485,7 +489,7 @@ def verdict(values, limit):
             "would narrow it")
 
 
-def report(projects, results, runs):
+def report(projects, results, runs, findings_only=()):
     def med(project, config, attribute):
         return median([getattr(c, attribute) for c in results[(project.name, config)]])
 
@@ -528,6 +532,19 @@ def report(projects, results, runs):
         w(f"| {p.name} | " + " | ".join(map(str, counts)) + f" | {len(frvi)} |")
     w("\nExpected findings per project, one line each, are in `bench/expected/` (`bench/corpus.sh check` "
       "compares, `bench/corpus.sh update` rewrites).\n")
+    if findings_only:
+        w("### Beyond the cost corpus\n")
+        w("Projects marked `findings-only` in `bench/projects.txt`: `check` compiles them with AsyncGuard "
+          "(no crash, findings compared with `bench/expected/`), but they are not timed, so the cost "
+          "figures below stay those of the corpus above. Counts from `bench/expected/`.\n")
+        w("| Project | Artifact | " + " | ".join(ASYNCGUARD_CHECKS) + " |")
+        w("|---|---|" + "---:|" * len(ASYNCGUARD_CHECKS))
+        for p in findings_only:
+            expected_file = EXPECTED / f"{p.name}.txt"
+            lines = expected_file.read_text().splitlines() if expected_file.exists() else []
+            counts = [sum(1 for l in lines if l.rsplit(" ", 1)[-1] == c) for c in ASYNCGUARD_CHECKS]
+            w(f"| {p.name} | `{p.artifact}` | " + " | ".join(map(str, counts)) + " |")
+        w("")
 
     w("### DiscardedFuture next to FutureReturnValueIgnored\n")
     w("| Project | Both | DiscardedFuture only | FutureReturnValueIgnored only |")
@@ -1185,6 +1202,13 @@ def main():
         command_stress(args.runs)
         return
     projects = read_projects(args.projects)
+    # Cost commands time the cost corpus only; naming a findings-only project there is a mistake.
+    timed = [p for p in projects if not p.findings_only]
+    if args.command in ("warm", "duet", "anatomy", "measure", "report"):
+        named_untimed = [p.name for p in projects if p.findings_only and args.projects]
+        if named_untimed:
+            die(f"{', '.join(named_untimed)}: findings-only in bench/projects.txt, so not timed; "
+                f"`{args.command}` takes cost-corpus projects")
     if args.command == "fetch":
         for project in projects:
             project.fetch()
@@ -1193,7 +1217,7 @@ def main():
     elif args.command == "warm":
         if args.rounds <= args.skip:
             die("--rounds must be larger than --skip")
-        command_warm(projects, args.rounds, args.skip)
+        command_warm(timed, args.rounds, args.skip)
     elif args.command == "duet":
         if args.rounds < 1:
             die("--rounds must be at least 1")
@@ -1211,19 +1235,19 @@ def main():
         BASE_CHECKOUT = args.base.resolve() if args.base else None
         if BASE_CHECKOUT:
             asyncguard_path(BASE_CHECKOUT)  # fails early, with the command, when it is not built
-        command_duet(projects, args.rounds, pair_names, args.append)
+        command_duet(timed, args.rounds, pair_names, args.append)
     elif args.command == "anatomy":
         if args.rounds < 1:
             die("--rounds must be at least 1")
-        command_anatomy(projects, args.rounds)
+        command_anatomy(timed, args.rounds)
     elif args.command == "report":
-        command_report(projects)
+        command_report(timed, [p for p in projects if p.findings_only])
     elif args.command in ("check", "update"):
         command_check(projects, update=args.command == "update")
     else:
         if args.runs < 1:
             die("--runs must be at least 1")
-        command_measure(projects, args.runs)
+        command_measure(timed, args.runs, [p for p in projects if p.findings_only])
 
 
 if __name__ == "__main__":

@@ -162,10 +162,9 @@ class DiscardedFutureLibrariesTest {
         .doTest();
   }
 
-  @Test
-  void nettyClosingShutdownAndGivenPromises() {
-    // Found on async-http-client: channel.close() and writeAndFlush(msg, channel.voidPromise()).
-    helper
+  /** Netty's ChannelFuture and ChannelPromise, as Netty declares them. */
+  private static CompilationTestHelper withChannelFutures(CompilationTestHelper helper) {
+    return helper
         .addSourceLines(
             "io/netty/channel/ChannelFuture.java",
             "package io.netty.channel;",
@@ -173,7 +172,13 @@ class DiscardedFutureLibrariesTest {
         .addSourceLines(
             "io/netty/channel/ChannelPromise.java",
             "package io.netty.channel;",
-            "public interface ChannelPromise extends ChannelFuture {}")
+            "public interface ChannelPromise extends ChannelFuture, io.netty.util.concurrent.Promise<Void> {}");
+  }
+
+  @Test
+  void nettyClosingShutdownAndGivenPromises() {
+    // Found on async-http-client: channel.close() and writeAndFlush(msg, channel.voidPromise()).
+    withChannelFutures(helper)
         .addSourceLines(
             "io/netty/channel/ChannelOutboundInvoker.java",
             "package io.netty.channel;",
@@ -229,15 +234,7 @@ class DiscardedFutureLibrariesTest {
   void anyCallHandedAPromiseTheCallerHolds() {
     // Found on Vert.x: Netty's HTTP/2 writers and the project's own write(msg, flush, promise)
     // report to the promise they are handed and return it.
-    helper
-        .addSourceLines(
-            "io/netty/channel/ChannelFuture.java",
-            "package io.netty.channel;",
-            "public interface ChannelFuture extends io.netty.util.concurrent.Future<Void> {}")
-        .addSourceLines(
-            "io/netty/channel/ChannelPromise.java",
-            "package io.netty.channel;",
-            "public interface ChannelPromise extends ChannelFuture, io.netty.util.concurrent.Promise<Void> {}")
+    withChannelFutures(helper)
         .addSourceLines(
             "io/netty/handler/codec/http2/Http2FrameWriter.java",
             "package io.netty.handler.codec.http2;",

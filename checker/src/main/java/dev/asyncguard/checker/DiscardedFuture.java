@@ -513,13 +513,7 @@ public final class DiscardedFuture extends BugChecker
       PerCompilation.newIdentityMap();
 
   private boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
-    Map<MethodSymbol, Boolean> known = canIgnore.get(state);
-    Boolean canIgnoreIt = known.get(method);
-    if (canIgnoreIt == null) {
-      canIgnoreIt = canIgnoreReturnValueUncached(method, state);
-      known.put(method, canIgnoreIt);
-    }
-    return canIgnoreIt;
+    return PerCompilation.lookUp(canIgnore, method, state, m -> canIgnoreReturnValueUncached(m, state));
   }
 
   private boolean canIgnoreReturnValueUncached(MethodSymbol method, VisitorState state) {
@@ -739,30 +733,28 @@ public final class DiscardedFuture extends BugChecker
    * the unit per method.
    */
   private boolean returnedOnlyByOverrides(MethodSymbol method, VisitorState state) {
-    Map<MethodSymbol, Boolean> known = returnedByOverrides.get(state);
-    Boolean answer = known.get(method);
-    if (answer == null) {
-      int[] calls = {0, 0}; // all, returned by an override
-      new TreePathScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-          if (method.equals(ASTHelpers.getSymbol(node))) {
-            calls[0]++;
-            TreePath parent = getCurrentPath().getParentPath();
-            MethodTree caller = parent.getLeaf() instanceof ReturnTree ? enclosingMethodNotLambda(parent) : null;
-            if (caller != null
-                && ASTHelpers.getSymbol(caller) instanceof MethodSymbol override
-                && OverriddenMethods.overridesAny(override, state.getTypes())) {
-              calls[1]++;
-            }
+    return PerCompilation.lookUp(returnedByOverrides, method, state, m -> everyCallReturnedByAnOverride(m, state));
+  }
+
+  private static boolean everyCallReturnedByAnOverride(MethodSymbol method, VisitorState state) {
+    int[] calls = {0, 0}; // all, returned by an override
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (method.equals(ASTHelpers.getSymbol(node))) {
+          calls[0]++;
+          TreePath parent = getCurrentPath().getParentPath();
+          MethodTree caller = parent.getLeaf() instanceof ReturnTree ? enclosingMethodNotLambda(parent) : null;
+          if (caller != null
+              && ASTHelpers.getSymbol(caller) instanceof MethodSymbol override
+              && OverriddenMethods.overridesAny(override, state.getTypes())) {
+            calls[1]++;
           }
-          return super.visitMethodInvocation(node, null);
         }
-      }.scan(state.getPath().getCompilationUnit(), null);
-      answer = calls[0] > 0 && calls[0] == calls[1];
-      known.put(method, answer);
-    }
-    return answer;
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return calls[0] > 0 && calls[0] == calls[1];
   }
 
   /** The method whose body directly holds the path's leaf; null inside a lambda. */

@@ -32,6 +32,20 @@ final class PerCompilation<T> {
     return new PerCompilation<>(state -> new IdentityHashMap<>());
   }
 
+  /**
+   * The memo's value for {@code key} in this compilation, computed on the first ask (the computation
+   * may ask the memo for other keys).
+   */
+  static <K, V> V lookUp(PerCompilation<Map<K, V>> memo, K key, VisitorState state, Function<K, V> compute) {
+    Map<K, V> known = memo.get(state);
+    V value = known.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      known.put(key, value);
+    }
+    return value;
+  }
+
   T get(VisitorState state) {
     if (state.context != context) {
       value = factory.apply(state);
