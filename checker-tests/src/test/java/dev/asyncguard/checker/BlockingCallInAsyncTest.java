@@ -1247,6 +1247,29 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void randomAccessFileReadsAndWritesButNotItsDescriptorQueries() {
+      // Found on Vert.x: sendFile(RandomAccessFile) asks for length() and getChannel() of an open file.
+      helper
+          .addSourceLines(
+              "Files.java",
+              "import java.io.RandomAccessFile;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Files {",
+              "  CompletableFuture<Long> send(RandomAccessFile file) throws Exception {",
+              "    long length = file.length();",
+              "    file.seek(0);",
+              "    var channel = file.getChannel();",
+              "    // BUG: Diagnostic contains: RandomAccessFile.readFully",
+              "    file.readFully(new byte[4]);",
+              "    // BUG: Diagnostic contains: RandomAccessFile.write",
+              "    file.write(1);",
+              "    return CompletableFuture.completedFuture(length + channel.position());",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void sleepingAndWaiting() {
       helper
           .addSourceLines(

@@ -272,6 +272,10 @@ class DiscardedFutureLibrariesTest {
   void asynchronousClosesAndPipeTo() {
     helper
         .addSourceLines(
+            "io/lettuce/core/internal/AsyncCloseable.java",
+            "package io.lettuce.core.internal;",
+            "public interface AsyncCloseable { java.util.concurrent.CompletableFuture<Void> closeAsync(); }")
+        .addSourceLines(
             "org/apache/pekko/pattern/PipeToSupport.java",
             "package org.apache.pekko.pattern;",
             "import java.util.concurrent.CompletionStage;",
@@ -284,6 +288,10 @@ class DiscardedFutureLibrariesTest {
             "Client.java",
             "import java.util.concurrent.CompletableFuture;",
             "import org.apache.pekko.pattern.PipeToSupport.PipeableCompletionStage;",
+            "interface LettuceInternal<T extends io.lettuce.core.internal.AsyncCloseable> {",
+            "  default void cancel(java.util.function.Consumer<T> action) {}",
+            "  default void cancelAll() { cancel(io.lettuce.core.internal.AsyncCloseable::closeAsync); }",
+            "}",
             "interface Conn { CompletableFuture<Void> closeAsync(); CompletableFuture<Void> shutdownAsync();",
             "  CompletableFuture<String> sendAsync(String m); }",
             "class Client implements AutoCloseable {",
@@ -510,6 +518,7 @@ class DiscardedFutureLibrariesTest {
             "import io.vertx.core.Future;",
             "import io.vertx.core.buffer.Buffer;",
             "public interface HttpServerResponse extends io.vertx.core.streams.WriteStream<Buffer> {",
+            "  Future<Void> writeContinue();",
             "  Future<Void> send();",
             "  Future<Void> send(String body);",
             "  Future<Void> send(Buffer body);",
@@ -557,10 +566,44 @@ class DiscardedFutureLibrariesTest {
             "    ctx.response().send(buffer);",
             "    ws.writeTextMessage(\"hi\");",
             "    ws.writePing(buffer);",
+            "    ctx.response().writeContinue();",
             "    // BUG: Diagnostic contains: HttpServerResponse.send(...) returns a Future that is dropped",
             "    ctx.response().send(upload);",
             "    // BUG: Diagnostic contains: HttpServerRequest.body() returns a Future that is dropped",
             "    ctx.request().body();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void anExemptMethodInheritedFromABaseClassIsJudgedByTheReceiver() {
+    // Found on Vert.x: Http1xClientConnection extends ConnectionBase implements HttpConnection and
+    // calls close(), declared in ConnectionBase: it is that connection's HttpConnection.close().
+    helper
+        .addSourceLines(
+            "io/vertx/core/http/HttpConnection.java",
+            "package io.vertx.core.http;",
+            "public interface HttpConnection { io.vertx.core.Future<Void> close(); }")
+        .addSourceLines(
+            "Connections.java",
+            "import io.vertx.core.Future;",
+            "abstract class ConnectionBase {",
+            "  public final Future<Void> close() { return null; }",
+            "  public Future<Void> flush() { return null; }",
+            "}",
+            "abstract class Http1Connection extends ConnectionBase implements io.vertx.core.http.HttpConnection {",
+            "  void reset() {",
+            "    close();",
+            "    new Runnable() { public void run() { close(); } }.run();",
+            "    // BUG: Diagnostic contains: ConnectionBase.flush() returns a Future that is dropped",
+            "    flush();",
+            "  }",
+            "}",
+            "abstract class PlainConnection extends ConnectionBase {",
+            "  void reset() {",
+            "    // BUG: Diagnostic contains: ConnectionBase.close() returns a Future that is dropped",
+            "    close();",
             "  }",
             "}")
         .doTest();

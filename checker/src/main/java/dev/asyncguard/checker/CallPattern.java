@@ -5,10 +5,14 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
@@ -114,13 +118,35 @@ final class CallPattern {
     if (owner == Owner.ANY) {
       return true;
     }
-    Type receiver = ASTHelpers.getReceiverType(tree);
+    Type receiver = receiverType(tree, method, state);
     for (String type : types) {
       if (owner == Owner.EXACT ? TypeNames.isExactly(receiver, type, state) : TypeNames.isSubtype(receiver, type, state)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The static type of the call's receiver. For an unqualified call of an instance method ({@code
+   * close()} inside a connection class) that is the innermost enclosing class the method is a member
+   * of, not the class declaring it: a {@code ConnectionBase.close()} called in a class implementing
+   * {@code HttpConnection} is that connection's {@code HttpConnection.close()}.
+   */
+  private static Type receiverType(ExpressionTree tree, MethodSymbol method, VisitorState state) {
+    if (tree instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof IdentifierTree
+        && !method.isStatic()
+        && state.getPath() != null) {
+      for (Tree enclosing : state.getPath()) {
+        if (enclosing instanceof ClassTree declaration
+            && ASTHelpers.getSymbol(declaration) instanceof ClassSymbol type
+            && type.isSubClass(method.owner, state.getTypes())) {
+          return type.type;
+        }
+      }
+    }
+    return ASTHelpers.getReceiverType(tree);
   }
 
   private boolean hasParameters(MethodSymbol method, VisitorState state) {

@@ -122,6 +122,7 @@ public final class DiscardedFuture extends BugChecker
           // Lettuce: closing a client or connection is fire-and-forget, as Netty's is.
           CallPattern.instanceMethod("io.lettuce.core.AbstractRedisClient", "shutdownAsync"),
           CallPattern.instanceMethod("io.lettuce.core.api.AsyncCloseable", "closeAsync"),
+          CallPattern.instanceMethod("io.lettuce.core.internal.AsyncCloseable", "closeAsync"),
           // Akka/Pekko: pipeTo delivers the failure to the actor (a Status.Failure message).
           CallPattern.instanceMethodOfAny(
               List.of(
@@ -147,6 +148,9 @@ public final class DiscardedFuture extends BugChecker
               "writePing",
               "writePong"),
           CallPattern.instanceMethod("io.vertx.ext.web.RoutingContext", "end", "json", "redirect"),
+          // A response's interim and head writes (100 Continue, 103 Early Hints, the headers alone).
+          CallPattern.instanceMethod(
+              "io.vertx.core.http.HttpServerResponse", "writeContinue", "writeEarlyHints", "writeHead"),
           // A response sent with a body in memory ends it as end(..) does; send(stream) can also fail
           // on the stream's side, which nothing else reports.
           CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send").withNoParameters(),
@@ -598,10 +602,15 @@ public final class DiscardedFuture extends BugChecker
     if (symbol == null || symbol.getKind() != ElementKind.LOCAL_VARIABLE) {
       return NO_MATCH;
     }
-    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(symbol.type, state);
-    if (kind.isEmpty()
+    if (!futureTypes.isFutureLike(symbol.type, state)
         || isIntentionallyUnusedName(tree.getName().toString())
         || !(ASTHelpers.getSymbol(initializer) instanceof MethodSymbol method)) {
+      return NO_MATCH;
+    }
+    // What the call produces, as for a call used as a statement: `existing = map.put(k, f)` holds
+    // the previous value, not a future the call made.
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(producedType(initializer, method, state), state);
+    if (kind.isEmpty()) {
       return NO_MATCH;
     }
     Tree scope = enclosingScope(state.getPath());
