@@ -124,6 +124,7 @@ public final class IdleChecks {
           MethodTreeMatcher,
           LambdaExpressionTreeMatcher,
           MethodInvocationTreeMatcher,
+          BinaryTreeMatcher,
           NewClassTreeMatcher,
           MemberReferenceTreeMatcher,
           SynchronizedTreeMatcher {

@@ -1998,6 +1998,39 @@ class BlockingCallInAsyncTest {
   @Nested
   class Transitive {
     @Test
+    void aStringConcatenationCallsToString() {
+      // Found on Lettuce: RedisURI.toString() joins the credentials provider's future, and
+      // "address: " + redisURI runs it inside methods that return futures.
+      helper
+          .addSourceLines(
+              "Uris.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "interface Credentials { CompletableFuture<String> resolve(); }",
+              "class Uri {",
+              "  Credentials credentials;",
+              "  @Override public String toString() { return \"redis://\" + credentials.resolve().join() + \"@host\"; }",
+              "}",
+              "class SubUri extends Uri {}",
+              "class Plain { @Override public String toString() { return \"plain\"; } }",
+              "interface Named {}",
+              "record Point(int x, int y) {}",
+              "class Uris {",
+              "  CompletableFuture<String> connect(Uri uri, SubUri sub, Plain plain, Named named, Point p, Object o) {",
+              "    String ok = \"x\" + plain + named + p + o + 1 + 'c' + 2L + null;",
+              "    // BUG: Diagnostic contains: the string concatenation's toString() (toString() -> CompletableFuture.join)",
+              "    String address = \"address: \" + uri;",
+              "    // BUG: Diagnostic contains: the string concatenation's toString()",
+              "    String inherited = sub + \"!\";",
+              "    // BUG: Diagnostic contains: describe() (describe() -> toString() -> CompletableFuture.join)",
+              "    return CompletableFuture.completedFuture(ok + address + inherited + describe(uri));",
+              "  }",
+              "  String describe(Uri uri) { return \"[\" + uri + \"]\"; }",
+              "  void synchronous(Uri uri) { System.out.println(\"at \" + uri); }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void chainThroughHelpersIsShown() {
       helper
           .addSourceLines(

@@ -9,6 +9,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.BinaryTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
@@ -19,8 +20,10 @@ import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -56,6 +59,7 @@ public final class BlockingCallInAsync extends BugChecker
         MethodTreeMatcher,
         LambdaExpressionTreeMatcher,
         MethodInvocationTreeMatcher,
+        BinaryTreeMatcher,
         NewClassTreeMatcher,
         MemberReferenceTreeMatcher,
         SynchronizedTreeMatcher {
@@ -142,9 +146,39 @@ public final class BlockingCallInAsync extends BugChecker
     return describe(tree, "a synchronized block", context.get(), BlockingSummaries.SYNCHRONIZED_ADVICE);
   }
 
+  /**
+   * A string concatenation calls each operand's {@code toString()} ({@code "at " + uri}): one of
+   * this compilation may block as any call does (Lettuce's {@code RedisURI.toString()} joins a
+   * credentials future).
+   */
+  @Override
+  public Description matchBinary(BinaryTree tree, VisitorState state) {
+    if (tree.getKind() != Tree.Kind.PLUS
+        || options.problem().isPresent()
+        || !BlockingSummaries.isString(ASTHelpers.getType(tree), state)) {
+      return NO_MATCH;
+    }
+    for (ExpressionTree operand : List.of(tree.getLeftOperand(), tree.getRightOperand())) {
+      MethodSymbol toString = summaries.implicitToString(ASTHelpers.getType(operand), state);
+      if (toString != null) {
+        Description found = matchCall(operand, toString, "the string concatenation's ", state);
+        if (found != NO_MATCH) {
+          return found;
+        }
+      }
+    }
+    return NO_MATCH;
+  }
+
   private Description matchCall(Tree call, VisitorState state) {
-    if (options.problem().isPresent()
-        || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+    return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        ? matchCall(call, method, "", state)
+        : NO_MATCH;
+  }
+
+  /** {@code implicitly}: how the code calls the method without naming it, or empty. */
+  private Description matchCall(Tree call, MethodSymbol method, String implicitly, VisitorState state) {
+    if (options.problem().isPresent()) {
       return NO_MATCH;
     }
     Optional<AsyncContext> context =
@@ -191,7 +225,7 @@ public final class BlockingCallInAsync extends BugChecker
     if (CompletedFutures.isKnownComplete(state.getPath(), state) || allowedToBlock(state.getPath())) {
       return NO_MATCH;
     }
-    return describe(call, blocks, context.get(), advice);
+    return describe(call, implicitly + blocks, context.get(), advice);
   }
 
   /**

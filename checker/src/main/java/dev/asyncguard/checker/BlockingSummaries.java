@@ -3,6 +3,7 @@ package dev.asyncguard.checker;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -16,10 +17,13 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.util.Name;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -102,6 +106,8 @@ final class BlockingSummaries {
     final Map<MethodSymbol, Boolean> mayBlock = new IdentityHashMap<>();
     /** The kinds each resolved blocking method reaches (absent: none). */
     final Map<MethodSymbol, Integer> kinds = new IdentityHashMap<>();
+    /** The toString() a string concatenation calls, per class. */
+    final Map<ClassSymbol, Optional<MethodSymbol>> toStrings = new IdentityHashMap<>();
   }
 
   private final BlockingCatalog catalog;
@@ -164,6 +170,43 @@ final class BlockingSummaries {
       m.mayBlock.put(method, known);
     }
     return known;
+  }
+
+  /**
+   * The {@code toString()} that a string concatenation ({@code "at " + uri}) calls on a value of this
+   * static type: the class's own or the one it inherits, below Object's; null for primitives,
+   * arrays, interfaces and type variables (the class that runs is not known) and where Object's
+   * runs. Strings and boxed values resolve to the JDK's, which never block.
+   */
+  MethodSymbol implicitToString(Type type, VisitorState state) {
+    if (type == null
+        || !type.hasTag(TypeTag.CLASS)
+        || !(type.tsym instanceof ClassSymbol owner)
+        || owner.isInterface()) {
+      return null;
+    }
+    Memo m = memo.get(state);
+    Optional<MethodSymbol> known = m.toStrings.get(owner);
+    if (known == null) {
+      known = Optional.ofNullable(declaredToString(owner, state));
+      m.toStrings.put(owner, known);
+    }
+    return known.orElse(null);
+  }
+
+  private static MethodSymbol declaredToString(ClassSymbol type, VisitorState state) {
+    Name name = state.getName("toString");
+    for (Type t = type.type; t != null && t.hasTag(TypeTag.CLASS); t = state.getTypes().supertype(t)) {
+      if (t.tsym == state.getSymtab().objectType.tsym) {
+        return null;
+      }
+      for (Symbol member : t.tsym.members().getSymbolsByName(name)) {
+        if (member instanceof MethodSymbol method && method.getParameters().isEmpty() && !method.isStatic()) {
+          return method;
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether calling {@code method} blocks through its body, and by which chain. */
@@ -442,10 +485,27 @@ final class BlockingSummaries {
         return super.visitSynchronized(node, null);
       }
 
-      private void record(Tree call) {
-        if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee)) {
-          return;
+      @Override
+      public Void visitBinary(BinaryTree node, Void unused) {
+        // "at " + uri calls uri.toString().
+        if (node.getKind() == Tree.Kind.PLUS && isString(ASTHelpers.getType(node), state)) {
+          for (ExpressionTree operand : List.of(node.getLeftOperand(), node.getRightOperand())) {
+            MethodSymbol toString = implicitToString(ASTHelpers.getType(operand), state);
+            if (toString != null) {
+              record(operand, toString);
+            }
+          }
         }
+        return super.visitBinary(node, null);
+      }
+
+      private void record(Tree call) {
+        if (ASTHelpers.getSymbol(call) instanceof MethodSymbol callee) {
+          record(call, callee);
+        }
+      }
+
+      private void record(Tree call, MethodSymbol callee) {
         Optional<Leaf> leaf = directLeaf(callee, call, locals, state);
         if (leaf.isEmpty()) {
           callees.add(callee);
@@ -475,6 +535,10 @@ final class BlockingSummaries {
     }.scanFrom(path, null);
     return new Facts(
         direct[0], ImmutableList.copyOf(callees), onParameter[0], streamParameter[0], kinds[0]);
+  }
+
+  static boolean isString(Type type, VisitorState state) {
+    return type != null && type.tsym == state.getSymtab().stringType.tsym;
   }
 
   /**
