@@ -125,6 +125,7 @@ public final class IdleChecks {
           LambdaExpressionTreeMatcher,
           MethodInvocationTreeMatcher,
           BinaryTreeMatcher,
+          CompoundAssignmentTreeMatcher,
           NewClassTreeMatcher,
           MemberReferenceTreeMatcher,
           SynchronizedTreeMatcher {

@@ -12,6 +12,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.BinaryTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompoundAssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -23,6 +24,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -60,6 +62,7 @@ public final class BlockingCallInAsync extends BugChecker
         LambdaExpressionTreeMatcher,
         MethodInvocationTreeMatcher,
         BinaryTreeMatcher,
+        CompoundAssignmentTreeMatcher,
         NewClassTreeMatcher,
         MemberReferenceTreeMatcher,
         SynchronizedTreeMatcher {
@@ -158,16 +161,24 @@ public final class BlockingCallInAsync extends BugChecker
         || !BlockingSummaries.isString(ASTHelpers.getType(tree), state)) {
       return NO_MATCH;
     }
-    for (ExpressionTree operand : List.of(tree.getLeftOperand(), tree.getRightOperand())) {
-      MethodSymbol toString = summaries.implicitToString(ASTHelpers.getType(operand), state);
-      if (toString != null) {
-        Description found = matchCall(operand, toString, "the string concatenation's ", state);
-        if (found != NO_MATCH) {
-          return found;
-        }
-      }
+    Description left = matchToString(tree.getLeftOperand(), state);
+    return left != NO_MATCH ? left : matchToString(tree.getRightOperand(), state);
+  }
+
+  /** {@code message += uri}, likewise. */
+  @Override
+  public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
+    if (tree.getKind() != Tree.Kind.PLUS_ASSIGNMENT
+        || options.problem().isPresent()
+        || !BlockingSummaries.isString(ASTHelpers.getType(tree.getVariable()), state)) {
+      return NO_MATCH;
     }
-    return NO_MATCH;
+    return matchToString(tree.getExpression(), state);
+  }
+
+  private Description matchToString(ExpressionTree operand, VisitorState state) {
+    MethodSymbol toString = summaries.implicitToString(ASTHelpers.getType(operand), state);
+    return toString == null ? NO_MATCH : matchCall(operand, toString, "the string concatenation's ", state);
   }
 
   private Description matchCall(Tree call, VisitorState state) {

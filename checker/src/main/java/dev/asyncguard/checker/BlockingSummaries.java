@@ -5,6 +5,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -174,9 +175,10 @@ final class BlockingSummaries {
 
   /**
    * The {@code toString()} that a string concatenation ({@code "at " + uri}) calls on a value of this
-   * static type: the class's own or the one it inherits, below Object's; null for primitives,
-   * arrays, interfaces and type variables (the class that runs is not known) and where Object's
-   * runs. Strings and boxed values resolve to the JDK's, which never block.
+   * static type, when it is a method of this compilation: the class's own or the one it inherits,
+   * below Object's. Null for primitives, arrays, interfaces and type variables (the class that runs
+   * is not known), and where the JDK's or a library's runs (strings, boxed values, Object): none of
+   * those blocks. One lookup per class and compilation.
    */
   MethodSymbol implicitToString(Type type, VisitorState state) {
     if (type == null
@@ -188,7 +190,9 @@ final class BlockingSummaries {
     Memo m = memo.get(state);
     Optional<MethodSymbol> known = m.toStrings.get(owner);
     if (known == null) {
-      known = Optional.ofNullable(declaredToString(owner, state));
+      MethodSymbol declared = declaredToString(owner, state);
+      known = Optional.ofNullable(
+          declared != null && MethodDeclarations.pathOf(declared, state) != null ? declared : null);
       m.toStrings.put(owner, known);
     }
     return known.orElse(null);
@@ -489,14 +493,26 @@ final class BlockingSummaries {
       public Void visitBinary(BinaryTree node, Void unused) {
         // "at " + uri calls uri.toString().
         if (node.getKind() == Tree.Kind.PLUS && isString(ASTHelpers.getType(node), state)) {
-          for (ExpressionTree operand : List.of(node.getLeftOperand(), node.getRightOperand())) {
-            MethodSymbol toString = implicitToString(ASTHelpers.getType(operand), state);
-            if (toString != null) {
-              record(operand, toString);
-            }
-          }
+          recordToString(node.getLeftOperand());
+          recordToString(node.getRightOperand());
         }
         return super.visitBinary(node, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        // message += uri, likewise.
+        if (node.getKind() == Tree.Kind.PLUS_ASSIGNMENT && isString(ASTHelpers.getType(node.getVariable()), state)) {
+          recordToString(node.getExpression());
+        }
+        return super.visitCompoundAssignment(node, null);
+      }
+
+      private void recordToString(ExpressionTree operand) {
+        MethodSymbol toString = implicitToString(ASTHelpers.getType(operand), state);
+        if (toString != null) {
+          record(operand, toString);
+        }
       }
 
       private void record(Tree call) {

@@ -129,17 +129,22 @@ final class CallPattern {
 
   /**
    * The static type of the call's receiver. For an unqualified call of an instance method ({@code
-   * close()} inside a connection class) that is the innermost enclosing class the method is a member
-   * of, not the class declaring it: a {@code ConnectionBase.close()} called in a class implementing
-   * {@code HttpConnection} is that connection's {@code HttpConnection.close()}.
+   * close()} inside a connection class) that is the innermost class around the call that the method
+   * is a member of, not the class declaring it: a {@code ConnectionBase.close()} called in a class
+   * implementing {@code HttpConnection} is that connection's {@code HttpConnection.close()}. The
+   * classes around the call are known when the state's path holds it; otherwise (a tree matched away
+   * from the scan, in a helper's body) the declaring class stands.
    */
   private static Type receiverType(ExpressionTree tree, MethodSymbol method, VisitorState state) {
     if (tree instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof IdentifierTree
         && !method.isStatic()
         && state.getPath() != null) {
+      boolean around = false;
       for (Tree enclosing : state.getPath()) {
-        if (enclosing instanceof ClassTree declaration
+        around |= enclosing == tree;
+        if (around
+            && enclosing instanceof ClassTree declaration
             && ASTHelpers.getSymbol(declaration) instanceof ClassSymbol type
             && type.isSubClass(method.owner, state.getTypes())) {
           return type.type;

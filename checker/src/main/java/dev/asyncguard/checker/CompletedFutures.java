@@ -2,6 +2,7 @@ package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
@@ -36,10 +37,14 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
@@ -324,12 +329,32 @@ final class CompletedFutures {
     if (parent == null
         || !(parent.getLeaf() instanceof MethodInvocationTree call)
         || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol helper)
-        || helper.isVarArgs()) {
+        || helper.isVarArgs()
+        // The body read here must be the one that runs: no override can replace it.
+        || ((helper.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
+            && (helper.owner.flags() & Flags.FINAL) == 0)) {
       return false;
     }
     int index = call.getArguments().indexOf(reference.getLeaf());
+    if (index < 0 || index >= helper.getParameters().size()) {
+      return false;
+    }
+    Map<Integer, Boolean> byIndex = APPLIED_ONLY_TO_DONE.get(state).computeIfAbsent(helper, h -> new HashMap<>());
+    Boolean known = byIndex.get(index);
+    if (known == null) {
+      known = helperAppliesOnlyToDoneFutures(helper, index, state);
+      byIndex.put(index, known);
+    }
+    return known;
+  }
+
+  /** Per compilation: for a helper and the index of a function parameter, {@link #helperAppliesOnlyToDoneFutures}. */
+  private static final Supplier<Map<MethodSymbol, Map<Integer, Boolean>>> APPLIED_ONLY_TO_DONE =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
+  private static boolean helperAppliesOnlyToDoneFutures(MethodSymbol helper, int index, VisitorState state) {
     TreePath declaration = MethodDeclarations.pathOf(helper, state);
-    if (index < 0 || index >= helper.getParameters().size() || declaration == null) {
+    if (declaration == null) {
       return false;
     }
     VarSymbol function = helper.getParameters().get(index);
@@ -413,15 +438,20 @@ final class CompletedFutures {
    * Whether the code at {@code path} runs only where the future (a variable) is known to have no
    * value: the then branch of {@code if (!f.isDone())} or {@code if (f.isCompletedExceptionally())},
    * the else branch of {@code if (f.isDone())}, {@code case RUNNING} (or FAILED, CANCELLED) of
-   * {@code switch (f.state())}, past {@code if (f.isDone()) return;}, within the enclosing method
-   * or initializer. DescribingContexts: text about such a future describes it on purpose.
+   * {@code switch (f.state())}, past {@code if (f.isDone()) return;}, within the enclosing method,
+   * initializer or lambda: a lambda may run later, when the future has its value ({@code if
+   * (f.isDone()) return; f.thenAccept(u -> log("loaded " + f))}). DescribingContexts: text about such
+   * a future describes it on purpose.
    */
   static boolean knownWithoutValue(Symbol future, TreePath path) {
     Awaited awaited = Awaited.variable(future);
     Tree child = path.getLeaf();
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
-      if (parent instanceof MethodTree || parent instanceof ClassTree) {
+      if (parent instanceof MethodTree
+          || parent instanceof ClassTree
+          || parent instanceof LambdaExpressionTree
+          || parent instanceof MemberReferenceTree) {
         return false;
       }
       if (knownAt(parent, child, p, awaited, Completion.NO_VALUE)) {
@@ -633,8 +663,9 @@ final class CompletedFutures {
   }
 
   /**
-   * An earlier {@code if (f == null || !f.isDone()) return;} (or throw, continue, break) in the
-   * block, or an earlier statement that asserts it: {@code assert f.isDone();}, {@code
+   * An earlier {@code if (f == null || !f.isDone()) return;} in the block (or a branch that cannot
+   * complete normally: throw, continue, break, yield, or a block, if-else, synchronized or try that
+   * always leaves), or an earlier statement that asserts it: {@code assert f.isDone();}, {@code
    * checkState(f.isDone())}; for a future known without a value, {@code if (f.isDone()) return;}.
    */
   private static boolean earlierExitUnless(BlockTree block, Tree child, Awaited future, Completion known) {
@@ -665,7 +696,10 @@ final class CompletedFutures {
   private static final ImmutableSet<String> PRECONDITIONS =
       ImmutableSet.of("checkState", "checkArgument", "verify", "validState", "isTrue", "assertTrue");
 
-  /** {@code assert f.isDone();} or {@code checkState(f.isDone(), ..)}: past it, the future is done. */
+  /**
+   * {@code assert f.isDone();} or {@code checkState(f.isDone(), ..)}: past it, the future is done
+   * (or, asked for a future without a value, {@code assert !f.isDone();}).
+   */
   private static boolean asserts(StatementTree statement, Awaited future, Completion known) {
     if (statement instanceof AssertTree assertion) {
       return knownWhen(assertion.getCondition(), true, future, known);

@@ -66,7 +66,7 @@ final class DescribingContexts {
 
   /**
    * Whether the future {@code future} is described on purpose in the text made at {@code path}: a
-   * failure message, or where it is known unfinished (see above).
+   * failure message, or where it is known to have no value (see above).
    */
   static boolean describesOnPurpose(ExpressionTree future, TreePath path, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(future));

@@ -41,12 +41,14 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -296,7 +298,7 @@ public final class DiscardedFuture extends BugChecker
    * handshaker.handshake(ch, req, headers, promise)}) reports to it and returns it (or a future tied
    * to it), which the caller holds; {@code voidPromise()} sends failures to the pipeline. A promise
    * made for the call ({@code ch.newPromise()}) is held by nobody else, so that call is still
-   * flagged.
+   * flagged (see {@link #isHeld}).
    */
   private static boolean reportsToAPromiseTheCallerHolds(ExpressionTree tree, VisitorState state) {
     if (!(tree instanceof MethodInvocationTree call) || call.getArguments().isEmpty()) {
@@ -307,22 +309,32 @@ public final class DiscardedFuture extends BugChecker
       Type type = ASTHelpers.getType(promise);
       if (type != null
           && TypeNames.isSubtypeOfAny(state.getTypes().erasure(type), PROMISE_TYPES, state)
-          && !madeForTheCall(promise)) {
+          && isHeld(promise)) {
         return true;
       }
     }
     return false;
   }
 
-  /** {@code ch.newPromise()}, {@code new DefaultPromise<>(..)}, {@code Promise.promise()}: a promise nobody else holds. */
-  private static boolean madeForTheCall(ExpressionTree promise) {
-    if (promise instanceof NewClassTree) {
-      return true;
+  /**
+   * A promise someone holds: a variable, field or parameter, a record's component ({@code
+   * pending.promise()}), or Netty's {@code voidPromise()}, which reports to the pipeline. Anything
+   * else ({@code ch.newPromise()}, {@code promise.unvoid()}, a cast or a conditional of those) may be
+   * a promise made for the call.
+   */
+  private static boolean isHeld(ExpressionTree promise) {
+    Symbol symbol = ASTHelpers.getSymbol(promise);
+    if (promise instanceof IdentifierTree || promise instanceof MemberSelectTree) {
+      return symbol instanceof VarSymbol;
     }
-    return promise instanceof MethodInvocationTree factory
-        && ASTHelpers.getSymbol(factory) instanceof MethodSymbol method
-        && !method.getSimpleName().contentEquals("voidPromise")
-        && (method.getSimpleName().toString().startsWith("new") || method.getSimpleName().contentEquals("promise"));
+    return promise instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && symbol instanceof MethodSymbol method
+        && (method.getSimpleName().contentEquals("voidPromise")
+            || (method.owner instanceof ClassSymbol owner
+                && owner.isRecord()
+                && owner.getRecordComponents().stream()
+                    .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()))));
   }
 
   private static boolean executeImplementedBySubmitting(ExpressionTree tree, VisitorState state) {
@@ -607,9 +619,14 @@ public final class DiscardedFuture extends BugChecker
         || !(ASTHelpers.getSymbol(initializer) instanceof MethodSymbol method)) {
       return NO_MATCH;
     }
-    // What the call produces, as for a call used as a statement: `existing = map.put(k, f)` holds
-    // the previous value, not a future the call made.
-    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(producedType(initializer, method, state), state);
+    // What the call produces: `existing = map.put(k, f)` holds the previous value, typed by the
+    // class's type variable V, not a future the call made. A generic method's own type variable
+    // (`<T> T inSpan(String, Supplier<T>)`) is whatever the call produced: the local's type says it.
+    Type produced = producedType(initializer, method, state);
+    if (produced.hasTag(TypeTag.TYPEVAR) && produced.tsym.owner == method) {
+      produced = symbol.type;
+    }
+    Optional<FutureTypes.Kind> kind = futureTypes.kindOf(produced, state);
     if (kind.isEmpty()) {
       return NO_MATCH;
     }
@@ -731,8 +748,11 @@ public final class DiscardedFuture extends BugChecker
         .build();
   }
 
-  /** Per compilation: whether every call of a method in its file is returned at once by an override. */
-  private final PerCompilation<Map<MethodSymbol, Boolean>> returnedByOverrides =
+  /**
+   * Per compilation unit (asked of a unit only when it returns a future through {@code Object}): for
+   * each method called in it, how many calls there are and how many an override returns at once.
+   */
+  private final PerCompilation<Map<CompilationUnitTree, Map<MethodSymbol, int[]>>> callsReturnedByOverrides =
       PerCompilation.newIdentityMap();
 
   /**
@@ -742,28 +762,37 @@ public final class DiscardedFuture extends BugChecker
    * the unit per method.
    */
   private boolean returnedOnlyByOverrides(MethodSymbol method, VisitorState state) {
-    return PerCompilation.lookUp(returnedByOverrides, method, state, m -> everyCallReturnedByAnOverride(m, state));
+    int[] calls =
+        PerCompilation.lookUp(
+                callsReturnedByOverrides,
+                state.getPath().getCompilationUnit(),
+                state,
+                unit -> callsReturnedByOverrides(unit, state))
+            .get(method);
+    return calls != null && calls[0] == calls[1];
   }
 
-  private static boolean everyCallReturnedByAnOverride(MethodSymbol method, VisitorState state) {
-    int[] calls = {0, 0}; // all, returned by an override
+  /** One scan of the unit: per called method, {all calls, calls an override returns at once}. */
+  private static Map<MethodSymbol, int[]> callsReturnedByOverrides(CompilationUnitTree unit, VisitorState state) {
+    Map<MethodSymbol, int[]> calls = new IdentityHashMap<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (method.equals(ASTHelpers.getSymbol(node))) {
-          calls[0]++;
+        if (ASTHelpers.getSymbol(node) instanceof MethodSymbol callee) {
+          int[] counts = calls.computeIfAbsent(callee, c -> new int[2]);
+          counts[0]++;
           TreePath parent = getCurrentPath().getParentPath();
           MethodTree caller = parent.getLeaf() instanceof ReturnTree ? enclosingMethodNotLambda(parent) : null;
           if (caller != null
               && ASTHelpers.getSymbol(caller) instanceof MethodSymbol override
               && OverriddenMethods.overridesAny(override, state.getTypes())) {
-            calls[1]++;
+            counts[1]++;
           }
         }
         return super.visitMethodInvocation(node, null);
       }
-    }.scan(state.getPath().getCompilationUnit(), null);
-    return calls[0] > 0 && calls[0] == calls[1];
+    }.scan(unit, null);
+    return calls;
   }
 
   /** The method whose body directly holds the path's leaf; null inside a lambda. */

@@ -19,6 +19,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -764,8 +765,9 @@ final class FunctionRoles {
     ExpressionTree function = ASTHelpers.stripParentheses(transform.getArguments().get(0));
     if (function instanceof LambdaExpressionTree lambda) {
       return lambda.getBody() instanceof ExpressionTree body
-          ? emitsOnAScheduler(body, state)
-          : OwnBodyScanner.everyReturn((BlockTree) lambda.getBody(), returned -> emitsOnAScheduler(returned, state));
+          ? emitsOnAScheduler(body, null, state)
+          : OwnBodyScanner.everyReturn(
+              (BlockTree) lambda.getBody(), returned -> emitsOnAScheduler(returned, null, state));
     }
     return function instanceof MemberReferenceTree reference
         && ASTHelpers.getSymbol(reference) instanceof MethodSymbol helper
@@ -777,36 +779,50 @@ final class FunctionRoles {
       VisitorState.memoize(state -> new IdentityHashMap<>());
 
   /**
-   * A method of this compilation, not Reactor's or Mutiny's own, returning a Reactor or Mutiny
-   * type, whose every return emits on a scheduler fit for blocking ({@code Flux<T> onElastic(Flux<T>
-   * f) { return f.publishOn(boundedElastic()); }}). Judged once per compilation.
+   * A method of this compilation that no override can replace, not Reactor's or Mutiny's own,
+   * returning a Reactor or Mutiny type, whose every return emits on a scheduler fit for blocking that
+   * it does not take from its caller ({@code Flux<T> onElastic(Flux<T> f) { return
+   * f.publishOn(boundedElastic()); }}). Judged once per method and compilation.
    */
   private static boolean helperEmitsOnAScheduler(MethodSymbol helper, VisitorState state) {
-    if (!returnsAPublisher(helper, state) || ownerIsAny(helper, REACTOR_TYPES, state) || isMutiny(helper)) {
-      return false;
-    }
     Map<MethodSymbol, Boolean> known = EMITS_ON_A_SCHEDULER.get(state);
     Boolean emits = known.get(helper);
     if (emits == null) {
-      BlockTree body = MethodDeclarations.bodyOf(helper, state);
-      emits = body != null && OwnBodyScanner.everyReturn(body, returned -> emitsOnAScheduler(returned, state));
+      emits = isHelperEmittingOnAScheduler(helper, state);
       known.put(helper, emits);
     }
     return emits;
   }
 
+  private static boolean isHelperEmittingOnAScheduler(MethodSymbol helper, VisitorState state) {
+    if (((helper.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
+            && (helper.owner.flags() & Flags.FINAL) == 0)
+        || isMutiny(helper)
+        || !returnsAPublisher(helper, state)
+        || ownerIsAny(helper, REACTOR_TYPES, state)) {
+      return false;
+    }
+    BlockTree body = MethodDeclarations.bodyOf(helper, state);
+    return body != null && OwnBodyScanner.everyReturn(body, returned -> emitsOnAScheduler(returned, helper, state));
+  }
+
   /**
    * {@code x.map(..).publishOn(S).filter(..)}: a chain whose last hop ({@code publishOn}, {@code
    * runOn}, {@code emitOn}, {@code subscribeOn}, or a timed operator given S) is fit for blocking,
-   * with no operator after it whose signals may come from another thread.
+   * with no operator after it whose signals may come from another thread. In a {@code helper}, a
+   * scheduler that is one of its parameters is the caller's, not known here.
    */
-  private static boolean emitsOnAScheduler(ExpressionTree chain, VisitorState state) {
+  private static boolean emitsOnAScheduler(ExpressionTree chain, MethodSymbol helper, VisitorState state) {
     for (ExpressionTree e = ASTHelpers.stripParentheses(chain);
         e instanceof MethodInvocationTree call;
         e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
       String name = ASTHelpers.getSymbol(call) instanceof Symbol symbol ? symbol.getSimpleName().toString() : "";
       if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
-        return schedulerFitForBlocking(call, state);
+        return schedulerFitForBlocking(call, state)
+            && (helper == null
+                || call.getArguments().stream()
+                    .noneMatch(a -> ASTHelpers.getSymbol(ASTHelpers.stripParentheses(a)) instanceof VarSymbol v
+                        && helper.getParameters().contains(v)));
       }
       if (SWITCHES_THREADS.contains(name)) {
         return false;
