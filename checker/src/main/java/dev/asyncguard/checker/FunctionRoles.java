@@ -745,7 +745,7 @@ final class FunctionRoles {
         && lambda.getParameters().size() == 1
         && lambda.getBody() instanceof ExpressionTree body
         && ASTHelpers.getSymbol(lambda.getParameters().get(0)) instanceof VarSymbol parameter) {
-      return subscribesOnAScheduler(body, parameter, state);
+      return subscribesOnAScheduler(body, parameter, null, state);
     }
     return function instanceof MemberReferenceTree reference
         && ASTHelpers.getSymbol(reference) instanceof MethodSymbol helper
@@ -795,8 +795,7 @@ final class FunctionRoles {
   }
 
   private static boolean isHelperEmittingOnAScheduler(MethodSymbol helper, VisitorState state) {
-    if (((helper.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
-            && (helper.owner.flags() & Flags.FINAL) == 0)
+    if (!cannotBeOverridden(helper)
         || isMutiny(helper)
         || !returnsAPublisher(helper, state)
         || ownerIsAny(helper, REACTOR_TYPES, state)) {
@@ -818,11 +817,7 @@ final class FunctionRoles {
         e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
       String name = ASTHelpers.getSymbol(call) instanceof Symbol symbol ? symbol.getSimpleName().toString() : "";
       if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
-        return schedulerFitForBlocking(call, state)
-            && (helper == null
-                || call.getArguments().stream()
-                    .noneMatch(a -> ASTHelpers.getSymbol(ASTHelpers.stripParentheses(a)) instanceof VarSymbol v
-                        && helper.getParameters().contains(v)));
+        return schedulerFitForBlocking(call, state) && !schedulerFromCaller(call, helper);
       }
       if (SWITCHES_THREADS.contains(name)) {
         return false;
@@ -852,16 +847,34 @@ final class FunctionRoles {
 
   /** Every return of the helper's body is its parameter's chain with a subscribeOn fit for blocking. */
   private static boolean returnsItSubscribedOn(MethodSymbol helper, int parameterIndex, VisitorState state) {
-    BlockTree body = MethodDeclarations.bodyOf(helper, state);
+    BlockTree body = cannotBeOverridden(helper) ? MethodDeclarations.bodyOf(helper, state) : null;
     if (body == null) {
       return false;
     }
     VarSymbol parameter = helper.getParameters().get(parameterIndex);
-    return OwnBodyScanner.everyReturn(body, returned -> subscribesOnAScheduler(returned, parameter, state));
+    return OwnBodyScanner.everyReturn(body, returned -> subscribesOnAScheduler(returned, parameter, helper, state));
   }
 
-  /** {@code p.map(..).subscribeOn(S)}: a chain on {@code p} that includes a pipeline hop fit for blocking. */
-  private static boolean subscribesOnAScheduler(ExpressionTree chain, VarSymbol start, VisitorState state) {
+  /** The body seen in this compilation is the one that runs: no override can replace the method. */
+  private static boolean cannotBeOverridden(MethodSymbol method) {
+    return (method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
+        || (method.owner.flags() & Flags.FINAL) != 0;
+  }
+
+  /** Whether the hop's scheduler is one of the helper's parameters: the caller's, not known here. */
+  private static boolean schedulerFromCaller(MethodInvocationTree hop, MethodSymbol helper) {
+    return helper != null
+        && hop.getArguments().stream()
+            .anyMatch(a -> ASTHelpers.getSymbol(ASTHelpers.stripParentheses(a)) instanceof VarSymbol v
+                && helper.getParameters().contains(v));
+  }
+
+  /**
+   * {@code p.map(..).subscribeOn(S)}: a chain on {@code p} that includes a pipeline hop fit for
+   * blocking (in a {@code helper}, with a scheduler that is not one of its parameters).
+   */
+  private static boolean subscribesOnAScheduler(
+      ExpressionTree chain, VarSymbol start, MethodSymbol helper, VisitorState state) {
     if (!startsFrom(chain, start)) {
       return false;
     }
@@ -871,7 +884,8 @@ final class FunctionRoles {
       Symbol symbol = ASTHelpers.getSymbol(call);
       if (symbol != null
           && PIPELINE_HOPS.contains(symbol.getSimpleName().toString())
-          && schedulerFitForBlocking(call, state)) {
+          && schedulerFitForBlocking(call, state)
+          && !schedulerFromCaller(call, helper)) {
         return true;
       }
     }
