@@ -37,7 +37,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -331,8 +330,7 @@ final class CompletedFutures {
         || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol helper)
         || helper.isVarArgs()
         // The body read here must be the one that runs: no override can replace it.
-        || ((helper.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
-            && (helper.owner.flags() & Flags.FINAL) == 0)) {
+        || !MethodDeclarations.cannotBeOverridden(helper)) {
       return false;
     }
     int index = call.getArguments().indexOf(reference.getLeaf());

@@ -19,7 +19,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -795,7 +794,7 @@ final class FunctionRoles {
   }
 
   private static boolean isHelperEmittingOnAScheduler(MethodSymbol helper, VisitorState state) {
-    if (!cannotBeOverridden(helper)
+    if (!MethodDeclarations.cannotBeOverridden(helper)
         || isMutiny(helper)
         || !returnsAPublisher(helper, state)
         || ownerIsAny(helper, REACTOR_TYPES, state)) {
@@ -847,18 +846,12 @@ final class FunctionRoles {
 
   /** Every return of the helper's body is its parameter's chain with a subscribeOn fit for blocking. */
   private static boolean returnsItSubscribedOn(MethodSymbol helper, int parameterIndex, VisitorState state) {
-    BlockTree body = cannotBeOverridden(helper) ? MethodDeclarations.bodyOf(helper, state) : null;
+    BlockTree body = MethodDeclarations.cannotBeOverridden(helper) ? MethodDeclarations.bodyOf(helper, state) : null;
     if (body == null) {
       return false;
     }
     VarSymbol parameter = helper.getParameters().get(parameterIndex);
     return OwnBodyScanner.everyReturn(body, returned -> subscribesOnAScheduler(returned, parameter, helper, state));
-  }
-
-  /** The body seen in this compilation is the one that runs: no override can replace the method. */
-  private static boolean cannotBeOverridden(MethodSymbol method) {
-    return (method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
-        || (method.owner.flags() & Flags.FINAL) != 0;
   }
 
   /** Whether the hop's scheduler is one of the helper's parameters: the caller's, not known here. */

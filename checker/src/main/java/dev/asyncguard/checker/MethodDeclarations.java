@@ -8,6 +8,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.comp.AttrContext;
@@ -82,6 +83,15 @@ final class MethodDeclarations {
       }
     }
     return paths;
+  }
+
+  /**
+   * Whether no override can replace the method (private, static or final, or of a final class): the
+   * body seen in this compilation is the one a call runs.
+   */
+  static boolean cannotBeOverridden(MethodSymbol method) {
+    return (method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
+        || (method.owner.flags() & Flags.FINAL) != 0;
   }
 
   /** The body of the method's declaration in this compilation; null if it has none here. */

@@ -20,7 +20,6 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -74,7 +73,7 @@ final class SelfHandlingTasks {
       // schedule(this::reconnect, ..) where reconnect() { try { .. } catch (Exception e) { log } }
       return quietCall.mayBeDropped(reference, state)
           || (ASTHelpers.getSymbol(reference) instanceof MethodSymbol method
-              && cannotBeOverridden(method)
+              && MethodDeclarations.cannotBeOverridden(method)
               && isOneTryHandlingEverything(
                   MethodDeclarations.bodyOf(method, state), method.getThrownTypes().isEmpty(), state));
     }
@@ -91,12 +90,6 @@ final class SelfHandlingTasks {
       return onlyReports(statement.getExpression(), state, quietCall);
     }
     return isOneTryHandlingEverything(body, declaresNoCheckedExceptions(task, state), state);
-  }
-
-  /** The body seen here is the one that runs: no subclass can override the method. */
-  private static boolean cannotBeOverridden(MethodSymbol method) {
-    return (method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
-        || (method.owner.flags() & Flags.FINAL) != 0;
   }
 
   /**
@@ -218,7 +211,6 @@ final class SelfHandlingTasks {
     return methods.size() == 1 ? methods.get(0).getBody() : null;
   }
 
-  /** {@code catch (Exception e)} or {@code catch (Throwable t)} whose block throws nothing. */
   /**
    * A clause that catches every exception the body can throw and does not throw itself: {@code
    * Exception} or {@code Throwable}; or {@code RuntimeException} in a task whose method declares no
