@@ -8,7 +8,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -177,7 +176,7 @@ final class AsyncContexts {
     }
     // An anonymous class's field initializers and initializer blocks run where the instance is made
     // (an enum constant's body: in the enum's initialization).
-    if (anonymousInstance(boundary) instanceof TreePath made) {
+    if (MethodDeclarations.anonymousInstance(boundary) instanceof TreePath made) {
       return made.getParentPath() == null ? Optional.empty() : of(made.getParentPath(), state);
     }
     // A field initializer or an initializer block: only a type-level annotation applies.
@@ -218,21 +217,12 @@ final class AsyncContexts {
     }
     // A method of an anonymous class is judged by where the instance is handed; one of an enum
     // constant's body is the enum's own, judged by the enum's annotation.
-    TreePath made = path.getParentPath() == null ? null : anonymousInstance(path.getParentPath());
+    TreePath made = path.getParentPath() == null ? null : MethodDeclarations.anonymousInstance(path.getParentPath());
     if (made != null && !isEnumConstant(made.getParentPath())) {
       return ofFunction(made, state);
     }
     return typeLevel(method.owner, state)
         .map(a -> new AsyncContext(AsyncContext.Reason.METHOD_OF_MARKED_TYPE, method, a, null));
-  }
-
-  /** The {@code new T() {..}} whose body the class at {@code classPath} is; null for a named class. */
-  private static TreePath anonymousInstance(TreePath classPath) {
-    return classPath.getLeaf() instanceof ClassTree
-            && classPath.getParentPath() != null
-            && classPath.getParentPath().getLeaf() instanceof NewClassTree
-        ? classPath.getParentPath()
-        : null;
   }
 
   private static boolean isEnumConstant(TreePath path) {

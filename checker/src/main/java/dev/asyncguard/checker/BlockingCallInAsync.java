@@ -156,9 +156,7 @@ public final class BlockingCallInAsync extends BugChecker
    */
   @Override
   public Description matchBinary(BinaryTree tree, VisitorState state) {
-    if (tree.getKind() != Tree.Kind.PLUS
-        || options.problem().isPresent()
-        || !BlockingSummaries.isString(ASTHelpers.getType(tree), state)) {
+    if (options.problem().isPresent() || !BlockingSummaries.concatenatesStrings(tree, state)) {
       return NO_MATCH;
     }
     Description left = matchToString(tree.getLeftOperand(), state);
@@ -168,9 +166,7 @@ public final class BlockingCallInAsync extends BugChecker
   /** {@code message += uri}, likewise. */
   @Override
   public Description matchCompoundAssignment(CompoundAssignmentTree tree, VisitorState state) {
-    if (tree.getKind() != Tree.Kind.PLUS_ASSIGNMENT
-        || options.problem().isPresent()
-        || !BlockingSummaries.isString(ASTHelpers.getType(tree.getVariable()), state)) {
+    if (options.problem().isPresent() || !BlockingSummaries.concatenatesStrings(tree, state)) {
       return NO_MATCH;
     }
     return matchToString(tree.getExpression(), state);

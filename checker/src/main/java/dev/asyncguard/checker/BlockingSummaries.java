@@ -492,7 +492,7 @@ final class BlockingSummaries {
       @Override
       public Void visitBinary(BinaryTree node, Void unused) {
         // "at " + uri calls uri.toString().
-        if (node.getKind() == Tree.Kind.PLUS && isString(ASTHelpers.getType(node), state)) {
+        if (concatenatesStrings(node, state)) {
           recordToString(node.getLeftOperand());
           recordToString(node.getRightOperand());
         }
@@ -502,7 +502,7 @@ final class BlockingSummaries {
       @Override
       public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
         // message += uri, likewise.
-        if (node.getKind() == Tree.Kind.PLUS_ASSIGNMENT && isString(ASTHelpers.getType(node.getVariable()), state)) {
+        if (concatenatesStrings(node, state)) {
           recordToString(node.getExpression());
         }
         return super.visitCompoundAssignment(node, null);
@@ -553,7 +553,20 @@ final class BlockingSummaries {
         direct[0], ImmutableList.copyOf(callees), onParameter[0], streamParameter[0], kinds[0]);
   }
 
-  static boolean isString(Type type, VisitorState state) {
+  /**
+   * Whether the tree builds a string by concatenation, calling {@code toString()} on its non-string
+   * operands: {@code a + b} typed String, or {@code s += x} on a String.
+   */
+  static boolean concatenatesStrings(Tree tree, VisitorState state) {
+    if (tree instanceof BinaryTree binary) {
+      return binary.getKind() == Tree.Kind.PLUS && isString(ASTHelpers.getType(binary), state);
+    }
+    return tree instanceof CompoundAssignmentTree assignment
+        && assignment.getKind() == Tree.Kind.PLUS_ASSIGNMENT
+        && isString(ASTHelpers.getType(assignment.getVariable()), state);
+  }
+
+  private static boolean isString(Type type, VisitorState state) {
     return type != null && type.tsym == state.getSymtab().stringType.tsym;
   }
 

@@ -164,7 +164,7 @@ final class CompletedFutures {
       if (parent instanceof MethodTree) {
         // A method of an anonymous class is a callback like a lambda: judged where the instance is
         // handed, and still inside the guards around it (a done future stays done).
-        TreePath instance = anonymousInstance(p);
+        TreePath instance = p.getParentPath() == null ? null : MethodDeclarations.anonymousInstance(p.getParentPath());
         if (instance == null) {
           return false;
         }
@@ -230,10 +230,7 @@ final class CompletedFutures {
    * element-preserving operations only); else null.
    */
   private static Symbol elementSource(TreePath function) {
-    TreePath parent = function.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      parent = parent.getParentPath();
-    }
+    TreePath parent = parentOutsideParentheses(function);
     if (parent == null
         || !(parent.getLeaf() instanceof MethodInvocationTree operation)
         || !(ASTHelpers.getSymbol(operation) instanceof MethodSymbol method)) {
@@ -291,10 +288,7 @@ final class CompletedFutures {
    * operations in between.
    */
   private static boolean filteredToDoneOnes(TreePath reference) {
-    TreePath parent = reference.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      parent = parent.getParentPath();
-    }
+    TreePath parent = parentOutsideParentheses(reference);
     if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree operation)) {
       return false;
     }
@@ -321,10 +315,7 @@ final class CompletedFutures {
    * providers).
    */
   private static boolean appliedOnlyToDoneFutures(TreePath reference, VisitorState state) {
-    TreePath parent = reference.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      parent = parent.getParentPath();
-    }
+    TreePath parent = parentOutsideParentheses(reference);
     if (parent == null
         || !(parent.getLeaf() instanceof MethodInvocationTree call)
         || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol helper)
@@ -337,13 +328,8 @@ final class CompletedFutures {
     if (index < 0 || index >= helper.getParameters().size()) {
       return false;
     }
-    Map<Integer, Boolean> byIndex = APPLIED_ONLY_TO_DONE.get(state).computeIfAbsent(helper, h -> new HashMap<>());
-    Boolean known = byIndex.get(index);
-    if (known == null) {
-      known = helperAppliesOnlyToDoneFutures(helper, index, state);
-      byIndex.put(index, known);
-    }
-    return known;
+    Map<Integer, Boolean> byIndex = PerCompilation.lookUp(APPLIED_ONLY_TO_DONE.get(state), helper, h -> new HashMap<>());
+    return PerCompilation.lookUp(byIndex, index, i -> helperAppliesOnlyToDoneFutures(helper, i, state));
   }
 
   /** Per compilation: for a helper and the index of a function parameter, {@link #helperAppliesOnlyToDoneFutures}. */
@@ -383,21 +369,7 @@ final class CompletedFutures {
       return false;
     }
     Awaited future = Awaited.of(call.getArguments().get(0));
-    if (future == null) {
-      return false;
-    }
-    Tree child = call;
-    for (TreePath p = applied.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree parent = p.getLeaf();
-      if (parent instanceof MethodTree || parent instanceof ClassTree || parent instanceof LambdaExpressionTree) {
-        return false;
-      }
-      if (knownAt(parent, child, p, future, Completion.DONE)) {
-        return true;
-      }
-      child = parent;
-    }
-    return false;
+    return future != null && knownWithinFunction(applied, future, Completion.DONE);
   }
 
   /** {@code Future::isDone} (any completion query), or {@code f -> f.isDone()} and its kin. */
@@ -412,15 +384,13 @@ final class CompletedFutures {
         && knownWhen(body, true, Awaited.variable(element), Completion.DONE);
   }
 
-  /** The {@code new T() {...}} whose body declares the method at {@code method}; null for a named class. */
-  private static TreePath anonymousInstance(TreePath method) {
-    TreePath body = method.getParentPath();
-    TreePath instance = body == null ? null : body.getParentPath();
-    return instance != null
-            && instance.getLeaf() instanceof NewClassTree made
-            && made.getClassBody() == body.getLeaf()
-        ? instance
-        : null;
+  /** The parent of the tree at {@code path}, past any parentheses around it; null at the root. */
+  private static TreePath parentOutsideParentheses(TreePath path) {
+    TreePath parent = path.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    return parent;
   }
 
   /**
@@ -442,7 +412,15 @@ final class CompletedFutures {
    * a future describes it on purpose.
    */
   static boolean knownWithoutValue(Symbol future, TreePath path) {
-    Awaited awaited = Awaited.variable(future);
+    return knownWithinFunction(path, Awaited.variable(future), Completion.NO_VALUE);
+  }
+
+  /**
+   * Whether a guard between the code at {@code path} and the method, initializer or lambda holding
+   * it says the future is {@code known} done or without a value. A lambda is a boundary: it may run
+   * later, when what held at its creation no longer does.
+   */
+  private static boolean knownWithinFunction(TreePath path, Awaited future, Completion known) {
     Tree child = path.getLeaf();
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree parent = p.getLeaf();
@@ -452,7 +430,7 @@ final class CompletedFutures {
           || parent instanceof MemberReferenceTree) {
         return false;
       }
-      if (knownAt(parent, child, p, awaited, Completion.NO_VALUE)) {
+      if (knownAt(parent, child, p, future, known)) {
         return true;
       }
       child = parent;
@@ -773,10 +751,7 @@ final class CompletedFutures {
    * all.thenApply(...)}).
    */
   private static boolean isCallbackAfterCompletion(TreePath function, Awaited future, VisitorState state) {
-    TreePath parent = function.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      parent = parent.getParentPath();
-    }
+    TreePath parent = parentOutsideParentheses(function);
     if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree stage)) {
       return false;
     }

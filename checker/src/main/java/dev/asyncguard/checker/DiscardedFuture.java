@@ -758,8 +758,8 @@ public final class DiscardedFuture extends BugChecker
   /**
    * Whether the method is called in its compilation unit, and every call is the value of a {@code
    * return} of a method that overrides another: the value's real consumer is the overridden
-   * contract's caller. Asked only where a future is returned through {@code Object}; one scan of
-   * the unit per method.
+   * contract's caller. Asked only where a future is returned through {@code Object}; the unit is
+   * scanned once, for all its methods.
    */
   private boolean returnedOnlyByOverrides(MethodSymbol method, VisitorState state) {
     int[] calls =

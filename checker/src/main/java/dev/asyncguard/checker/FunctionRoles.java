@@ -784,13 +784,7 @@ final class FunctionRoles {
    * f.publishOn(boundedElastic()); }}). Judged once per method and compilation.
    */
   private static boolean helperEmitsOnAScheduler(MethodSymbol helper, VisitorState state) {
-    Map<MethodSymbol, Boolean> known = EMITS_ON_A_SCHEDULER.get(state);
-    Boolean emits = known.get(helper);
-    if (emits == null) {
-      emits = isHelperEmittingOnAScheduler(helper, state);
-      known.put(helper, emits);
-    }
-    return emits;
+    return PerCompilation.lookUp(EMITS_ON_A_SCHEDULER.get(state), helper, h -> isHelperEmittingOnAScheduler(h, state));
   }
 
   private static boolean isHelperEmittingOnAScheduler(MethodSymbol helper, VisitorState state) {

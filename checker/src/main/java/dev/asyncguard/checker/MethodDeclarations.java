@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -92,6 +93,17 @@ final class MethodDeclarations {
   static boolean cannotBeOverridden(MethodSymbol method) {
     return (method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
         || (method.owner.flags() & Flags.FINAL) != 0;
+  }
+
+  /** The {@code new T() {..}} whose body the class at {@code classPath} is; null for a named class. */
+  static TreePath anonymousInstance(TreePath classPath) {
+    TreePath instance = classPath.getParentPath();
+    return classPath.getLeaf() instanceof ClassTree body
+            && instance != null
+            && instance.getLeaf() instanceof NewClassTree made
+            && made.getClassBody() == body
+        ? instance
+        : null;
   }
 
   /** The body of the method's declaration in this compilation; null if it has none here. */

@@ -37,7 +37,11 @@ final class PerCompilation<T> {
    * may ask the memo for other keys).
    */
   static <K, V> V lookUp(PerCompilation<Map<K, V>> memo, K key, VisitorState state, Function<K, V> compute) {
-    Map<K, V> known = memo.get(state);
+    return lookUp(memo.get(state), key, compute);
+  }
+
+  /** The map's value for {@code key}, computed and kept on the first ask (re-entrant, unlike computeIfAbsent). */
+  static <K, V> V lookUp(Map<K, V> known, K key, Function<K, V> compute) {
     V value = known.get(key);
     if (value == null) {
       value = compute.apply(key);
