@@ -300,18 +300,27 @@ class DiscardedFutureLibrariesTest {
             "  default void cancelAll() { cancel(io.lettuce.core.internal.AsyncCloseable::closeAsync); }",
             "}",
             "interface Conn { CompletableFuture<Void> closeAsync(); CompletableFuture<Void> shutdownAsync();",
+            "  CompletableFuture<Void> close(); CompletableFuture<Void> shutdown(long timeoutMillis);",
             "  CompletableFuture<String> sendAsync(String m); }",
             "class Client implements AutoCloseable {",
             "  Conn conn;",
             "  @Override public void close() {",
             "    conn.closeAsync();",
             "    conn.shutdownAsync();",
+            "    conn.close();",
+            "    conn.shutdown(100);",
+            "    // BUG: Diagnostic contains: Conn.sendAsync(...) returns a CompletableFuture",
+            "    conn.sendAsync(\"bye\");",
             "  }",
             "  void deliver(PipeableCompletionStage<String> piped, Object actor) {",
             "    piped.pipeTo(actor, null);",
             "    // A close elsewhere may be work whose failure matters (a producer flushing its sends).",
             "    // BUG: Diagnostic contains: Conn.closeAsync() returns a CompletableFuture",
             "    conn.closeAsync();",
+            "    // BUG: Diagnostic contains: Conn.close() returns a CompletableFuture",
+            "    conn.close();",
+            "    // BUG: Diagnostic contains: Conn.shutdown(...) returns a CompletableFuture",
+            "    conn.shutdown(100);",
             "    // BUG: Diagnostic contains: Conn.sendAsync(...) returns a CompletableFuture",
             "    conn.sendAsync(\"bye\");",
             "  }",
@@ -460,6 +469,8 @@ class DiscardedFutureLibrariesTest {
             "public interface HttpServer {",
             "  io.vertx.core.Future<HttpServer> listen(int port);",
             "  io.vertx.core.Future<Void> close();",
+            "  io.vertx.core.Future<Void> shutdown();",
+            "  io.vertx.core.Future<Void> shutdown(long timeout, java.util.concurrent.TimeUnit unit);",
             "}")
         .addSourceLines(
             "io/vertx/core/net/NetSocket.java",
@@ -492,6 +503,8 @@ class DiscardedFutureLibrariesTest {
             "    socket.write(\"x\");",
             "    socket.close();",
             "    server.close();",
+            "    server.shutdown();",
+            "    server.shutdown(30, java.util.concurrent.TimeUnit.SECONDS);",
             "    vertx.close();",
             "    consumer.unregister();",
             "    // BUG: Diagnostic contains: HttpServer.listen(...) returns a Future that is dropped",
@@ -506,8 +519,9 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
-  void vertxWebEndingAnExchangeAndWebSocketWrites() {
-    // Vert.x Web ends most handlers with ctx.end(..) or ctx.json(..); both return Future<Void>.
+  void vertxWebEndingAnExchangeResetsAndWebSocketWrites() {
+    // Vert.x Web ends most handlers with ctx.end(..) or ctx.json(..); both return Future<Void>, as
+    // does reset(..), which aborts a request or response.
     helper
         .addSourceLines(
             "io/vertx/core/buffer/Buffer.java", "package io.vertx.core.buffer;", "public interface Buffer {}")
@@ -530,6 +544,15 @@ class DiscardedFutureLibrariesTest {
             "  Future<Void> send(String body);",
             "  Future<Void> send(Buffer body);",
             "  Future<Void> send(io.vertx.core.streams.ReadStream<Buffer> body);",
+            "  Future<Void> reset(long code);",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/http/HttpClientRequest.java",
+            "package io.vertx.core.http;",
+            "public interface HttpClientRequest {",
+            "  io.vertx.core.Future<Void> reset();",
+            "  io.vertx.core.Future<Void> reset(long code, Throwable cause);",
+            "  io.vertx.core.Future<Void> writeHead();",
             "}")
         .addSourceLines(
             "io/vertx/core/http/HttpServerRequest.java",
@@ -564,8 +587,13 @@ class DiscardedFutureLibrariesTest {
             "class Handlers {",
             "  Consumer<RoutingContext> health = ctx -> ctx.end(\"ok\");",
             "  void handle(RoutingContext ctx, Object user, Buffer buffer, WebSocketBase ws,",
-            "      io.vertx.core.streams.ReadStream<Buffer> upload) {",
+            "      io.vertx.core.streams.ReadStream<Buffer> upload, HttpClientRequest outgoing) {",
             "    ctx.json(user);",
+            "    ctx.response().reset(8L);",
+            "    outgoing.reset();",
+            "    outgoing.reset(8L, new IllegalStateException(\"gone\"));",
+            "    // BUG: Diagnostic contains: HttpClientRequest.writeHead() returns a Future that is dropped",
+            "    outgoing.writeHead();",
             "    ctx.end();",
             "    ctx.redirect(\"/new\");",
             "    ctx.response().send();",
@@ -591,17 +619,23 @@ class DiscardedFutureLibrariesTest {
         .addSourceLines(
             "io/vertx/core/http/HttpConnection.java",
             "package io.vertx.core.http;",
-            "public interface HttpConnection { io.vertx.core.Future<Void> close(); }")
+            "public interface HttpConnection {",
+            "  io.vertx.core.Future<Void> close();",
+            "  io.vertx.core.Future<Void> shutdown(long timeout, java.util.concurrent.TimeUnit unit);",
+            "}")
         .addSourceLines(
             "Connections.java",
             "import io.vertx.core.Future;",
+            "import java.util.concurrent.TimeUnit;",
             "abstract class ConnectionBase {",
             "  public final Future<Void> close() { return null; }",
+            "  public Future<Void> shutdown(long timeout, TimeUnit unit) { return null; }",
             "  public Future<Void> flush() { return null; }",
             "}",
             "abstract class Http1Connection extends ConnectionBase implements io.vertx.core.http.HttpConnection {",
             "  void reset() {",
             "    close();",
+            "    shutdown(0L, TimeUnit.SECONDS);",
             "    new Runnable() { public void run() { close(); } }.run();",
             "    // BUG: Diagnostic contains: ConnectionBase.flush() returns a Future that is dropped",
             "    flush();",
@@ -611,6 +645,68 @@ class DiscardedFutureLibrariesTest {
             "  void reset() {",
             "    // BUG: Diagnostic contains: ConnectionBase.close() returns a Future that is dropped",
             "    close();",
+            "    // BUG: Diagnostic contains: ConnectionBase.shutdown(...) returns a Future that is dropped",
+            "    shutdown(0L, TimeUnit.SECONDS);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void helpersThatOnlyPassOnAQuietFuture() {
+    // Found on Vert.x: OutboundConnection's private writeMessage(..) counts the bytes and returns
+    // socket.write(data); dropping it drops that write, as dropping the write itself would.
+    helper
+        .addSourceLines(
+            "io/vertx/core/streams/WriteStream.java",
+            "package io.vertx.core.streams;",
+            "public interface WriteStream<T> { io.vertx.core.Future<Void> write(T data); }")
+        .addSourceLines(
+            "io/vertx/core/net/NetSocket.java",
+            "package io.vertx.core.net;",
+            "public interface NetSocket extends io.vertx.core.streams.WriteStream<String> {}")
+        .addSourceLines(
+            "Outbound.java",
+            "import io.vertx.core.Future;",
+            "import io.vertx.core.net.NetSocket;",
+            "class Outbound {",
+            "  private final NetSocket socket;",
+            "  private int written;",
+            "  Outbound(NetSocket socket) { this.socket = socket; }",
+            "  private Future<Void> writeMessage(String message) {",
+            "    written += message.length();",
+            "    return socket.write(message);",
+            "  }",
+            "  private Future<Void> writePing() { return writeMessage(\"ping\"); }",
+            "  private Future<Void> writeIfAny(String message) {",
+            "    return message.isEmpty() ? null : (socket.write(message));",
+            "  }",
+            "  static Future<Void> writeTo(NetSocket to, String message) { return to.write(message); }",
+            "  private Future<Void> writeChecked(String message) {",
+            "    if (message == null) {",
+            "      return failed();",
+            "    }",
+            "    return socket.write(message);",
+            "  }",
+            "  private Future<Void> writeLater(String message) { return later(() -> socket.write(message)); }",
+            "  private Future<Void> countdown(int n) { return n == 0 ? socket.write(\"0\") : countdown(n - 1); }",
+            "  Future<Void> writeOverridable(String message) { return socket.write(message); }",
+            "  private Future<Void> failed() { return null; }",
+            "  private Future<Void> later(java.util.function.Supplier<Future<Void>> write) { return null; }",
+            "  void run() {",
+            "    writeMessage(\"a\");",
+            "    writePing();",
+            "    writeIfAny(\"b\");",
+            "    writeTo(socket, \"c\");",
+            "    // BUG: Diagnostic contains: Outbound.writeChecked(...) returns a Future that is dropped",
+            "    writeChecked(\"d\");",
+            "    // BUG: Diagnostic contains: Outbound.writeLater(...) returns a Future that is dropped",
+            "    writeLater(\"e\");",
+            "    // A helper reached again through its own returns is not trusted (one read per helper).",
+            "    // BUG: Diagnostic contains: Outbound.countdown(...) returns a Future that is dropped",
+            "    countdown(3);",
+            "    // BUG: Diagnostic contains: Outbound.writeOverridable(...) returns a Future that is dropped",
+            "    writeOverridable(\"f\");",
             "  }",
             "}")
         .doTest();

@@ -159,7 +159,11 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send").withParameters("java.lang.String"),
           CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send")
               .withParameters("io.vertx.core.buffer.Buffer"),
-          CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close"),
+          // A graceful close: close() is shutdown(0, SECONDS) in Vert.x 5.
+          CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close", "shutdown"),
+          // Resetting a stream aborts it, a terminal action like end() and close().
+          CallPattern.instanceMethodOfAny(
+              List.of("io.vertx.core.http.HttpClientRequest", "io.vertx.core.http.HttpServerResponse"), "reset"),
           CallPattern.instanceMethod("io.vertx.core.eventbus.MessageConsumer", "unregister"),
           // Fluent setters that return their receiver, which is a publisher only by inheritance: a
           // reactor-netty response (a NettyOutbound) and a jOOQ query (which R2DBC can subscribe to).
@@ -233,6 +237,7 @@ public final class DiscardedFuture extends BugChecker
   /** Methods whose futures the team reports failures of elsewhere: usually none. */
   private final ImmutableList<MethodSpec> safeToDropMethods;
   private final KeptReturnValues keptReturnValues = new KeptReturnValues();
+  private final QuietHelpers quietHelpers = new QuietHelpers(this::namedSafeToDrop);
 
   /** For the service loader; Error Prone itself uses the flags constructor. */
   public DiscardedFuture() {
@@ -414,6 +419,8 @@ public final class DiscardedFuture extends BugChecker
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience,
         // or returns its receiver, which the caller names.
         || returnsValueHeldElsewhere(call, method, state)
+        // A helper that only passes on such a quiet future (return socket.write(data)).
+        || quietHelpers.passesOnOnlyQuietFutures(method, state)
         // An object closing its parts (a close() calling producer.closeAsync()): it is going away.
         || closesItsPartsWhileClosing(method, state)
         // Test doubles and tests that expect the call to throw: no work is lost.
@@ -421,14 +428,16 @@ public final class DiscardedFuture extends BugChecker
         || TestIdioms.expectsThrow(call, state);
   }
 
-  /** Asynchronous closes, and the methods of an object going away in which they may be dropped. */
-  private static final ImmutableSet<String> ASYNC_CLOSES = ImmutableSet.of("closeAsync", "shutdownAsync");
+  /** Closes that return a future, and the methods of an object going away in which they may be dropped. */
+  private static final ImmutableSet<String> ASYNC_CLOSES =
+      ImmutableSet.of("closeAsync", "shutdownAsync", "close", "shutdown");
 
   private static final ImmutableSet<String> CLOSING_METHODS =
       ImmutableSet.of("close", "shutdown", "stop", "destroy", "dispose", "preDestroy");
 
   /**
-   * A {@code closeAsync()} or {@code shutdownAsync()} in a method that closes its own object
+   * A {@code closeAsync()}, {@code shutdownAsync()}, or a {@code close()} or {@code shutdown()} that
+   * returns a future, in a method that closes its own object
    * ({@code close()}, {@code shutdown()}, {@code stop()}, ... or one annotated {@code @PreDestroy}):
    * the owner is going away, and a failed close of its parts leaves it nothing to do. Elsewhere a
    * close may be work whose failure matters (Pulsar's producer flushes pending sends).
