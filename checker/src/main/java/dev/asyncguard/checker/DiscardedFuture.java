@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -94,26 +95,13 @@ public final class DiscardedFuture extends BugChecker
           "io.vertx.core.file.AsyncFile",
           "io.vertx.sqlclient.SqlClient");
 
-  /** Calls whose dropped result is fine whatever its type (the named ones). */
-  private static final CallPattern.AnyOf SAFE_TO_DROP =
+  /**
+   * Calls whose future may be dropped because of what the call is (a close, a write whose failure the
+   * connection reports, a cancellation handle), whoever holds its receiver and arguments: also when a
+   * helper returns it (QuietHelpers).
+   */
+  private static final CallPattern.AnyOf QUIET_CALLS =
       CallPattern.anyOf(
-          // Returns its receiver, which is the future the caller already holds.
-          CallPattern.instanceMethod(
-              "java.util.concurrent.CompletableFuture", "orTimeout", "completeOnTimeout", "completeAsync"),
-          CallPattern.instanceMethod(
-              "io.netty.util.concurrent.Future",
-              "addListener",
-              "addListeners",
-              "removeListener",
-              "removeListeners",
-              "sync",
-              "syncUninterruptibly",
-              "await",
-              "awaitUninterruptibly"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "setSuccess", "setFailure"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.ProgressivePromise", "setProgress"),
-          CallPattern.instanceMethod("org.asynchttpclient.ListenableFuture", "addListener"),
-          CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onSuccess", "onFailure"),
           // Netty: closing is fire-and-forget (the channel's closeFuture() reports it), and so is a
           // graceful shutdown (terminationFuture() reports it).
           CallPattern.instanceMethod(
@@ -165,6 +153,44 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethodOfAny(
               List.of("io.vertx.core.http.HttpClientRequest", "io.vertx.core.http.HttpServerResponse"), "reset"),
           CallPattern.instanceMethod("io.vertx.core.eventbus.MessageConsumer", "unregister"),
+          // Results are taken from the completion service, not from the returned future.
+          CallPattern.instanceMethod("java.util.concurrent.CompletionService", "submit"),
+          // A periodic task's future never completes normally: it is a cancellation handle.
+          CallPattern.instanceMethod(
+              "java.util.concurrent.ScheduledExecutorService", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          CallPattern.instanceMethod(
+              "org.springframework.scheduling.TaskScheduler", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          // With a Trigger, Spring's schedule recurs (with an Instant it runs once, and is work).
+          CallPattern.instanceMethod("org.springframework.scheduling.TaskScheduler", "schedule")
+              .withParameters("java.lang.Runnable", "org.springframework.scheduling.Trigger"),
+          // Spring Kafka hands every send's outcome to the template's ProducerListener, which by
+          // default (LoggingProducerListener) logs each failure: it is reported, not lost.
+          CallPattern.instanceMethod("org.springframework.kafka.core.KafkaOperations", "send", "sendDefault"));
+
+  /**
+   * Calls that return a future the caller already holds: their receiver or an argument. Dropping the
+   * result is fine where the call is written, not when a helper returns it (the helper may be the only
+   * holder).
+   */
+  private static final CallPattern.AnyOf RETURN_WHAT_THE_CALLER_HOLDS =
+      CallPattern.anyOf(
+          // Returns its receiver, which is the future the caller already holds.
+          CallPattern.instanceMethod(
+              "java.util.concurrent.CompletableFuture", "orTimeout", "completeOnTimeout", "completeAsync"),
+          CallPattern.instanceMethod(
+              "io.netty.util.concurrent.Future",
+              "addListener",
+              "addListeners",
+              "removeListener",
+              "removeListeners",
+              "sync",
+              "syncUninterruptibly",
+              "await",
+              "awaitUninterruptibly"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "setSuccess", "setFailure"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.ProgressivePromise", "setProgress"),
+          CallPattern.instanceMethod("org.asynchttpclient.ListenableFuture", "addListener"),
+          CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onSuccess", "onFailure"),
           // Fluent setters that return their receiver, which is a publisher only by inheritance: a
           // reactor-netty response (a NettyOutbound) and a jOOQ query (which R2DBC can subscribe to).
           CallPattern.instanceMethod(
@@ -191,19 +217,6 @@ public final class DiscardedFuture extends BugChecker
               "intern"),
           // Forks the task and returns it; the pool reports its failure when joined.
           CallPattern.instanceMethod("java.util.concurrent.ForkJoinTask", "fork"),
-          // Results are taken from the completion service, not from the returned future.
-          CallPattern.instanceMethod("java.util.concurrent.CompletionService", "submit"),
-          // A periodic task's future never completes normally: it is a cancellation handle.
-          CallPattern.instanceMethod(
-              "java.util.concurrent.ScheduledExecutorService", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
-          CallPattern.instanceMethod(
-              "org.springframework.scheduling.TaskScheduler", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
-          // With a Trigger, Spring's schedule recurs (with an Instant it runs once, and is work).
-          CallPattern.instanceMethod("org.springframework.scheduling.TaskScheduler", "schedule")
-              .withParameters("java.lang.Runnable", "org.springframework.scheduling.Trigger"),
-          // Spring Kafka hands every send's outcome to the template's ProducerListener, which by
-          // default (LoggingProducerListener) logs each failure: it is reported, not lost.
-          CallPattern.instanceMethod("org.springframework.kafka.core.KafkaOperations", "send", "sendDefault"),
           // Returns one of its arguments, which the caller already holds.
           CallPattern.staticMethod("java.util.Objects", "requireNonNull", "requireNonNullElse"),
           CallPattern.staticMethod("com.google.common.base.Preconditions", "checkNotNull"),
@@ -217,12 +230,13 @@ public final class DiscardedFuture extends BugChecker
 
   /** Calls whose dropped result is fine whatever its type: the named ones and these shapes. */
   private boolean droppingIsSafe(ExpressionTree tree, VisitorState state) {
-    return SAFE_TO_DROP.matches(tree, state)
+    return QUIET_CALLS.matches(tree, state)
+        || RETURN_WHAT_THE_CALLER_HOLDS.matches(tree, state)
         // Only on a future or publisher: a service's subscribe(topic) returning a future is work.
         || (SUBSCRIBE.matches(tree, state)
             && futureTypes.isFutureLike(ASTHelpers.getReceiverType(tree), state))
         // A call handed a promise the caller holds reports to it, and returns it (Netty's way).
-        || reportsToAPromiseTheCallerHolds(tree, state)
+        || reportsToAPromise(tree, state, DiscardedFuture::isHeld)
         // An executor's execute(Runnable) implemented by submitting or scheduling on itself: it
         // cannot return the future (the JDK's ScheduledThreadPoolExecutor.execute does the same).
         || executeImplementedBySubmitting(tree, state)
@@ -237,7 +251,7 @@ public final class DiscardedFuture extends BugChecker
   /** Methods whose futures the team reports failures of elsewhere: usually none. */
   private final ImmutableList<MethodSpec> safeToDropMethods;
   private final KeptReturnValues keptReturnValues = new KeptReturnValues();
-  private final QuietHelpers quietHelpers = new QuietHelpers(this::namedSafeToDrop);
+  private final QuietHelpers quietHelpers = new QuietHelpers(this::quietWhereverReturned);
 
   /** For the service loader; Error Prone itself uses the flags constructor. */
   public DiscardedFuture() {
@@ -305,7 +319,8 @@ public final class DiscardedFuture extends BugChecker
    * made for the call ({@code ch.newPromise()}) is held by nobody else, so that call is still
    * flagged (see {@link #isHeld}).
    */
-  private static boolean reportsToAPromiseTheCallerHolds(ExpressionTree tree, VisitorState state) {
+  private static boolean reportsToAPromise(
+      ExpressionTree tree, VisitorState state, Predicate<ExpressionTree> held) {
     if (!(tree instanceof MethodInvocationTree call) || call.getArguments().isEmpty()) {
       return false;
     }
@@ -314,7 +329,7 @@ public final class DiscardedFuture extends BugChecker
       Type type = ASTHelpers.getType(promise);
       if (type != null
           && TypeNames.isSubtypeOfAny(state.getTypes().erasure(type), PROMISE_TYPES, state)
-          && isHeld(promise)) {
+          && held.test(promise)) {
         return true;
       }
     }
@@ -340,6 +355,21 @@ public final class DiscardedFuture extends BugChecker
                 && owner.isRecord()
                 && owner.getRecordComponents().stream()
                     .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()))));
+  }
+
+  /**
+   * A promise that reports beyond the method it is used in: Netty's {@code voidPromise()} (to the
+   * pipeline) or a field. A parameter or local may be one the caller made for the call.
+   */
+  private static boolean reportsBeyondTheMethod(ExpressionTree promise) {
+    Symbol symbol = ASTHelpers.getSymbol(promise);
+    if (promise instanceof IdentifierTree || promise instanceof MemberSelectTree) {
+      return symbol instanceof VarSymbol && symbol.getKind() == ElementKind.FIELD;
+    }
+    return promise instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && symbol instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals("voidPromise");
   }
 
   private static boolean executeImplementedBySubmitting(ExpressionTree tree, VisitorState state) {
@@ -389,6 +419,19 @@ public final class DiscardedFuture extends BugChecker
             && (canIgnoreReturnValue(method, state) || configuredSafeToDrop(method, state)));
   }
 
+  /**
+   * A call whose future may be dropped even where a helper returns it: a quiet call, one handed a
+   * promise that reports beyond the helper, or one the team or its author says may be ignored. Not
+   * the calls that return what their caller holds ({@code f.orTimeout(..)}, a promise parameter's
+   * write): inside a helper, the helper may be the only holder.
+   */
+  private boolean quietWhereverReturned(ExpressionTree call, VisitorState state) {
+    return QUIET_CALLS.matches(call, state)
+        || reportsToAPromise(call, state, DiscardedFuture::reportsBeyondTheMethod)
+        || (ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+            && (canIgnoreReturnValue(method, state) || configuredSafeToDrop(method, state)));
+  }
+
   /** Whether the future a call makes may be dropped right there: a function's nested result. */
   private boolean mayBeDropped(ExpressionTree call, VisitorState state) {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
@@ -419,10 +462,10 @@ public final class DiscardedFuture extends BugChecker
         // The callee keeps the future (a field, a hand-off) and returns it only for convenience,
         // or returns its receiver, which the caller names.
         || returnsValueHeldElsewhere(call, method, state)
-        // A helper that only passes on such a quiet future (return socket.write(data)).
-        || quietHelpers.passesOnOnlyQuietFutures(method, state)
         // An object closing its parts (a close() calling producer.closeAsync()): it is going away.
         || closesItsPartsWhileClosing(method, state)
+        // A helper that only passes on a quiet future (return socket.write(data)).
+        || quietHelpers.passesOnOnlyQuietFutures(method, state)
         // Test doubles and tests that expect the call to throw: no work is lost.
         || TestIdioms.insideMockitoAnswer(state)
         || TestIdioms.expectsThrow(call, state);
@@ -436,19 +479,21 @@ public final class DiscardedFuture extends BugChecker
       ImmutableSet.of("close", "shutdown", "stop", "destroy", "dispose", "preDestroy");
 
   /**
-   * A {@code closeAsync()}, {@code shutdownAsync()}, or a {@code close()} or {@code shutdown()} that
-   * returns a future, in a method that closes its own object
+   * A {@code closeAsync()}, {@code shutdownAsync()}, or a {@code close(..)} or {@code shutdown(..)}
+   * that returns a future, in a method that closes its own object and returns no future
    * ({@code close()}, {@code shutdown()}, {@code stop()}, ... or one annotated {@code @PreDestroy}):
    * the owner is going away, and a failed close of its parts leaves it nothing to do. Elsewhere a
    * close may be work whose failure matters (Pulsar's producer flushes pending sends).
    */
-  private static boolean closesItsPartsWhileClosing(MethodSymbol method, VisitorState state) {
+  private boolean closesItsPartsWhileClosing(MethodSymbol method, VisitorState state) {
     if (!ASYNC_CLOSES.contains(method.getSimpleName().toString())) {
       return false;
     }
     MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
     MethodSymbol closing = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
     return closing != null
+        // A close that returns a future promises its caller the parts are closed: it must wait.
+        && futureTypes.kindOf(closing.getReturnType(), state).isEmpty()
         && (CLOSING_METHODS.contains(closing.getSimpleName().toString())
             || ASTHelpers.hasAnnotation(closing, "jakarta.annotation.PreDestroy", state)
             || ASTHelpers.hasAnnotation(closing, "javax.annotation.PreDestroy", state));

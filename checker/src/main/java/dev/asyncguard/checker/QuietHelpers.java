@@ -17,15 +17,16 @@ import java.util.function.BiPredicate;
 
 /**
  * Helpers of this compilation that only pass on a quiet future: every return gives the future of a
- * call the named exemptions let be dropped, or of another such helper ({@code private Future<Void>
- * writeMessage(Buffer data) { metrics.written(data); return socket.write(data); }}). Dropping the
- * helper's future drops that call's, which is fine. The helper must not be overridable, since an
- * override may return other work; each body is read once per compilation, and only when a dropped
- * future asks.
+ * call that may be dropped wherever it is returned (a close, a write whose failure the connection
+ * reports; not {@code f.orTimeout(..)}, whose receiver only the helper may hold), or of another such
+ * helper ({@code private Future<Void> writeMessage(Buffer data) { metrics.written(data); return
+ * socket.write(data); }}). Dropping the helper's future drops that call's, which is fine. The helper
+ * must not be overridable, since an override may return other work; each body is read once per
+ * compilation, and only when a dropped future asks.
  */
 final class QuietHelpers {
 
-  /** The named exemptions, asked of a call in the helper's body with a state whose path holds it. */
+  /** Whether a call in the helper's body is quiet, asked with a state whose path holds it. */
   private final BiPredicate<ExpressionTree, VisitorState> quietCall;
 
   private final PerCompilation<Map<MethodSymbol, Boolean>> memo = PerCompilation.newIdentityMap();
@@ -35,7 +36,7 @@ final class QuietHelpers {
   }
 
   boolean passesOnOnlyQuietFutures(MethodSymbol method, VisitorState state) {
-    if (!MethodDeclarations.cannotBeOverridden(method)) {
+    if (method.isConstructor() || !MethodDeclarations.cannotBeOverridden(method)) {
       return false;
     }
     Map<MethodSymbol, Boolean> known = memo.get(state);

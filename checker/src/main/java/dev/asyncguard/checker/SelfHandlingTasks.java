@@ -244,7 +244,6 @@ final class SelfHandlingTasks {
             .allMatch(member -> !(member instanceof MethodTree method) || method.getThrows().isEmpty());
   }
 
-  /** A throw statement in the block, outside the lambdas and classes it declares. */
   /**
    * Whether the try block may throw a checked exception: a call or constructor that declares one, a
    * {@code throw} of one, or resources (whose close() may).
@@ -287,6 +286,7 @@ final class SelfHandlingTasks {
             || state.getTypes().isSubtype(type, state.getSymtab().errorType));
   }
 
+  /** A throw statement in the block, outside the lambdas and classes it declares. */
   private static boolean throwsAnything(StatementTree block) {
     boolean[] found = {false};
     new OwnBodyScanner() {
