@@ -17,6 +17,12 @@ class BlockingCallInAsyncTest {
         "public @interface Async { String value() default \"\"; }");
   }
 
+  /** EJB's @Asynchronous, matched by name. */
+  private static CompilationTestHelper withEjbAsynchronous(CompilationTestHelper helper) {
+    return helper.addSourceLines(
+        "jakarta/ejb/Asynchronous.java", "package jakarta.ejb;", "public @interface Asynchronous {}");
+  }
+
   /** Mutiny's Uni and the operator groups the tests use: stubs with the real names. */
   private static CompilationTestHelper withMutiny(CompilationTestHelper helper) {
     return helper
@@ -835,11 +841,7 @@ class BlockingCallInAsyncTest {
 
     @Test
     void frameworkRunsAnnotatedMethodsOnItsOwnExecutor() {
-      withSpringAsync(helper)
-          .addSourceLines(
-              "jakarta/ejb/Asynchronous.java",
-              "package jakarta.ejb;",
-              "public @interface Asynchronous {}")
+      withEjbAsynchronous(withSpringAsync(helper))
           .addSourceLines(
               "Lookup.java",
               "import dev.asyncguard.annotations.NonBlocking;",
@@ -853,9 +855,9 @@ class BlockingCallInAsyncTest {
               "  }",
               "  @Async",
               "  public void refresh() throws InterruptedException { Thread.sleep(1000L); }",
-              "  @NonBlocking void onEvent() throws InterruptedException {",
-              "    findUser(\"a\").thenAccept(u -> {});",
-              "    refresh();",
+              "  @NonBlocking void onEvent(Lookup proxied) throws InterruptedException {",
+              "    proxied.findUser(\"a\").thenAccept(u -> {});",
+              "    proxied.refresh();",
               "  }",
               "  CompletableFuture<String> plain(String user) throws InterruptedException {",
               "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method plain",
@@ -875,6 +877,78 @@ class BlockingCallInAsyncTest {
               "    // BUG: Diagnostic contains: Thread.sleep blocks the current thread in method markedAnyway, marked @NonBlocking",
               "    Thread.sleep(1000L);",
               "    return CompletableFuture.completedFuture(\"x\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void aCallThroughThisBypassesTheProxyThatAppliesAsync() {
+      // Spring applies @Async through a proxy around the bean: findUser() called on this runs right
+      // here, on the caller's thread (Spring's documented self-invocation limit; EJB's likewise).
+      withEjbAsynchronous(withSpringAsync(helper))
+          .addSourceLines(
+              "io/micronaut/scheduling/annotation/Async.java",
+              "package io.micronaut.scheduling.annotation;",
+              "public @interface Async {}")
+          .addSourceLines(
+              "Mailer.java",
+              "import dev.asyncguard.annotations.*;",
+              "import java.util.List;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import org.springframework.scheduling.annotation.Async;",
+              "class Mailer {",
+              "  Mailer proxied;",
+              "  @Async",
+              "  public CompletableFuture<Void> send(String to) {",
+              "    deliver(to);",
+              "    return CompletableFuture.completedFuture(null);",
+              "  }",
+              "  void deliver(String to) {",
+              "    try { Thread.sleep(100); } catch (InterruptedException e) {}",
+              "  }",
+              "  @Async public void quick(String to) {}",
+              "  @Async @AllowBlocking(\"reviewed\") public void reviewed(String to) {",
+              "    try { Thread.sleep(100); } catch (InterruptedException e) {}",
+              "  }",
+              "  public CompletableFuture<Void> sendAll(List<String> to) {",
+              "    // BUG: Diagnostic contains: send() (send() -> deliver() -> Thread.sleep), called through"
+                  + " this, where @Async does not apply",
+              "    to.forEach(t -> send(t));",
+              "    // BUG: Diagnostic contains: in method sendAll, which returns a CompletableFuture",
+              "    this.send(\"admin\");",
+              "    proxied.send(\"ops\");",
+              "    quick(\"x\");",
+              "    reviewed(\"y\");",
+              "    return CompletableFuture.completedFuture(null);",
+              "  }",
+              "  @NonBlocking void onEvent() {",
+              "    // BUG: Diagnostic contains: Call it through the proxy",
+              "    send(\"a\");",
+              "  }",
+              "}")
+          .addSourceLines(
+              "Beans.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.util.concurrent.CompletableFuture;",
+              "@jakarta.ejb.Asynchronous",
+              "class EjbBean {",
+              "  public java.util.concurrent.Future<String> load() throws InterruptedException {",
+              "    Thread.sleep(1000L);",
+              "    return CompletableFuture.completedFuture(\"x\");",
+              "  }",
+              "  @NonBlocking void onEvent(EjbBean other) throws InterruptedException {",
+              "    other.load();",
+              "    // BUG: Diagnostic contains: where @Asynchronous does not apply",
+              "    load();",
+              "  }",
+              "}",
+              "// Micronaut applies its advice in a generated subclass, which calls through this reach.",
+              "class MicronautBean {",
+              "  @io.micronaut.scheduling.annotation.Async",
+              "  public void refresh() throws InterruptedException { Thread.sleep(1000L); }",
+              "  @NonBlocking void onEvent() throws InterruptedException {",
+              "    refresh();",
               "  }",
               "}")
           .doTest();
@@ -1910,7 +1984,11 @@ class BlockingCallInAsyncTest {
               "    try { Thread.sleep(1000); } catch (InterruptedException e) {}",
               "    return CompletableFuture.completedFuture(id);",
               "  }",
-              "  @NonBlocking void onEvent() { render(\"a\").thenAccept(r -> {}); }",
+              "  @NonBlocking void onEvent(ReportService service) { service.render(\"a\").thenAccept(r -> {}); }",
+              "  @NonBlocking void onSelf() {",
+              "    // BUG: Diagnostic contains: render() (render() -> Thread.sleep), called through this, where @Async",
+              "    render(\"b\");",
+              "  }",
               "}")
           .doTest();
     }

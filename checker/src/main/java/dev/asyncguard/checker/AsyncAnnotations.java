@@ -50,6 +50,15 @@ final class AsyncAnnotations {
           "io.micronaut.scheduling.annotation.ExecuteOn",
           "com.linecorp.armeria.server.annotation.Blocking");
 
+  /**
+   * The executor annotations that act through a proxy around the object: a call through {@code this}
+   * bypasses the proxy and runs the method on the caller's thread (Spring's documented
+   * self-invocation limit; EJB's container likewise).
+   */
+  private static final ImmutableSet<String> APPLIED_BY_A_PROXY =
+      ImmutableSet.of(
+          "org.springframework.scheduling.annotation.Async", "jakarta.ejb.Asynchronous", "javax.ejb.Asynchronous");
+
   private final ImmutableSet<String> nonBlocking;
   private final ImmutableSet<String> blocking;
 
@@ -136,6 +145,24 @@ final class AsyncAnnotations {
       m.runsOnExecutor.put(method, inherited);
     }
     return inherited;
+  }
+
+  /**
+   * The simple name of the proxy-applied executor annotation (Spring's {@code @Async}, EJB's {@code
+   * @Asynchronous}) that runs the method on an executor, on it, an enclosing type or a method it
+   * overrides; empty for any other way (or none). Asked only of calls through {@code this}.
+   */
+  Optional<String> appliedByAProxy(MethodSymbol method, VisitorState state) {
+    if (!runsOnExecutor(method, state)) {
+      return Optional.empty();
+    }
+    Optional<String> found = onSymbolOrEnclosingTypeNamed(method, APPLIED_BY_A_PROXY);
+    if (found.isPresent()) {
+      return found;
+    }
+    return OverriddenMethods.first(
+            method, overridden -> annotationAmong(overridden, APPLIED_BY_A_PROXY).isPresent(), state.getTypes())
+        .flatMap(overridden -> annotationAmong(overridden, APPLIED_BY_A_PROXY));
   }
 
   /**
@@ -245,12 +272,17 @@ final class AsyncAnnotations {
   }
 
   private static boolean onSymbolOrEnclosingType(Symbol symbol, ImmutableSet<String> names) {
+    return onSymbolOrEnclosingTypeNamed(symbol, names).isPresent();
+  }
+
+  private static Optional<String> onSymbolOrEnclosingTypeNamed(Symbol symbol, ImmutableSet<String> names) {
     for (Symbol s = symbol; s != null && s.getKind() != javax.lang.model.element.ElementKind.PACKAGE; s = s.owner) {
-      if (annotationAmong(s, names).isPresent()) {
-        return true;
+      Optional<String> found = annotationAmong(s, names);
+      if (found.isPresent()) {
+        return found;
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static Optional<String> annotationAmong(Symbol symbol, ImmutableSet<String> names) {

@@ -68,6 +68,7 @@ public final class BlockingCallInAsync extends BugChecker
         SynchronizedTreeMatcher {
 
   private final AsyncGuardOptions options;
+  private final AsyncAnnotations annotations;
   private final AsyncContexts contexts;
   private final BlockingSummaries summaries;
 
@@ -78,7 +79,7 @@ public final class BlockingCallInAsync extends BugChecker
 
   public BlockingCallInAsync(ErrorProneFlags flags) {
     this.options = AsyncGuardOptions.fromFlags(flags);
-    AsyncAnnotations annotations = new AsyncAnnotations(options);
+    this.annotations = new AsyncAnnotations(options);
     this.contexts = new AsyncContexts(annotations, new FutureTypes(options));
     this.summaries =
         new BlockingSummaries(
@@ -192,8 +193,11 @@ public final class BlockingCallInAsync extends BugChecker
         call instanceof MemberReferenceTree
             ? contexts.ofReference(state.getPath(), state)
             : contexts.of(state.getPath(), state);
-    if (context.isEmpty() || !summaries.mayBlock(method, state)) {
+    if (context.isEmpty()) {
       return NO_MATCH;
+    }
+    if (!summaries.mayBlock(method, state)) {
+      return matchSelfInvokedAsync(call, method, context.get(), state);
     }
     String blocks;
     BlockingSummaries.Leaf blockingLeaf;
@@ -233,6 +237,45 @@ public final class BlockingCallInAsync extends BugChecker
       return NO_MATCH;
     }
     return describe(call, implicitly + blocks, context.get(), advice);
+  }
+
+  /**
+   * Spring's {@code @Async} (and EJB's {@code @Asynchronous}) act through a proxy around the bean: a
+   * call through {@code this} bypasses it and runs the method right here, so what its body blocks on
+   * blocks this code (Spring documents this self-invocation limit).
+   */
+  private Description matchSelfInvokedAsync(
+      Tree call, MethodSymbol method, AsyncContext context, VisitorState state) {
+    if (!(call instanceof MethodInvocationTree invocation)
+        || !(ASTHelpers.getReceiver(invocation) == null || LocalVariables.isThis(ASTHelpers.getReceiver(invocation)))) {
+      return NO_MATCH;
+    }
+    Optional<String> annotation = annotations.appliedByAProxy(method, state);
+    if (annotation.isEmpty()) {
+      return NO_MATCH;
+    }
+    Optional<BlockingSummaries.Verdict> verdict = summaries.whenRunInline(method, state);
+    if (verdict.isEmpty()
+        || CompletedFutures.isKnownComplete(state.getPath(), state)
+        || allowedToBlock(state.getPath())) {
+      return NO_MATCH;
+    }
+    List<String> chain = summaries.chain(verdict.get(), state);
+    String blocks =
+        chain.get(0)
+            + " ("
+            + String.join(" -> ", chain)
+            + "), called through this, where @"
+            + annotation.get()
+            + " does not apply (the proxy that runs it on an executor is bypassed),";
+    return describe(
+        call,
+        blocks,
+        context,
+        "Call it through the proxy (from another bean, or through a reference to this bean injected"
+            + " into it) so that @"
+            + annotation.get()
+            + " runs it on its executor, or do not block in it.");
   }
 
   /**

@@ -107,6 +107,8 @@ final class BlockingSummaries {
     final Map<MethodSymbol, Boolean> mayBlock = new IdentityHashMap<>();
     /** The kinds each resolved blocking method reaches (absent: none). */
     final Map<MethodSymbol, Integer> kinds = new IdentityHashMap<>();
+    /** Methods run on a framework's executor, as bodies run on the caller's thread. */
+    final Map<MethodSymbol, Optional<Verdict>> inline = new IdentityHashMap<>();
     /** The toString() a string concatenation calls, per class. */
     final Map<ClassSymbol, Optional<MethodSymbol>> toStrings = new IdentityHashMap<>();
   }
@@ -229,6 +231,36 @@ final class BlockingSummaries {
     }
     resolveFrom(method, m, state);
     return m.resolved.get(method);
+  }
+
+  /**
+   * Whether the body of a method a framework runs on its own executor blocks when it runs on the
+   * caller's thread instead (a call through {@code this} bypasses Spring's {@code @Async} proxy), and
+   * by which chain. The kinds of blocking are not worked out for it, so no exemption for a kind
+   * (waits after {@code allOf}, in-memory streams) applies to such a call. Once per method.
+   */
+  Optional<Verdict> whenRunInline(MethodSymbol method, VisitorState state) {
+    if (AsyncAnnotations.allowsBlocking(method)) {
+      return Optional.empty();
+    }
+    Memo m = memo.get(state);
+    return PerCompilation.lookUp(m.inline, method, k -> inlineVerdict(method, state));
+  }
+
+  private Optional<Verdict> inlineVerdict(MethodSymbol method, VisitorState state) {
+    Facts facts = scanBody(method, state);
+    if (facts.direct() != null) {
+      return Optional.of(new Verdict(method, null, facts.direct()));
+    }
+    for (MethodSymbol callee : facts.callees()) {
+      Optional<Verdict> verdict = transitive(callee, state);
+      if (verdict.isPresent()) {
+        return Optional.of(new Verdict(method, callee, verdict.get().leaf()));
+      }
+    }
+    return facts.onParameter() == null
+        ? Optional.empty()
+        : Optional.of(new Verdict(method, null, facts.onParameter()));
   }
 
   /**
@@ -421,17 +453,21 @@ final class BlockingSummaries {
 
   /** Scans a body once: lambdas and classes handed elsewhere are not part of it. */
   private Facts scan(MethodSymbol method, VisitorState state) {
-    TreePath path = MethodDeclarations.pathOf(method, state);
-    if (path == null
-        || !(path.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null) {
-      return Facts.NONE;
-    }
     // Reviewed blocking, methods that are async contexts themselves (reported inside) and methods a
     // framework runs on its own executor (calling them returns at once) stop here.
     if (AsyncAnnotations.allowsBlocking(method)
         || annotations.runsOnExecutor(method, state)
         || contexts.isAsyncMethod(method, state)) {
+      return Facts.NONE;
+    }
+    return scanBody(method, state);
+  }
+
+  private Facts scanBody(MethodSymbol method, VisitorState state) {
+    TreePath path = MethodDeclarations.pathOf(method, state);
+    if (path == null
+        || !(path.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null) {
       return Facts.NONE;
     }
     Leaf[] direct = {null};
