@@ -1,13 +1,18 @@
 package dev.asyncguard.checker;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.EmptyStatementTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -15,11 +20,14 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -29,8 +37,9 @@ import javax.lang.model.element.ElementKind;
 
 /**
  * A task started by a call whose future only that task completes ({@code runAsync(() -> {..},
- * pool)}, {@code executor.submit(..)}), that cannot lose a failure: its whole body is one {@code
- * try} with a clause catching {@code Exception} or {@code Throwable} that does not throw; or it is
+ * pool)}, {@code executor.submit(..)}), that cannot lose a failure: its body is a {@code try} with a
+ * clause catching {@code Exception} or {@code Throwable} that does not throw, and around it only
+ * statements that cannot throw (logging, flag tests); or it is
  * itself a future ({@code submit(futureTask)}: the task holds its outcome, which the caller holds);
  * or it only completes another future ({@code schedule(() -> f.completeExceptionally(new
  * TimeoutException()), 5, SECONDS)}), which cannot throw. Such a future fails only if the task is
@@ -82,31 +91,131 @@ final class SelfHandlingTasks {
       return onlyReports(expression, state, quietCall);
     }
     BlockTree body = bodyOf(task);
-    if (body == null || body.getStatements().size() != 1) {
+    if (body == null) {
       return false;
     }
-    StatementTree only = body.getStatements().get(0);
-    if (only instanceof ExpressionStatementTree statement) {
+    if (body.getStatements().size() == 1
+        && body.getStatements().get(0) instanceof ExpressionStatementTree statement) {
       return onlyReports(statement.getExpression(), state, quietCall);
     }
     return isOneTryHandlingEverything(body, declaresNoCheckedExceptions(task, state), state);
   }
 
   /**
-   * A body that is one {@code try} whose clauses catch everything it can throw, without throwing:
-   * {@code declaresNoChecked} says the method around it declares no checked exception.
+   * A body that is one {@code try} whose clauses catch everything it can throw, without throwing,
+   * with only statements that cannot throw around it ({@link #cannotThrow}): {@code log.debug("start");
+   * try { .. } catch (Exception e) { log.warn("failed", e); }}. {@code declaresNoChecked} says the
+   * method around it declares no checked exception.
    */
   private static boolean isOneTryHandlingEverything(
       BlockTree body, boolean declaresNoChecked, VisitorState state) {
-    if (body == null
-        || body.getStatements().size() != 1
-        || !(body.getStatements().get(0) instanceof TryTree attempt)) {
+    if (body == null) {
       return false;
     }
+    boolean handled = false;
+    for (StatementTree statement : body.getStatements()) {
+      if (!handled && statement instanceof TryTree attempt && tryHandlesEverything(attempt, declaresNoChecked, state)) {
+        handled = true;
+      } else if (!cannotThrow(statement, state)) {
+        return false;
+      }
+    }
+    return handled;
+  }
+
+  private static boolean tryHandlesEverything(TryTree attempt, boolean declaresNoChecked, VisitorState state) {
     boolean noCheckedExceptions = declaresNoChecked || !mayThrowChecked(attempt, state);
     return attempt.getCatches().stream()
         .anyMatch(clause -> handlesEverything(clause, noCheckedExceptions, state));
   }
+
+  /** Loggers whose calls do not throw: they render their arguments and swallow their own failures. */
+  private static final ImmutableList<String> LOGGERS =
+      ImmutableList.<String>builder()
+          .addAll(TypeNames.LOGGER_TYPES)
+          .add("io.netty.util.internal.logging.InternalLogger")
+          .build();
+
+  /** Reads and compare-and-sets of atomic flags and counters, which cannot throw. */
+  private static final CallPattern.AnyOf ATOMIC_FLAGS =
+      CallPattern.anyOf(
+          CallPattern.instanceMethodOfAny(
+              List.of(
+                  "java.util.concurrent.atomic.AtomicBoolean",
+                  "java.util.concurrent.atomic.AtomicInteger",
+                  "java.util.concurrent.atomic.AtomicLong",
+                  "java.util.concurrent.atomic.AtomicReference"),
+              "get",
+              "compareAndSet",
+              "getAndSet",
+              "set",
+              "lazySet"));
+
+  /**
+   * A statement around a task's catch-all {@code try} that cannot throw: a logger's call or an atomic
+   * flag's on a name, with plain arguments (names, literals, concatenations of those); a local
+   * declared with a plain value; {@code return;}; and blocks and {@code if}s of those, on conditions
+   * made of names, literals, comparisons, logical operators, {@code log.isDebugEnabled()} and atomic
+   * reads ({@code if (!running.get()) return;}). Anything else may throw before the {@code try}.
+   */
+  private static boolean cannotThrow(StatementTree statement, VisitorState state) {
+    if (statement instanceof ExpressionStatementTree expression) {
+      return isQuietCall(expression.getExpression(), state);
+    }
+    if (statement instanceof ReturnTree returned) {
+      return returned.getExpression() == null;
+    }
+    if (statement instanceof EmptyStatementTree) {
+      return true;
+    }
+    if (statement instanceof VariableTree local) {
+      return local.getInitializer() == null || isPlainValue(local.getInitializer(), state);
+    }
+    if (statement instanceof BlockTree block) {
+      return block.getStatements().stream().allMatch(inner -> cannotThrow(inner, state));
+    }
+    return statement instanceof IfTree branch
+        && isPlainCondition(branch.getCondition(), state)
+        && cannotThrow(branch.getThenStatement(), state)
+        && (branch.getElseStatement() == null || cannotThrow(branch.getElseStatement(), state));
+  }
+
+  private static boolean isQuietCall(ExpressionTree expression, VisitorState state) {
+    if (!(ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver != null
+        && isPlainValue(receiver, state)
+        && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
+        && (ATOMIC_FLAGS.matches(call, state)
+            || TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), LOGGERS, state));
+  }
+
+  private static boolean isPlainCondition(ExpressionTree condition, VisitorState state) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(condition);
+    if (stripped instanceof UnaryTree unary) {
+      return unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT && isPlainCondition(unary.getExpression(), state);
+    }
+    if (stripped instanceof BinaryTree binary) {
+      return COMPARISONS.contains(binary.getKind())
+          && isPlainCondition(binary.getLeftOperand(), state)
+          && isPlainCondition(binary.getRightOperand(), state);
+    }
+    return stripped instanceof MethodInvocationTree ? isQuietCall(stripped, state) : isPlainValue(stripped, state);
+  }
+
+  /** Operators on plain values that cannot throw (no division, no unboxing of a name's null aside). */
+  private static final ImmutableSet<Tree.Kind> COMPARISONS =
+      Sets.immutableEnumSet(
+          Tree.Kind.CONDITIONAL_AND,
+          Tree.Kind.CONDITIONAL_OR,
+          Tree.Kind.EQUAL_TO,
+          Tree.Kind.NOT_EQUAL_TO,
+          Tree.Kind.LESS_THAN,
+          Tree.Kind.LESS_THAN_EQUAL,
+          Tree.Kind.GREATER_THAN,
+          Tree.Kind.GREATER_THAN_EQUAL);
 
   /**
    * The task itself: a cast that picks an overload ({@code submit((Runnable) ch::close)}) changes
