@@ -50,7 +50,7 @@ class AsyncGuardOptionsTest {
     assertEquals(
         "AsyncGuard: unknown option -XepOpt:AsyncGuard:FutureType; known options are FutureTypes,"
             + " NonBlockingAnnotations, BlockingAnnotations, BlockingMethods, SynchronizedIsBlocking,"
-            + " SafeToDropMethods",
+            + " SafeToDropMethods, AsyncWovenByAspectJ",
         AsyncGuardOptions.fromMap(ImmutableMap.of("AsyncGuard:FutureType", "a.B")).problem().get());
   }
 

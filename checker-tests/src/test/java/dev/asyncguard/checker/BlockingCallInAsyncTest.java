@@ -926,6 +926,12 @@ class BlockingCallInAsyncTest {
               "    // BUG: Diagnostic contains: Call it through the proxy",
               "    send(\"a\");",
               "  }",
+              "  CompletableFuture<Void> later(CompletableFuture<Void> f) {",
+              "    return f.thenRun(new Runnable() {",
+              "      // BUG: Diagnostic contains: send() (send() -> deliver() -> Thread.sleep), called through this",
+              "      @Override public void run() { send(\"late\"); }",
+              "    });",
+              "  }",
               "}")
           .addSourceLines(
               "Beans.java",
@@ -949,6 +955,67 @@ class BlockingCallInAsyncTest {
               "  public void refresh() throws InterruptedException { Thread.sleep(1000L); }",
               "  @NonBlocking void onEvent() throws InterruptedException {",
               "    refresh();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void selfInvokedAsyncOnlyWhereAProxyIsBypassed() {
+      withSpringAsync(helper)
+          .addSourceLines(
+              "Reports.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "import java.io.*;",
+              "import java.util.concurrent.CompletableFuture;",
+              "import org.springframework.scheduling.annotation.Async;",
+              "@Async",
+              "class Reports {",
+              "  Reports() { this(0); }",
+              "  Reports(int size) { pause(); }",
+              "  static void pause() { try { Thread.sleep(1); } catch (InterruptedException e) {} }",
+              "  public void render(String id) { pause(); }",
+              "  public void upload(InputStream in) throws IOException { in.read(new byte[8]); }",
+              "  @Override public String toString() { pause(); return \"reports\"; }",
+              "  Reports self() { return this; }",
+              "  // The class's @Async covers this method too: marked non-blocking, it is an async context again.",
+              "  CompletableFuture<String> pending;",
+              "  @NonBlocking CompletableFuture<String> report(String id, byte[] bytes, InputStream socket) throws IOException {",
+              "    upload(new ByteArrayInputStream(bytes));",
+              "    // BUG: Diagnostic contains: upload() (upload() -> InputStream.read), called through this",
+              "    upload(socket);",
+              "    CompletableFuture<String> f = CompletableFuture.completedFuture(\"r: \" + self());",
+              "    f.thenRun(this::refresh);",
+              "    // A callback class made in an @Async class is no bean method: it runs where the future completes.",
+              "    pending.thenRun(new Runnable() {",
+              "      // BUG: Diagnostic contains: render() (render() -> pause() -> Thread.sleep), called through this",
+              "      @Override public void run() { render(\"inner\"); }",
+              "    });",
+              "    return f;",
+              "  }",
+              "  public void refresh() { pause(); }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void selfInvokedAsyncWovenByAspectJRunsOnTheExecutor() {
+      withSpringAsync(helper)
+          .setArgs("-XepOpt:AsyncGuard:AsyncWovenByAspectJ=true")
+          .addSourceLines(
+              "javax/ejb/Asynchronous.java", "package javax.ejb;", "public @interface Asynchronous {}")
+          .addSourceLines(
+              "Woven.java",
+              "import dev.asyncguard.annotations.NonBlocking;",
+              "class Woven {",
+              "  @org.springframework.scheduling.annotation.Async",
+              "  public void refresh() throws InterruptedException { Thread.sleep(1); }",
+              "  // EJB's container is a proxy whatever Spring does.",
+              "  @javax.ejb.Asynchronous public void load() throws InterruptedException { Thread.sleep(1); }",
+              "  @NonBlocking void onEvent() throws InterruptedException {",
+              "    refresh();",
+              "    // BUG: Diagnostic contains: where @Asynchronous does not apply",
+              "    load();",
               "  }",
               "}")
           .doTest();

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -59,6 +60,12 @@ final class AsyncAnnotations {
       ImmutableSet.of(
           "org.springframework.scheduling.annotation.Async", "jakarta.ejb.Asynchronous", "javax.ejb.Asynchronous");
 
+  private static final ImmutableSet<String> EJB_ASYNCHRONOUS =
+      ImmutableSet.of("jakarta.ejb.Asynchronous", "javax.ejb.Asynchronous");
+
+  /** Spring's {@code @Async} woven with AspectJ ({@code @EnableAsync(mode = ASPECTJ)}): no proxy. */
+  private final boolean asyncWovenByAspectJ;
+
   private final ImmutableSet<String> nonBlocking;
   private final ImmutableSet<String> blocking;
 
@@ -73,6 +80,7 @@ final class AsyncAnnotations {
             .addAll(BLOCKING)
             .addAll(options.list(AsyncGuardOptions.Key.BLOCKING_ANNOTATIONS))
             .build();
+    this.asyncWovenByAspectJ = options.isTrue(AsyncGuardOptions.Key.ASYNC_WOVEN_BY_ASPECTJ);
     this.memo = new PerCompilation<>(state -> new Memo(nonBlocking, blocking, state));
   }
 
@@ -128,7 +136,12 @@ final class AsyncAnnotations {
     if (!m.runsOnExecutorEntered.anyEntered(state)) {
       return false;
     }
-    if (onSymbolOrEnclosingType(method, RUNS_ON_EXECUTOR)) {
+    // A framework's proxy or subclass can intercept neither a static or private method nor a
+    // constructor: those run where they are called, whatever the annotation says.
+    if (method.isStatic() || method.isConstructor() || (method.flags() & Flags.PRIVATE) != 0) {
+      return false;
+    }
+    if (onMethodOrTypesAroundIt(method, RUNS_ON_EXECUTOR).isPresent()) {
       return true;
     }
     if (!OverriddenMethods.mayOverride(method)) {
@@ -156,13 +169,26 @@ final class AsyncAnnotations {
     if (!runsOnExecutor(method, state)) {
       return Optional.empty();
     }
-    Optional<String> found = onSymbolOrEnclosingTypeNamed(method, APPLIED_BY_A_PROXY);
+    return PerCompilation.lookUp(memo.get(state).appliedByAProxy, method, m -> proxyAnnotation(m, state));
+  }
+
+  private Optional<String> proxyAnnotation(MethodSymbol method, VisitorState state) {
+    if (asyncWovenByAspectJ) {
+      // Spring's @Async woven into the class applies to calls through this too; EJB's still does not.
+      return proxyAnnotationAmong(method, EJB_ASYNCHRONOUS, state);
+    }
+    return proxyAnnotationAmong(method, APPLIED_BY_A_PROXY, state);
+  }
+
+  private static Optional<String> proxyAnnotationAmong(
+      MethodSymbol method, ImmutableSet<String> names, VisitorState state) {
+    Optional<String> found = onMethodOrTypesAroundIt(method, names);
     if (found.isPresent()) {
       return found;
     }
     return OverriddenMethods.first(
-            method, overridden -> annotationAmong(overridden, APPLIED_BY_A_PROXY).isPresent(), state.getTypes())
-        .flatMap(overridden -> annotationAmong(overridden, APPLIED_BY_A_PROXY));
+            method, overridden -> annotationAmong(overridden, names).isPresent(), state.getTypes())
+        .flatMap(overridden -> annotationAmong(overridden, names));
   }
 
   /**
@@ -198,6 +224,7 @@ final class AsyncAnnotations {
     final Map<MethodSymbol, Optional<String>> nonBlocking = new IdentityHashMap<>();
     final Map<MethodSymbol, Optional<String>> blocking = new IdentityHashMap<>();
     final Map<MethodSymbol, Boolean> runsOnExecutor = new IdentityHashMap<>();
+    final Map<MethodSymbol, Optional<String>> appliedByAProxy = new IdentityHashMap<>();
     final EnteredAnnotations nonBlockingEntered;
     final EnteredAnnotations blockingEntered;
     final EnteredAnnotations runsOnExecutorEntered;
@@ -272,14 +299,27 @@ final class AsyncAnnotations {
   }
 
   private static boolean onSymbolOrEnclosingType(Symbol symbol, ImmutableSet<String> names) {
-    return onSymbolOrEnclosingTypeNamed(symbol, names).isPresent();
+    for (Symbol s = symbol; s != null && s.getKind() != javax.lang.model.element.ElementKind.PACKAGE; s = s.owner) {
+      if (annotationAmong(s, names).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static Optional<String> onSymbolOrEnclosingTypeNamed(Symbol symbol, ImmutableSet<String> names) {
-    for (Symbol s = symbol; s != null && s.getKind() != javax.lang.model.element.ElementKind.PACKAGE; s = s.owner) {
+  /**
+   * An executor annotation on the method or on the types around it, up to the first local or
+   * anonymous class: a framework runs a bean's methods on its executor, not those of a callback
+   * class made inside one ({@code f.thenRun(new Runnable() {..})} in an {@code @Async} class).
+   */
+  private static Optional<String> onMethodOrTypesAroundIt(MethodSymbol method, ImmutableSet<String> names) {
+    for (Symbol s = method; s instanceof MethodSymbol || s instanceof ClassSymbol; s = s.owner) {
       Optional<String> found = annotationAmong(s, names);
       if (found.isPresent()) {
         return found;
+      }
+      if (s instanceof ClassSymbol type && !(type.owner instanceof ClassSymbol)) {
+        break; // a top-level class (owned by its package), or a local or anonymous one
       }
     }
     return Optional.empty();

@@ -45,7 +45,8 @@ public final class AsyncGuardOptions {
         "SafeToDropMethods",
         "entries of the form type#method, type#method(paramType,...), type#prefix* or"
             + " type#<init> separated by commas, e.g. com.acme.Metrics#publish",
-        Form.METHOD_SPEC);
+        Form.METHOD_SPEC),
+    ASYNC_WOVEN_BY_ASPECTJ("AsyncWovenByAspectJ", "true or false", Form.BOOLEAN);
 
     /** How one entry of a key's value is checked. */
     private enum Form {

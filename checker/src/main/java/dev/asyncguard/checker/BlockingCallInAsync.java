@@ -197,7 +197,7 @@ public final class BlockingCallInAsync extends BugChecker
       return NO_MATCH;
     }
     if (!summaries.mayBlock(method, state)) {
-      return matchSelfInvokedAsync(call, method, context.get(), state);
+      return matchSelfInvokedAsync(call, method, implicitly, context.get(), state);
     }
     String blocks;
     BlockingSummaries.Leaf blockingLeaf;
@@ -216,21 +216,10 @@ public final class BlockingCallInAsync extends BugChecker
         return NO_MATCH;
       }
       blockingLeaf = verdict.get().leaf();
-      if (summaries.handsAnInMemoryStream(verdict.get(), call, state)) {
+      if (exemptThroughItsBody(verdict.get(), call, context.get(), state)) {
         return NO_MATCH;
       }
-      // A helper's wait on a future, called from a callback after allOf(..): complete, as a wait
-      // written in the callback is.
-      if (summaries.onlyWaitsOnFutures(method, state)
-          && CompletedFutures.inCallbackAfterAllDone(state.getPath(), state)) {
-        return NO_MATCH;
-      }
-      // Fork/join through helpers that wait on nothing else, likewise.
-      if (summaries.onlyForkJoinWaits(method, state) && context.get().onCommonPool()) {
-        return NO_MATCH;
-      }
-      List<String> chain = summaries.chain(verdict.get(), state);
-      blocks = chain.get(0) + " (" + String.join(" -> ", chain) + ")";
+      blocks = chainText(verdict.get(), state);
     }
     String advice = blockingLeaf.advice();
     if (CompletedFutures.isKnownComplete(state.getPath(), state) || allowedToBlock(state.getPath())) {
@@ -240,13 +229,38 @@ public final class BlockingCallInAsync extends BugChecker
   }
 
   /**
+   * The exemptions of a call that blocks through a body of this compilation, for the kinds of
+   * blocking that are all it can do: a stream it works on that the call hands an in-memory one, a
+   * wait on futures from a callback after {@code allOf(..)} (complete, as a wait written in the
+   * callback is), fork/join's own waits in a common-pool task.
+   */
+  private boolean exemptThroughItsBody(
+      BlockingSummaries.Verdict verdict, Tree call, AsyncContext context, VisitorState state) {
+    MethodSymbol method = verdict.method();
+    return summaries.handsAnInMemoryStream(verdict, call, state)
+        || (summaries.onlyWaitsOnFutures(method, state)
+            && CompletedFutures.inCallbackAfterAllDone(state.getPath(), state))
+        || (summaries.onlyForkJoinWaits(method, state) && context.onCommonPool());
+  }
+
+  /** {@code helper() (helper() -> Thread.sleep)}. */
+  private String chainText(BlockingSummaries.Verdict verdict, VisitorState state) {
+    List<String> chain = summaries.chain(verdict, state);
+    return chain.get(0) + " (" + String.join(" -> ", chain) + ")";
+  }
+
+  /**
    * Spring's {@code @Async} (and EJB's {@code @Asynchronous}) act through a proxy around the bean: a
    * call through {@code this} bypasses it and runs the method right here, so what its body blocks on
-   * blocks this code (Spring documents this self-invocation limit).
+   * blocks this code (Spring documents this self-invocation limit). Only a call written as such (not
+   * a string concatenation's toString(), a static method or a constructor's this(..)).
    */
   private Description matchSelfInvokedAsync(
-      Tree call, MethodSymbol method, AsyncContext context, VisitorState state) {
-    if (!(call instanceof MethodInvocationTree invocation)
+      Tree call, MethodSymbol method, String implicitly, AsyncContext context, VisitorState state) {
+    if (!implicitly.isEmpty()
+        || method.isStatic()
+        || method.isConstructor()
+        || !(call instanceof MethodInvocationTree invocation)
         || !(ASTHelpers.getReceiver(invocation) == null || LocalVariables.isThis(ASTHelpers.getReceiver(invocation)))) {
       return NO_MATCH;
     }
@@ -256,16 +270,14 @@ public final class BlockingCallInAsync extends BugChecker
     }
     Optional<BlockingSummaries.Verdict> verdict = summaries.whenRunInline(method, state);
     if (verdict.isEmpty()
+        || exemptThroughItsBody(verdict.get(), call, context, state)
         || CompletedFutures.isKnownComplete(state.getPath(), state)
         || allowedToBlock(state.getPath())) {
       return NO_MATCH;
     }
-    List<String> chain = summaries.chain(verdict.get(), state);
     String blocks =
-        chain.get(0)
-            + " ("
-            + String.join(" -> ", chain)
-            + "), called through this, where @"
+        chainText(verdict.get(), state)
+            + ", called through this, where @"
             + annotation.get()
             + " does not apply (the proxy that runs it on an executor is bypassed),";
     return describe(

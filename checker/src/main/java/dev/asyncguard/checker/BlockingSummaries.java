@@ -109,6 +109,8 @@ final class BlockingSummaries {
     final Map<MethodSymbol, Integer> kinds = new IdentityHashMap<>();
     /** Methods run on a framework's executor, as bodies run on the caller's thread. */
     final Map<MethodSymbol, Optional<Verdict>> inline = new IdentityHashMap<>();
+    /** The kinds each of those reaches when it blocks. */
+    final Map<MethodSymbol, Integer> inlineKinds = new IdentityHashMap<>();
     /** The toString() a string concatenation calls, per class. */
     final Map<ClassSymbol, Optional<MethodSymbol>> toStrings = new IdentityHashMap<>();
   }
@@ -240,27 +242,38 @@ final class BlockingSummaries {
    * (waits after {@code allOf}, in-memory streams) applies to such a call. Once per method.
    */
   Optional<Verdict> whenRunInline(MethodSymbol method, VisitorState state) {
-    if (AsyncAnnotations.allowsBlocking(method)) {
+    // Reviewed blocking, and a method that is an async context itself (reported inside), stop here.
+    if (AsyncAnnotations.allowsBlocking(method) || contexts.isAsyncMethod(method, state)) {
       return Optional.empty();
     }
     Memo m = memo.get(state);
-    return PerCompilation.lookUp(m.inline, method, k -> inlineVerdict(method, state));
+    return PerCompilation.lookUp(m.inline, method, k -> inlineVerdict(method, m, state));
   }
 
-  private Optional<Verdict> inlineVerdict(MethodSymbol method, VisitorState state) {
+  /**
+   * The verdict of one body whose callees are resolved as usual, with the kinds it reaches (kept
+   * apart from the call graph's, which never passes through such a method).
+   */
+  private Optional<Verdict> inlineVerdict(MethodSymbol method, Memo m, VisitorState state) {
     Facts facts = scanBody(method, state);
-    if (facts.direct() != null) {
-      return Optional.of(new Verdict(method, null, facts.direct()));
-    }
+    int kinds = facts.kinds();
+    Verdict verdict = facts.direct() == null ? null : new Verdict(method, null, facts.direct());
     for (MethodSymbol callee : facts.callees()) {
-      Optional<Verdict> verdict = transitive(callee, state);
-      if (verdict.isPresent()) {
-        return Optional.of(new Verdict(method, callee, verdict.get().leaf()));
+      Optional<Verdict> calleeVerdict = transitive(callee, state);
+      if (calleeVerdict.isPresent()) {
+        kinds |= asCallerSees(m.kinds.getOrDefault(callee, 0));
+        if (verdict == null) {
+          verdict = new Verdict(method, callee, calleeVerdict.get().leaf());
+        }
       }
     }
-    return facts.onParameter() == null
-        ? Optional.empty()
-        : Optional.of(new Verdict(method, null, facts.onParameter()));
+    if (verdict == null && facts.onParameter() != null) {
+      verdict = new Verdict(method, null, facts.onParameter(), facts.streamParameter());
+    }
+    if (verdict != null) {
+      m.inlineKinds.put(method, kinds);
+    }
+    return Optional.ofNullable(verdict);
   }
 
   /**
@@ -410,8 +423,11 @@ final class BlockingSummaries {
     }
   }
 
+  /** The kinds a blocking method reaches: resolved in the call graph, or as a body run inline. */
   private int kindsOf(MethodSymbol method, VisitorState state) {
-    return memo.get(state).kinds.getOrDefault(method, 0);
+    Memo m = memo.get(state);
+    Integer kinds = m.kinds.get(method);
+    return kinds != null ? kinds : m.inlineKinds.getOrDefault(method, 0);
   }
 
   /** Whether all a call of the (resolved, blocking) method can block on is waits for futures. */
