@@ -63,6 +63,9 @@ final class AsyncAnnotations {
   private static final ImmutableSet<String> EJB_ASYNCHRONOUS =
       ImmutableSet.of("jakarta.ejb.Asynchronous", "javax.ejb.Asynchronous");
 
+  private static final ImmutableSet<String> SPRING_ASYNC =
+      ImmutableSet.of("org.springframework.scheduling.annotation.Async");
+
   /** Spring's {@code @Async} woven with AspectJ ({@code @EnableAsync(mode = ASPECTJ)}): no proxy. */
   private final boolean asyncWovenByAspectJ;
 
@@ -127,21 +130,32 @@ final class AsyncAnnotations {
   }
 
   /**
-   * A framework annotation that runs the method on its own executor: on it, on an enclosing type,
-   * or on a method it overrides (Spring's {@code @Async} on an interface method applies to its
-   * implementations).
+   * Whether calling the method hands its body to a framework's executor: a framework annotation on
+   * it, on its class, or on a method it overrides (Spring's {@code @Async} on an interface method
+   * applies to its implementations), on a method a proxy or generated subclass can intercept. A
+   * static or private method or a constructor runs where it is called, whatever the annotation
+   * says, unless Spring's {@code @Async} is woven with AspectJ, which reaches those methods too.
    */
   boolean runsOnExecutor(MethodSymbol method, VisitorState state) {
+    if (method.isConstructor() || !underExecutorAnnotation(method, state)) {
+      return false;
+    }
+    boolean interceptable = !method.isStatic() && (method.flags() & Flags.PRIVATE) == 0;
+    return interceptable
+        || (asyncWovenByAspectJ && onMethodOrItsClass(method, SPRING_ASYNC).isPresent());
+  }
+
+  /**
+   * Whether a framework's executor annotation covers the method (see {@link #runsOnExecutor}),
+   * whether or not it can intercept it: the code of an annotated class is the framework's, run on
+   * its executor by the methods it intercepts (a private helper of an {@code @Async} bean, too).
+   */
+  boolean underExecutorAnnotation(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
     if (!m.runsOnExecutorEntered.anyEntered(state)) {
       return false;
     }
-    // A framework's proxy or subclass can intercept neither a static or private method nor a
-    // constructor: those run where they are called, whatever the annotation says.
-    if (method.isStatic() || method.isConstructor() || (method.flags() & Flags.PRIVATE) != 0) {
-      return false;
-    }
-    if (onMethodOrTypesAroundIt(method, RUNS_ON_EXECUTOR).isPresent()) {
+    if (onMethodOrItsClass(method, RUNS_ON_EXECUTOR).isPresent()) {
       return true;
     }
     if (!OverriddenMethods.mayOverride(method)) {
@@ -182,7 +196,7 @@ final class AsyncAnnotations {
 
   private static Optional<String> proxyAnnotationAmong(
       MethodSymbol method, ImmutableSet<String> names, VisitorState state) {
-    Optional<String> found = onMethodOrTypesAroundIt(method, names);
+    Optional<String> found = onMethodOrItsClass(method, names);
     if (found.isPresent()) {
       return found;
     }
@@ -308,21 +322,13 @@ final class AsyncAnnotations {
   }
 
   /**
-   * An executor annotation on the method or on the types around it, up to the first local or
-   * anonymous class: a framework runs a bean's methods on its executor, not those of a callback
-   * class made inside one ({@code f.thenRun(new Runnable() {..})} in an {@code @Async} class).
+   * An executor annotation on the method or on the class declaring it: frameworks apply a type's
+   * annotation to the bean class's own methods, not to those of a class nested or made inside it (a
+   * callback {@code new Runnable() {..}} in an {@code @Async} bean runs where it is called back).
    */
-  private static Optional<String> onMethodOrTypesAroundIt(MethodSymbol method, ImmutableSet<String> names) {
-    for (Symbol s = method; s instanceof MethodSymbol || s instanceof ClassSymbol; s = s.owner) {
-      Optional<String> found = annotationAmong(s, names);
-      if (found.isPresent()) {
-        return found;
-      }
-      if (s instanceof ClassSymbol type && !(type.owner instanceof ClassSymbol)) {
-        break; // a top-level class (owned by its package), or a local or anonymous one
-      }
-    }
-    return Optional.empty();
+  private static Optional<String> onMethodOrItsClass(MethodSymbol method, ImmutableSet<String> names) {
+    Optional<String> found = annotationAmong(method, names);
+    return found.isPresent() || method.owner == null ? found : annotationAmong(method.owner, names);
   }
 
   private static Optional<String> annotationAmong(Symbol symbol, ImmutableSet<String> names) {

@@ -268,12 +268,13 @@ final class AsyncContexts {
 
   /**
    * A method that returns a future on its caller's thread. A framework annotation (@Async and kin)
-   * runs the body on the framework's executor instead.
+   * runs the body on the framework's executor instead, and the rest of an annotated class's code is
+   * called from there.
    */
   private boolean returnsFutureToItsCaller(MethodSymbol method, VisitorState state) {
     return !method.isConstructor()
         && futureTypes.isFutureLike(method.getReturnType(), state)
-        && !annotations.runsOnExecutor(method, state)
+        && !annotations.underExecutorAnnotation(method, state)
         && !submitsToAnExecutor(method, state)
         && !returnsItsReceiver(method, state);
   }

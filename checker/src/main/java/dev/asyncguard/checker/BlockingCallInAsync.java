@@ -253,13 +253,11 @@ public final class BlockingCallInAsync extends BugChecker
    * Spring's {@code @Async} (and EJB's {@code @Asynchronous}) act through a proxy around the bean: a
    * call through {@code this} bypasses it and runs the method right here, so what its body blocks on
    * blocks this code (Spring documents this self-invocation limit). Only a call written as such (not
-   * a string concatenation's toString(), a static method or a constructor's this(..)).
+   * a string concatenation's toString()); static methods and constructors never run on the executor.
    */
   private Description matchSelfInvokedAsync(
       Tree call, MethodSymbol method, String implicitly, AsyncContext context, VisitorState state) {
     if (!implicitly.isEmpty()
-        || method.isStatic()
-        || method.isConstructor()
         || !(call instanceof MethodInvocationTree invocation)
         || !(ASTHelpers.getReceiver(invocation) == null || LocalVariables.isThis(ASTHelpers.getReceiver(invocation)))) {
       return NO_MATCH;

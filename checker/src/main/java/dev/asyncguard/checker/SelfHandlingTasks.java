@@ -28,12 +28,15 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
 
 /**
  * A task started by a call whose future only that task completes ({@code runAsync(() -> {..},
@@ -114,7 +117,7 @@ final class SelfHandlingTasks {
     }
     boolean handled = false;
     for (StatementTree statement : body.getStatements()) {
-      if (!handled && statement instanceof TryTree attempt && tryHandlesEverything(attempt, declaresNoChecked, state)) {
+      if (statement instanceof TryTree attempt && tryHandlesEverything(attempt, declaresNoChecked, state)) {
         handled = true;
       } else if (!cannotThrow(statement, state)) {
         return false;
@@ -169,7 +172,9 @@ final class SelfHandlingTasks {
       return true;
     }
     if (statement instanceof VariableTree local) {
-      return local.getInitializer() == null || isPlainValue(local.getInitializer(), state);
+      ExpressionTree value = local.getInitializer();
+      return value == null
+          || (isPlainValue(value, state) && !unboxes(ASTHelpers.getType(value), ASTHelpers.getType(local)));
     }
     if (statement instanceof BlockTree block) {
       return block.getStatements().stream().allMatch(inner -> cannotThrow(inner, state));
@@ -180,8 +185,17 @@ final class SelfHandlingTasks {
         && (branch.getElseStatement() == null || cannotThrow(branch.getElseStatement(), state));
   }
 
+  /** A logger's own methods that log or ask a level: not its configuration, nor a static factory. */
+  private static final ImmutableSet<String> LOGGING_METHODS =
+      ImmutableSet.of(
+          "trace", "debug", "info", "warn", "error", "fatal", "log", "fine", "finer", "finest", "config",
+          "warning", "severe", "isTraceEnabled", "isDebugEnabled", "isInfoEnabled", "isWarnEnabled",
+          "isErrorEnabled", "isFatalEnabled", "isEnabled", "isLoggable");
+
   private static boolean isQuietCall(ExpressionTree expression, VisitorState state) {
-    if (!(ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call)) {
+    if (!(ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call)
+        || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
+        || method.isStatic()) {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
@@ -189,27 +203,58 @@ final class SelfHandlingTasks {
         && isPlainValue(receiver, state)
         && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
         && (ATOMIC_FLAGS.matches(call, state)
-            || TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), LOGGERS, state));
+            || (LOGGING_METHODS.contains(method.getSimpleName().toString())
+                && TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), LOGGERS, state)));
   }
 
+  /**
+   * A condition that cannot throw: {@code !}, {@code &&} and {@code ||} of such, comparisons of plain
+   * values that unbox nothing ({@code ==} and {@code !=} of two references, or of two primitives;
+   * {@code <} and kin of primitives), and plain boolean values and quiet calls that return a
+   * primitive {@code boolean} (a {@code Boolean} may be null).
+   */
   private static boolean isPlainCondition(ExpressionTree condition, VisitorState state) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(condition);
     if (stripped instanceof UnaryTree unary) {
       return unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT && isPlainCondition(unary.getExpression(), state);
     }
     if (stripped instanceof BinaryTree binary) {
-      return COMPARISONS.contains(binary.getKind())
-          && isPlainCondition(binary.getLeftOperand(), state)
-          && isPlainCondition(binary.getRightOperand(), state);
+      Tree.Kind kind = binary.getKind();
+      if (kind == Tree.Kind.CONDITIONAL_AND || kind == Tree.Kind.CONDITIONAL_OR) {
+        return isPlainCondition(binary.getLeftOperand(), state) && isPlainCondition(binary.getRightOperand(), state);
+      }
+      if (!COMPARISONS.contains(kind)
+          || !isPlainOperand(binary.getLeftOperand(), state)
+          || !isPlainOperand(binary.getRightOperand(), state)) {
+        return false;
+      }
+      boolean leftPrimitive = isPrimitive(binary.getLeftOperand());
+      boolean rightPrimitive = isPrimitive(binary.getRightOperand());
+      boolean equality = kind == Tree.Kind.EQUAL_TO || kind == Tree.Kind.NOT_EQUAL_TO;
+      return (leftPrimitive && rightPrimitive) || (equality && !leftPrimitive && !rightPrimitive);
     }
+    return isPlainOperand(stripped, state) && ASTHelpers.getType(stripped) instanceof Type type
+        && type.getKind() == TypeKind.BOOLEAN;
+  }
+
+  private static boolean isPlainOperand(ExpressionTree operand, VisitorState state) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(operand);
     return stripped instanceof MethodInvocationTree ? isQuietCall(stripped, state) : isPlainValue(stripped, state);
   }
 
-  /** Operators on plain values that cannot throw (no division, no unboxing of a name's null aside). */
+  private static boolean isPrimitive(ExpressionTree expression) {
+    Type type = ASTHelpers.getType(expression);
+    return type != null && type.isPrimitive();
+  }
+
+  /** Assigning a value of type {@code from} to {@code to} unboxes it (and a null would throw). */
+  private static boolean unboxes(Type from, Type to) {
+    return from != null && to != null && to.isPrimitive() && !from.isPrimitive();
+  }
+
+  /** Comparisons (no arithmetic: a division may throw). */
   private static final ImmutableSet<Tree.Kind> COMPARISONS =
       Sets.immutableEnumSet(
-          Tree.Kind.CONDITIONAL_AND,
-          Tree.Kind.CONDITIONAL_OR,
           Tree.Kind.EQUAL_TO,
           Tree.Kind.NOT_EQUAL_TO,
           Tree.Kind.LESS_THAN,
@@ -284,24 +329,50 @@ final class SelfHandlingTasks {
     return reads[0] > 1; // this call's argument, and another read
   }
 
+  /**
+   * A value whose evaluation cannot throw: a name, a literal, a lambda, a static constant or a field
+   * of {@code this} ({@code Level.FINE}, {@code this.id}; not {@code request.id}, whose left side may
+   * be null), a string concatenation of those whose operands' {@code toString()} cannot throw
+   * (primitives, boxes, strings, enums: {@code "late " + id}), and a new exception made of those.
+   */
   private static boolean isPlainValue(ExpressionTree value, VisitorState state) {
     ExpressionTree stripped = value == null ? null : ASTHelpers.stripParentheses(value);
-    if (stripped instanceof BinaryTree concatenation
-        && concatenation.getKind() == Tree.Kind.PLUS
-        && isPlainValue(concatenation.getLeftOperand(), state)
-        && isPlainValue(concatenation.getRightOperand(), state)) {
-      return true; // a message built of names and literals: "late " + id
+    if (stripped instanceof BinaryTree concatenation) {
+      return concatenation.getKind() == Tree.Kind.PLUS
+          && TypeNames.isExactly(ASTHelpers.getType(concatenation), "java.lang.String", state)
+          && isPlainValue(concatenation.getLeftOperand(), state)
+          && isPlainValue(concatenation.getRightOperand(), state)
+          && printsSafely(concatenation.getLeftOperand(), state)
+          && printsSafely(concatenation.getRightOperand(), state);
     }
     if (stripped instanceof IdentifierTree
         || stripped instanceof LiteralTree
-        || stripped instanceof LambdaExpressionTree
-        || (stripped instanceof MemberSelectTree select && isPlainValue(select.getExpression(), state))) {
+        || stripped instanceof LambdaExpressionTree) {
       return true;
+    }
+    if (stripped instanceof MemberSelectTree select) {
+      Symbol symbol = ASTHelpers.getSymbol(select);
+      return (symbol != null && symbol.isStatic())
+          || select.getIdentifier().contentEquals("class")
+          || LocalVariables.isThis(select.getExpression());
     }
     return stripped instanceof NewClassTree made
         && made.getClassBody() == null
         && TypeNames.isSubtype(ASTHelpers.getType(made), "java.lang.Throwable", state)
         && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
+  }
+
+  /** A value whose {@code toString()} cannot throw: a primitive, a box, a string or an enum. */
+  private static boolean printsSafely(ExpressionTree operand, VisitorState state) {
+    Type type = ASTHelpers.getType(operand);
+    if (type == null) {
+      return false;
+    }
+    Types types = state.getTypes();
+    return type.isPrimitive()
+        || types.unboxedType(type).isPrimitive()
+        || TypeNames.isExactly(type, "java.lang.String", state)
+        || (type.tsym != null && (type.tsym.flags() & Flags.ENUM) != 0);
   }
 
   /** A lambda's block, or the one method of an anonymous class ({@code new Runnable() {..}}). */
