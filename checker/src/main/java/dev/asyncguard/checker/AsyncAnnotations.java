@@ -147,15 +147,24 @@ final class AsyncAnnotations {
 
   /**
    * Whether a framework's executor annotation covers the method (see {@link #runsOnExecutor}),
-   * whether or not it can intercept it: the code of an annotated class is the framework's, run on
-   * its executor by the methods it intercepts (a private helper of an {@code @Async} bean, too).
+   * whether or not it can intercept it: on the method itself, or on its class for a method the
+   * framework intercepts or a private helper, which only the class's own code calls, from the
+   * executor. Not a non-private static method of an annotated class: anyone may call it (unless
+   * Spring's {@code @Async} is woven with AspectJ, which reaches static methods too).
    */
   boolean underExecutorAnnotation(MethodSymbol method, VisitorState state) {
     Memo m = memo.get(state);
     if (!m.runsOnExecutorEntered.anyEntered(state)) {
       return false;
     }
-    if (onMethodOrItsClass(method, RUNS_ON_EXECUTOR).isPresent()) {
+    if (annotationAmong(method, RUNS_ON_EXECUTOR).isPresent()) {
+      return true;
+    }
+    boolean coveredByItsClass =
+        !method.isStatic()
+            || (method.flags() & Flags.PRIVATE) != 0
+            || (asyncWovenByAspectJ && method.owner != null && annotationAmong(method.owner, SPRING_ASYNC).isPresent());
+    if (coveredByItsClass && method.owner != null && annotationAmong(method.owner, RUNS_ON_EXECUTOR).isPresent()) {
       return true;
     }
     if (!OverriddenMethods.mayOverride(method)) {
@@ -176,8 +185,8 @@ final class AsyncAnnotations {
 
   /**
    * The simple name of the proxy-applied executor annotation (Spring's {@code @Async}, EJB's {@code
-   * @Asynchronous}) that runs the method on an executor, on it, an enclosing type or a method it
-   * overrides; empty for any other way (or none). Asked only of calls through {@code this}.
+   * @Asynchronous}) that runs the method on an executor, on it, its class or a method it overrides;
+   * empty for any other way (or none). Asked only of calls through {@code this}.
    */
   Optional<String> appliedByAProxy(MethodSymbol method, VisitorState state) {
     if (!runsOnExecutor(method, state)) {

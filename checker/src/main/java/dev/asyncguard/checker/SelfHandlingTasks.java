@@ -155,11 +155,12 @@ final class SelfHandlingTasks {
               "lazySet"));
 
   /**
-   * A statement around a task's catch-all {@code try} that cannot throw: a logger's call or an atomic
-   * flag's on a name, with plain arguments (names, literals, concatenations of those); a local
-   * declared with a plain value; {@code return;}; and blocks and {@code if}s of those, on conditions
-   * made of names, literals, comparisons, logical operators, {@code log.isDebugEnabled()} and atomic
-   * reads ({@code if (!running.get()) return;}). Anything else may throw before the {@code try}.
+   * A statement around a task's catch-all {@code try} that cannot throw: a logger's logging call or
+   * an atomic flag's, on a plain value, with plain arguments that unbox nothing ({@link
+   * #isPlainValue}; no lambda, which a logger may run); a local declared with a plain value it does
+   * not unbox; {@code return;}; and blocks and {@code if}s of those, on conditions that unbox nothing
+   * ({@link #isPlainCondition}: {@code if (!running.get()) return;}). Anything else may throw before
+   * the {@code try}.
    */
   private static boolean cannotThrow(StatementTree statement, VisitorState state) {
     if (statement instanceof ExpressionStatementTree expression) {
@@ -188,9 +189,45 @@ final class SelfHandlingTasks {
   /** A logger's own methods that log or ask a level: not its configuration, nor a static factory. */
   private static final ImmutableSet<String> LOGGING_METHODS =
       ImmutableSet.of(
-          "trace", "debug", "info", "warn", "error", "fatal", "log", "fine", "finer", "finest", "config",
-          "warning", "severe", "isTraceEnabled", "isDebugEnabled", "isInfoEnabled", "isWarnEnabled",
-          "isErrorEnabled", "isFatalEnabled", "isEnabled", "isLoggable");
+          "trace", "debug", "info", "warn", "error", "fatal", "log", "logp", "printf", "fine", "finer",
+          "finest", "config", "warning", "severe", "entering", "exiting", "throwing", "isTraceEnabled",
+          "isDebugEnabled", "isInfoEnabled", "isWarnEnabled", "isErrorEnabled", "isFatalEnabled",
+          "isEnabled", "isEnabledForLevel", "isLoggable");
+
+  /**
+   * Arguments that are plain values, none a function (a logger may run a supplier it is given,
+   * named or written as a lambda), none unboxed into a primitive parameter ({@code flag.set(boxed)}
+   * may throw).
+   */
+  private static boolean passesPlainValues(MethodInvocationTree call, MethodSymbol method, VisitorState state) {
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    List<Symbol.VarSymbol> parameters = method.getParameters();
+    Types types = state.getTypes();
+    for (int i = 0; i < arguments.size(); i++) {
+      ExpressionTree argument = ASTHelpers.stripParentheses(arguments.get(i));
+      Type type = ASTHelpers.getType(argument);
+      if (argument instanceof LambdaExpressionTree
+          || argument instanceof MemberReferenceTree
+          || (type != null && types.isFunctionalInterface(type))
+          || !isPlainValue(argument, state)
+          || unboxes(type, parameterType(method, parameters, i, types))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The type argument {@code i} is passed as: a varargs parameter's element type at its position. */
+  private static Type parameterType(MethodSymbol method, List<Symbol.VarSymbol> parameters, int i, Types types) {
+    if (parameters.isEmpty()) {
+      return null;
+    }
+    int last = parameters.size() - 1;
+    if (method.isVarArgs() && i >= last) {
+      return types.elemtype(parameters.get(last).type);
+    }
+    return i <= last ? parameters.get(i).type : null;
+  }
 
   private static boolean isQuietCall(ExpressionTree expression, VisitorState state) {
     if (!(ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call)
@@ -201,7 +238,7 @@ final class SelfHandlingTasks {
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
     return receiver != null
         && isPlainValue(receiver, state)
-        && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
+        && passesPlainValues(call, method, state)
         && (ATOMIC_FLAGS.matches(call, state)
             || (LOGGING_METHODS.contains(method.getSimpleName().toString())
                 && TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), LOGGERS, state)));
@@ -252,7 +289,22 @@ final class SelfHandlingTasks {
     return from != null && to != null && to.isPrimitive() && !from.isPrimitive();
   }
 
-  /** Comparisons (no arithmetic: a division may throw). */
+  /** Arithmetic and bitwise operators that cannot throw on primitives (division: floating only). */
+  private static final ImmutableSet<Tree.Kind> ARITHMETIC =
+      Sets.immutableEnumSet(
+          Tree.Kind.PLUS,
+          Tree.Kind.MINUS,
+          Tree.Kind.MULTIPLY,
+          Tree.Kind.DIVIDE,
+          Tree.Kind.REMAINDER,
+          Tree.Kind.AND,
+          Tree.Kind.OR,
+          Tree.Kind.XOR,
+          Tree.Kind.LEFT_SHIFT,
+          Tree.Kind.RIGHT_SHIFT,
+          Tree.Kind.UNSIGNED_RIGHT_SHIFT);
+
+  /** Comparisons. */
   private static final ImmutableSet<Tree.Kind> COMPARISONS =
       Sets.immutableEnumSet(
           Tree.Kind.EQUAL_TO,
@@ -292,9 +344,10 @@ final class SelfHandlingTasks {
               "java.util.concurrent.CompletionStage", "whenComplete", "handle", "exceptionally"));
 
   /**
-   * A completion call, or a call whose future may be dropped, on a local, field or parameter, whose
-   * arguments cannot throw either: names, literals, lambdas and new exceptions made of those ({@code
-   * new TimeoutException("late")}).
+   * A completion call, or a call whose future may be dropped, on a plain value ({@code f}, {@code
+   * this.f}; not {@code pending.future}, whose left side may be null), whose arguments cannot throw
+   * either: plain values, lambdas (a stage's callback runs later) and new exceptions made of those
+   * ({@code new TimeoutException("late")}).
    */
   private static boolean onlyReports(
       ExpressionTree expression, VisitorState state, NestedFutures.DropPolicy quietCall) {
@@ -337,13 +390,20 @@ final class SelfHandlingTasks {
    */
   private static boolean isPlainValue(ExpressionTree value, VisitorState state) {
     ExpressionTree stripped = value == null ? null : ASTHelpers.stripParentheses(value);
-    if (stripped instanceof BinaryTree concatenation) {
-      return concatenation.getKind() == Tree.Kind.PLUS
-          && TypeNames.isExactly(ASTHelpers.getType(concatenation), "java.lang.String", state)
-          && isPlainValue(concatenation.getLeftOperand(), state)
-          && isPlainValue(concatenation.getRightOperand(), state)
-          && printsSafely(concatenation.getLeftOperand(), state)
-          && printsSafely(concatenation.getRightOperand(), state);
+    if (stripped instanceof BinaryTree binary) {
+      if (!isPlainValue(binary.getLeftOperand(), state) || !isPlainValue(binary.getRightOperand(), state)) {
+        return false;
+      }
+      if (TypeNames.isExactly(ASTHelpers.getType(binary), "java.lang.String", state)) {
+        return printsSafely(binary.getLeftOperand(), state) && printsSafely(binary.getRightOperand(), state);
+      }
+      // Arithmetic on primitives (n + 1); an integer division or remainder throws on a zero divisor.
+      boolean integral = ASTHelpers.getType(binary) instanceof Type type && type.isIntegral();
+      boolean dividing = binary.getKind() == Tree.Kind.DIVIDE || binary.getKind() == Tree.Kind.REMAINDER;
+      return isPrimitive(binary.getLeftOperand())
+          && isPrimitive(binary.getRightOperand())
+          && ARITHMETIC.contains(binary.getKind())
+          && !(integral && dividing && !isNonZeroConstant(binary.getRightOperand()));
     }
     if (stripped instanceof IdentifierTree
         || stripped instanceof LiteralTree
@@ -351,15 +411,27 @@ final class SelfHandlingTasks {
       return true;
     }
     if (stripped instanceof MemberSelectTree select) {
+      // Level.FINE, Foo.class, this.name, Outer.this.name; not request.id or make().CONSTANT.
+      ExpressionTree qualifier = ASTHelpers.stripParentheses(select.getExpression());
       Symbol symbol = ASTHelpers.getSymbol(select);
-      return (symbol != null && symbol.isStatic())
-          || select.getIdentifier().contentEquals("class")
-          || LocalVariables.isThis(select.getExpression());
+      boolean ofTypeOrPackage =
+          ASTHelpers.getSymbol(qualifier) instanceof Symbol named
+              && (named instanceof Symbol.ClassSymbol || named instanceof Symbol.PackageSymbol);
+      return (ofTypeOrPackage
+              && ((symbol != null && symbol.isStatic())
+                  || select.getIdentifier().contentEquals("class")
+                  || select.getIdentifier().contentEquals("this")))
+          || LocalVariables.isThis(qualifier)
+          || (qualifier instanceof MemberSelectTree outer && outer.getIdentifier().contentEquals("this"));
     }
     return stripped instanceof NewClassTree made
         && made.getClassBody() == null
         && TypeNames.isSubtype(ASTHelpers.getType(made), "java.lang.Throwable", state)
         && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
+  }
+
+  private static boolean isNonZeroConstant(ExpressionTree expression) {
+    return ASTHelpers.constValue(expression) instanceof Number divisor && divisor.longValue() != 0;
   }
 
   /** A value whose {@code toString()} cannot throw: a primitive, a box, a string or an enum. */
