@@ -140,9 +140,17 @@ final class AsyncAnnotations {
     if (method.isConstructor() || !underExecutorAnnotation(method, state)) {
       return false;
     }
-    boolean interceptable = !method.isStatic() && (method.flags() & Flags.PRIVATE) == 0;
-    return interceptable
-        || (asyncWovenByAspectJ && onMethodOrItsClass(method, SPRING_ASYNC).isPresent());
+    return isInterceptable(method) || wovenSpringAsync(method);
+  }
+
+  /** Whether a proxy or a generated subclass can intercept a call of the method. */
+  private static boolean isInterceptable(MethodSymbol method) {
+    return !method.isStatic() && (method.flags() & Flags.PRIVATE) == 0;
+  }
+
+  /** Spring's {@code @Async} on the method or its class, woven with AspectJ: it reaches any method. */
+  private boolean wovenSpringAsync(MethodSymbol method) {
+    return asyncWovenByAspectJ && onMethodOrItsClass(method, SPRING_ASYNC).isPresent();
   }
 
   /**
@@ -161,16 +169,14 @@ final class AsyncAnnotations {
       return true;
     }
     boolean coveredByItsClass =
-        !method.isStatic()
-            || (method.flags() & Flags.PRIVATE) != 0
-            || (asyncWovenByAspectJ && method.owner != null && annotationAmong(method.owner, SPRING_ASYNC).isPresent());
+        !method.isStatic() || (method.flags() & Flags.PRIVATE) != 0 || wovenSpringAsync(method);
     if (coveredByItsClass && method.owner != null && annotationAmong(method.owner, RUNS_ON_EXECUTOR).isPresent()) {
       return true;
     }
     if (!OverriddenMethods.mayOverride(method)) {
       return false;
     }
-    Boolean inherited = m.runsOnExecutor.get(method);
+    Boolean inherited = m.inheritedExecutorAnnotation.get(method);
     if (inherited == null) {
       inherited =
           OverriddenMethods.first(
@@ -178,7 +184,7 @@ final class AsyncAnnotations {
                   overridden -> annotationAmong(overridden, RUNS_ON_EXECUTOR).isPresent(),
                   state.getTypes())
               .isPresent();
-      m.runsOnExecutor.put(method, inherited);
+      m.inheritedExecutorAnnotation.put(method, inherited);
     }
     return inherited;
   }
@@ -246,7 +252,7 @@ final class AsyncAnnotations {
   private static final class Memo {
     final Map<MethodSymbol, Optional<String>> nonBlocking = new IdentityHashMap<>();
     final Map<MethodSymbol, Optional<String>> blocking = new IdentityHashMap<>();
-    final Map<MethodSymbol, Boolean> runsOnExecutor = new IdentityHashMap<>();
+    final Map<MethodSymbol, Boolean> inheritedExecutorAnnotation = new IdentityHashMap<>();
     final Map<MethodSymbol, Optional<String>> appliedByAProxy = new IdentityHashMap<>();
     final EnteredAnnotations nonBlockingEntered;
     final EnteredAnnotations blockingEntered;

@@ -238,8 +238,8 @@ final class BlockingSummaries {
   /**
    * Whether the body of a method a framework runs on its own executor blocks when it runs on the
    * caller's thread instead (a call through {@code this} bypasses Spring's {@code @Async} proxy), and
-   * by which chain. The kinds of blocking are not worked out for it, so no exemption for a kind
-   * (waits after {@code allOf}, in-memory streams) applies to such a call. Once per method.
+   * by which chain; the kinds of blocking it reaches are kept, so a call's exemptions for them
+   * apply as to any method's. Once per method.
    */
   Optional<Verdict> whenRunInline(MethodSymbol method, VisitorState state) {
     // Reviewed blocking, and a method that is an async context itself (reported inside), stop here.

@@ -347,14 +347,22 @@ public final class DiscardedFuture extends BugChecker
     if (promise instanceof IdentifierTree || promise instanceof MemberSelectTree) {
       return symbol instanceof VarSymbol;
     }
+    return isVoidPromise(promise)
+        || (promise instanceof MethodInvocationTree call
+            && call.getArguments().isEmpty()
+            && symbol instanceof MethodSymbol method
+            && method.owner instanceof ClassSymbol owner
+            && owner.isRecord()
+            && owner.getRecordComponents().stream()
+                .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName())));
+  }
+
+  /** Netty's {@code voidPromise()}, which sends failures to the pipeline. */
+  private static boolean isVoidPromise(ExpressionTree promise) {
     return promise instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
-        && symbol instanceof MethodSymbol method
-        && (method.getSimpleName().contentEquals("voidPromise")
-            || (method.owner instanceof ClassSymbol owner
-                && owner.isRecord()
-                && owner.getRecordComponents().stream()
-                    .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()))));
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals("voidPromise");
   }
 
   /**
@@ -362,14 +370,10 @@ public final class DiscardedFuture extends BugChecker
    * pipeline) or a field. A parameter or local may be one the caller made for the call.
    */
   private static boolean reportsBeyondTheMethod(ExpressionTree promise) {
-    Symbol symbol = ASTHelpers.getSymbol(promise);
     if (promise instanceof IdentifierTree || promise instanceof MemberSelectTree) {
-      return symbol instanceof VarSymbol && symbol.getKind() == ElementKind.FIELD;
+      return ASTHelpers.getSymbol(promise) instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD;
     }
-    return promise instanceof MethodInvocationTree call
-        && call.getArguments().isEmpty()
-        && symbol instanceof MethodSymbol method
-        && method.getSimpleName().contentEquals("voidPromise");
+    return isVoidPromise(promise);
   }
 
   private static boolean executeImplementedBySubmitting(ExpressionTree tree, VisitorState state) {

@@ -112,6 +112,17 @@ final class MethodDeclarations {
     return declaration != null && declaration.getLeaf() instanceof MethodTree tree ? tree.getBody() : null;
   }
 
+  /**
+   * The path to the body of the method's declaration in this compilation, for a scan that needs the
+   * paths of the trees in it; null if it has none here.
+   */
+  static TreePath bodyPathOf(MethodSymbol method, VisitorState state) {
+    TreePath declaration = pathOf(method, state);
+    return declaration != null && declaration.getLeaf() instanceof MethodTree tree && tree.getBody() != null
+        ? new TreePath(declaration, tree.getBody())
+        : null;
+  }
+
   /** A named class's declaration, under those of the classes it is nested in; null if not in source. */
   private static TreePath pathOfType(ClassSymbol type, Enter enter) {
     Env<AttrContext> env = enter.getEnv(type);

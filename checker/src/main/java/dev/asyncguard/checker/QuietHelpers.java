@@ -7,7 +7,6 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -50,10 +49,8 @@ final class QuietHelpers {
   }
 
   private boolean everyReturnQuiet(MethodSymbol method, VisitorState state) {
-    TreePath declaration = MethodDeclarations.pathOf(method, state);
-    if (declaration == null
-        || !(declaration.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null) {
+    TreePath body = MethodDeclarations.bodyPathOf(method, state);
+    if (body == null) {
       return false;
     }
     int[] returns = {0, 0, 0}; // values returned other than null, calls among them, quiet calls
@@ -91,7 +88,7 @@ final class QuietHelpers {
       public Void visitClass(ClassTree node, Void unused) {
         return null;
       }
-    }.scanFrom(new TreePath(declaration, tree.getBody()), null);
+    }.scanFrom(body, null);
     // Any value other than a call (a field, a new future) is not known to be quiet; null is nothing.
     return !other[0] && returns[0] > 0 && returns[0] == returns[1] && returns[1] == returns[2];
   }

@@ -86,7 +86,7 @@ final class SelfHandlingTasks {
       return quietCall.mayBeDropped(reference, state)
           || (ASTHelpers.getSymbol(reference) instanceof MethodSymbol method
               && MethodDeclarations.cannotBeOverridden(method)
-              && isOneTryHandlingEverything(
+              && catchesEverythingItThrows(
                   MethodDeclarations.bodyOf(method, state), method.getThrownTypes().isEmpty(), state));
     }
     if (task instanceof LambdaExpressionTree lambda
@@ -101,16 +101,16 @@ final class SelfHandlingTasks {
         && body.getStatements().get(0) instanceof ExpressionStatementTree statement) {
       return onlyReports(statement.getExpression(), state, quietCall);
     }
-    return isOneTryHandlingEverything(body, declaresNoCheckedExceptions(task, state), state);
+    return catchesEverythingItThrows(body, declaresNoCheckedExceptions(task, state), state);
   }
 
   /**
-   * A body that is one {@code try} whose clauses catch everything it can throw, without throwing,
-   * with only statements that cannot throw around it ({@link #cannotThrow}): {@code log.debug("start");
+   * A body with a {@code try} whose clauses catch everything it can throw, without throwing, and
+   * only statements that cannot throw around it ({@link #cannotThrow}): {@code log.debug("start");
    * try { .. } catch (Exception e) { log.warn("failed", e); }}. {@code declaresNoChecked} says the
    * method around it declares no checked exception.
    */
-  private static boolean isOneTryHandlingEverything(
+  private static boolean catchesEverythingItThrows(
       BlockTree body, boolean declaresNoChecked, VisitorState state) {
     if (body == null) {
       return false;
@@ -289,7 +289,10 @@ final class SelfHandlingTasks {
     return from != null && to != null && to.isPrimitive() && !from.isPrimitive();
   }
 
-  /** Arithmetic and bitwise operators that cannot throw on primitives (division: floating only). */
+  /**
+   * Arithmetic and bitwise operators that cannot throw on primitives (an integer division or
+   * remainder only by a non-zero constant: see {@link #isPlainValue}).
+   */
   private static final ImmutableSet<Tree.Kind> ARITHMETIC =
       Sets.immutableEnumSet(
           Tree.Kind.PLUS,
@@ -394,7 +397,7 @@ final class SelfHandlingTasks {
       if (!isPlainValue(binary.getLeftOperand(), state) || !isPlainValue(binary.getRightOperand(), state)) {
         return false;
       }
-      if (TypeNames.isExactly(ASTHelpers.getType(binary), "java.lang.String", state)) {
+      if (BlockingSummaries.concatenatesStrings(binary, state)) {
         return printsSafely(binary.getLeftOperand(), state) && printsSafely(binary.getRightOperand(), state);
       }
       // Arithmetic on primitives (n + 1); an integer division or remainder throws on a zero divisor.
