@@ -321,7 +321,7 @@ final class CompletedFutures {
         || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol helper)
         || helper.isVarArgs()
         // The body read here must be the one that runs: no override can replace it.
-        || !MethodDeclarations.cannotBeOverridden(helper)) {
+        || !MethodDeclarations.cannotBeOverridden(helper, state)) {
       return false;
     }
     int index = call.getArguments().indexOf(reference.getLeaf());

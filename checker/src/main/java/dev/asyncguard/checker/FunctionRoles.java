@@ -788,7 +788,7 @@ final class FunctionRoles {
   }
 
   private static boolean isHelperEmittingOnAScheduler(MethodSymbol helper, VisitorState state) {
-    if (!MethodDeclarations.cannotBeOverridden(helper)
+    if (!MethodDeclarations.cannotBeOverridden(helper, state)
         || isMutiny(helper)
         || !returnsAPublisher(helper, state)
         || ownerIsAny(helper, REACTOR_TYPES, state)) {
@@ -840,7 +840,7 @@ final class FunctionRoles {
 
   /** Every return of the helper's body is its parameter's chain with a subscribeOn fit for blocking. */
   private static boolean returnsItSubscribedOn(MethodSymbol helper, int parameterIndex, VisitorState state) {
-    BlockTree body = MethodDeclarations.cannotBeOverridden(helper) ? MethodDeclarations.bodyOf(helper, state) : null;
+    BlockTree body = MethodDeclarations.cannotBeOverridden(helper, state) ? MethodDeclarations.bodyOf(helper, state) : null;
     if (body == null) {
       return false;
     }

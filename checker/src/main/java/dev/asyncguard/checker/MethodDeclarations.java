@@ -9,6 +9,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -87,12 +88,49 @@ final class MethodDeclarations {
   }
 
   /**
-   * Whether no override can replace the method (private, static or final, or of a final class): the
-   * body seen in this compilation is the one a call runs.
+   * Whether no override can replace the method: it is private, static or final, or of a final or
+   * anonymous class, or of a private or local class that no class of its compilation unit extends
+   * (only code of that unit can name such a class). The body seen in this compilation is the one a
+   * call runs.
    */
-  static boolean cannotBeOverridden(MethodSymbol method) {
-    return (method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0
-        || (method.owner.flags() & Flags.FINAL) != 0;
+  static boolean cannotBeOverridden(MethodSymbol method, VisitorState state) {
+    if ((method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) != 0) {
+      return true;
+    }
+    if (!(method.owner instanceof ClassSymbol owner) || owner.isInterface()) {
+      return false;
+    }
+    if ((owner.flags() & Flags.FINAL) != 0 || owner.isAnonymous()) {
+      return true;
+    }
+    return ((owner.flags() & Flags.PRIVATE) != 0 || owner.isDirectlyOrIndirectlyLocal())
+        && NEVER_EXTENDED.get(state).computeIfAbsent(owner, type -> noClassExtends(type, state));
+  }
+
+  /** Private and local classes of this compilation, and whether no class of their unit extends them. */
+  private static final Supplier<Map<ClassSymbol, Boolean>> NEVER_EXTENDED =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
+  /** One scan of the outermost class around {@code type}, the only code that can name it. */
+  private static boolean noClassExtends(ClassSymbol type, VisitorState state) {
+    Env<AttrContext> env = Enter.instance(state.context).getEnv(ASTHelpers.outermostClass(type));
+    if (env == null || env.tree == null) {
+      return false;
+    }
+    boolean[] extended = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) instanceof ClassSymbol declared
+            && declared.getSuperclass() != null
+            && declared.getSuperclass().tsym == type) {
+          extended[0] = true;
+          return null;
+        }
+        return extended[0] ? null : super.visitClass(tree, null);
+      }
+    }.scan(env.tree, null);
+    return !extended[0];
   }
 
   /** The {@code new T() {..}} whose body the class at {@code classPath} is; null for a named class. */

@@ -35,7 +35,7 @@ final class QuietHelpers {
   }
 
   boolean passesOnOnlyQuietFutures(MethodSymbol method, VisitorState state) {
-    if (method.isConstructor() || !MethodDeclarations.cannotBeOverridden(method)) {
+    if (method.isConstructor() || !MethodDeclarations.cannotBeOverridden(method, state)) {
       return false;
     }
     Map<MethodSymbol, Boolean> known = memo.get(state);

@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
@@ -34,15 +36,18 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 
 /**
  * A task started by a call whose future only that task completes ({@code runAsync(() -> {..},
- * pool)}, {@code executor.submit(..)}), that cannot lose a failure: its body is a {@code try} with a
- * clause catching {@code Exception} or {@code Throwable} that does not throw, and around it only
- * statements that cannot throw (logging, flag tests); or it is
+ * pool)}, {@code executor.submit(..)}), that cannot lose a failure: its body (a lambda's, an anonymous
+ * class's, or that of a method or task class of this compilation that no override can replace)
+ * catches everything it throws: catch-all {@code try}s that do not throw, statements that cannot
+ * throw (logging, flag tests, plain assignments), and calls of such methods of its own; or it is
  * itself a future ({@code submit(futureTask)}: the task holds its outcome, which the caller holds);
  * or it only completes another future ({@code schedule(() -> f.completeExceptionally(new
  * TimeoutException()), 5, SECONDS)}), which cannot throw. Such a future fails only if the task is
@@ -84,46 +89,88 @@ final class SelfHandlingTasks {
     if (task instanceof MemberReferenceTree reference) {
       // schedule(this::reconnect, ..) where reconnect() { try { .. } catch (Exception e) { log } }
       return quietCall.mayBeDropped(reference, state)
-          || (ASTHelpers.getSymbol(reference) instanceof MethodSymbol method
-              && MethodDeclarations.cannotBeOverridden(method)
-              && catchesEverythingItThrows(
-                  MethodDeclarations.bodyOf(method, state), method.getThrownTypes().isEmpty(), state));
+          || (ASTHelpers.getSymbol(reference) instanceof MethodSymbol method && handlesEverything(method, state));
     }
     if (task instanceof LambdaExpressionTree lambda
         && lambda.getBody() instanceof ExpressionTree expression) {
-      return onlyReports(expression, state, quietCall);
+      return onlyReports(expression, state, quietCall)
+          || cannotThrow(expression, state);
     }
     BlockTree body = bodyOf(task);
     if (body == null) {
-      return false;
+      // submit(refreshTask): an object of a class of this compilation, judged by its run() or call().
+      return implementation(invocation, task, state) instanceof MethodSymbol method
+          && handlesEverything(method, state);
     }
     if (body.getStatements().size() == 1
-        && body.getStatements().get(0) instanceof ExpressionStatementTree statement) {
-      return onlyReports(statement.getExpression(), state, quietCall);
+        && body.getStatements().get(0) instanceof ExpressionStatementTree statement
+        && onlyReports(statement.getExpression(), state, quietCall)) {
+      return true;
     }
     return catchesEverythingItThrows(body, declaresNoCheckedExceptions(task, state), state);
   }
 
+  /** Methods of this compilation, and whether their bodies catch everything they throw. */
+  private static final Supplier<Map<MethodSymbol, Boolean>> HANDLING_METHODS =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
   /**
-   * A body with a {@code try} whose clauses catch everything it can throw, without throwing, and
-   * only statements that cannot throw around it ({@link #cannotThrow}): {@code log.debug("start");
-   * try { .. } catch (Exception e) { log.warn("failed", e); }}. {@code declaresNoChecked} says the
-   * method around it declares no checked exception.
+   * Whether every call of the method runs a body of this compilation that catches everything it
+   * throws ({@link #catchesEverythingItThrows}): no override can replace it. Judged once per method;
+   * a method reached again through its own body proves nothing.
+   */
+  private static boolean handlesEverything(MethodSymbol method, VisitorState state) {
+    if (!MethodDeclarations.cannotBeOverridden(method, state)) {
+      return false;
+    }
+    Map<MethodSymbol, Boolean> known = HANDLING_METHODS.get(state);
+    Boolean handles = known.get(method);
+    if (handles == null) {
+      known.put(method, false);
+      handles =
+          catchesEverythingItThrows(
+              MethodDeclarations.bodyOf(method, state), method.getThrownTypes().isEmpty(), state);
+      known.put(method, handles);
+    }
+    return handles;
+  }
+
+  /**
+   * The method that runs a task object handed to the call ({@code submit(refreshTask)}): the
+   * implementation of the parameter's functional method ({@code run()}, {@code call()}) in the
+   * task's class, or null if that class does not implement it itself.
+   */
+  private static MethodSymbol implementation(
+      MethodInvocationTree invocation, ExpressionTree task, VisitorState state) {
+    Type taskType = ASTHelpers.getType(task);
+    if (!(ASTHelpers.getSymbol(invocation) instanceof MethodSymbol starter)
+        || starter.getParameters().isEmpty()
+        || taskType == null
+        || !(taskType.tsym instanceof Symbol.ClassSymbol taskClass)
+        || taskClass.isInterface()) {
+      return null;
+    }
+    Types types = state.getTypes();
+    Type parameter = starter.getParameters().get(0).type;
+    if (!types.isFunctionalInterface(parameter)) {
+      return null;
+    }
+    Symbol functional = types.findDescriptorSymbol(parameter.tsym);
+    return functional instanceof MethodSymbol abstractMethod
+            && abstractMethod.implementation(taskClass, types, true) instanceof MethodSymbol implemented
+            && !implemented.owner.isInterface()
+        ? implemented
+        : null;
+  }
+
+  /**
+   * A body whose every statement catches everything it throws or cannot throw ({@link
+   * #cannotThrow}): {@code log.debug("start"); try { .. } catch (Exception e) { log.warn("failed",
+   * e); }}. {@code declaresNoChecked} says the method around it declares no checked exception.
    */
   private static boolean catchesEverythingItThrows(
       BlockTree body, boolean declaresNoChecked, VisitorState state) {
-    if (body == null) {
-      return false;
-    }
-    boolean handled = false;
-    for (StatementTree statement : body.getStatements()) {
-      if (statement instanceof TryTree attempt && tryHandlesEverything(attempt, declaresNoChecked, state)) {
-        handled = true;
-      } else if (!cannotThrow(statement, state)) {
-        return false;
-      }
-    }
-    return handled;
+    return body != null && cannotThrow(body, declaresNoChecked, state);
   }
 
   private static boolean tryHandlesEverything(TryTree attempt, boolean declaresNoChecked, VisitorState state) {
@@ -155,16 +202,19 @@ final class SelfHandlingTasks {
               "lazySet"));
 
   /**
-   * A statement around a task's catch-all {@code try} that cannot throw: a logger's logging call or
-   * an atomic flag's, on a plain value, with plain arguments that unbox nothing ({@link
-   * #isPlainValue}; no lambda, which a logger may run); a local declared with a plain value it does
-   * not unbox; {@code return;}; and blocks and {@code if}s of those, on conditions that unbox nothing
-   * ({@link #isPlainCondition}: {@code if (!running.get()) return;}). Anything else may throw before
-   * the {@code try}.
+   * A statement that cannot throw, or catches everything it throws: a {@code try} with a clause
+   * catching everything its block can throw that does not throw itself ({@link #handlesEverything});
+   * an expression that cannot throw ({@link #cannotThrow(ExpressionTree, VisitorState)});
+   * a local declared with a plain value it does not unbox; {@code return;}; and blocks and {@code
+   * if}s of those, on conditions that unbox nothing ({@link #isPlainCondition}: {@code if
+   * (!running.get()) return;}). Anything else may throw.
    */
-  private static boolean cannotThrow(StatementTree statement, VisitorState state) {
+  private static boolean cannotThrow(StatementTree statement, boolean declaresNoChecked, VisitorState state) {
+    if (statement instanceof TryTree attempt) {
+      return tryHandlesEverything(attempt, declaresNoChecked, state);
+    }
     if (statement instanceof ExpressionStatementTree expression) {
-      return isQuietCall(expression.getExpression(), state);
+      return cannotThrow(expression.getExpression(), state);
     }
     if (statement instanceof ReturnTree returned) {
       return returned.getExpression() == null;
@@ -178,12 +228,47 @@ final class SelfHandlingTasks {
           || (isPlainValue(value, state) && !unboxes(ASTHelpers.getType(value), ASTHelpers.getType(local)));
     }
     if (statement instanceof BlockTree block) {
-      return block.getStatements().stream().allMatch(inner -> cannotThrow(inner, state));
+      return block.getStatements().stream().allMatch(inner -> cannotThrow(inner, declaresNoChecked, state));
     }
     return statement instanceof IfTree branch
         && isPlainCondition(branch.getCondition(), state)
-        && cannotThrow(branch.getThenStatement(), state)
-        && (branch.getElseStatement() == null || cannotThrow(branch.getElseStatement(), state));
+        && cannotThrow(branch.getThenStatement(), declaresNoChecked, state)
+        && (branch.getElseStatement() == null || cannotThrow(branch.getElseStatement(), declaresNoChecked, state));
+  }
+
+  /**
+   * An expression statement that cannot throw: a logger's logging call or an atomic flag's, on a
+   * plain value, with plain arguments that unbox nothing ({@link #isQuietCall}); completing or
+   * failing a future ({@link #onlyCompletes}); a plain value assigned to a local or a field of
+   * {@code this} without unboxing ({@code this.relaxed = false}); or a call of a method of this
+   * compilation, on {@code this} and with plain arguments, whose body catches everything it throws
+   * ({@code requeue(command)}, {@link #handlesEverything}).
+   */
+  private static boolean cannotThrow(ExpressionTree expression, VisitorState state) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
+    if (stripped instanceof AssignmentTree assignment) {
+      ExpressionTree target = ASTHelpers.stripParentheses(assignment.getVariable());
+      return (target instanceof IdentifierTree || target instanceof MemberSelectTree)
+          && isPlainValue(target, state)
+          && isPlainValue(assignment.getExpression(), state)
+          && !unboxes(ASTHelpers.getType(assignment.getExpression()), ASTHelpers.getType(target));
+    }
+    return isQuietCall(stripped, state)
+        || onlyCompletes(stripped, state)
+        || (stripped instanceof MethodInvocationTree call
+            && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+            && !method.isConstructor()
+            && isOwnReceiver(ASTHelpers.getReceiver(call))
+            && passesPlainValues(call, method, state)
+            && handlesEverything(method, state));
+  }
+
+  /** No receiver (an implicit {@code this}, or a static method), or {@code this} or {@code Outer.this}. */
+  private static boolean isOwnReceiver(ExpressionTree receiver) {
+    ExpressionTree stripped = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    return stripped == null
+        || LocalVariables.isThis(stripped)
+        || (stripped instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
   }
 
   /** A logger's own methods that log or ask a level: not its configuration, nor a static factory. */
@@ -236,8 +321,11 @@ final class SelfHandlingTasks {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    return receiver != null
-        && isPlainValue(receiver, state)
+    if (receiver == null) {
+      // compareAndSet(false, true) in a task that is itself an AtomicBoolean.
+      return ATOMIC_FLAGS.matches(call, state) && passesPlainValues(call, method, state);
+    }
+    return isPlainValue(receiver, state)
         && passesPlainValues(call, method, state)
         && (ATOMIC_FLAGS.matches(call, state)
             || (LOGGING_METHODS.contains(method.getSimpleName().toString())
@@ -347,17 +435,56 @@ final class SelfHandlingTasks {
               "java.util.concurrent.CompletionStage", "whenComplete", "handle", "exceptionally"));
 
   /**
-   * A completion call, or a call whose future may be dropped, on a plain value ({@code f}, {@code
-   * this.f}; not {@code pending.future}, whose left side may be null), whose arguments cannot throw
-   * either: plain values, lambdas (a stage's callback runs later) and new exceptions made of those
-   * ({@code new TimeoutException("late")}).
+   * A completion call ({@link #onlyCompletes}), or a call whose future may be dropped on a plain
+   * value with plain arguments ({@code ch.close()}).
    */
   private static boolean onlyReports(
       ExpressionTree expression, VisitorState state, NestedFutures.DropPolicy quietCall) {
-    return ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call
-        && isPlainValue(ASTHelpers.getReceiver(call), state)
-        && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
-        && (COMPLETES.matches(call, state) || quietCall.mayBeDropped(call, state));
+    ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
+    return onlyCompletes(stripped, state)
+        || (stripped instanceof MethodInvocationTree call
+            && isPlainValue(ASTHelpers.getReceiver(call), state)
+            && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
+            && quietCall.mayBeDropped(call, state));
+  }
+
+  /**
+   * A project's own future's {@code completeExceptionally(Throwable)}, named after the JDK's
+   * (Lettuce's {@code RedisCommand}): taken to fail that future as the JDK's does.
+   */
+  private static boolean isOwnFailingMethod(MethodSymbol method, VisitorState state) {
+    return method.getSimpleName().contentEquals("completeExceptionally")
+        && !method.isStatic()
+        && method.getParameters().size() == 1
+        && TypeNames.isSubtype(method.getParameters().get(0).type, "java.lang.Throwable", state);
+  }
+
+  /** The completion calls that fail the future with the exception they are handed. */
+  private static final ImmutableSet<String> FAILS =
+      ImmutableSet.of("completeExceptionally", "obtrudeException", "setException", "tryFailure");
+
+  /**
+   * Completing, failing or cancelling a future ({@link #COMPLETES}) on a plain value ({@code f},
+   * {@code this.f}; not {@code pending.future}, whose left side may be null) with arguments that
+   * cannot throw: plain values, lambdas (a stage's callback runs later) and new exceptions made of
+   * those ({@code new TimeoutException("late")}). An exception built only to fail the future may be
+   * built of anything ({@code f.completeExceptionally(Errors.timeout(command.name()))}): building the
+   * exception it reports is taken not to throw, as a timeout task's whole job is that report.
+   */
+  private static boolean onlyCompletes(ExpressionTree expression, VisitorState state) {
+    if (!(expression instanceof MethodInvocationTree call)
+        || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
+        || !(COMPLETES.matches(call, state) || isOwnFailingMethod(method, state))) {
+      return false;
+    }
+    boolean fails = FAILS.contains(method.getSimpleName().toString());
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return (receiver == null || isPlainValue(receiver, state))
+        && call.getArguments().stream()
+            .allMatch(
+                argument ->
+                    isPlainValue(argument, state)
+                        || (fails && TypeNames.isSubtype(ASTHelpers.getType(argument), "java.lang.Throwable", state)));
   }
 
   /**
