@@ -322,8 +322,11 @@ final class SelfHandlingTasks {
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
     if (receiver == null) {
-      // compareAndSet(false, true) in a task that is itself an AtomicBoolean.
-      return ATOMIC_FLAGS.matches(call, state) && passesPlainValues(call, method, state);
+      // compareAndSet(false, true) in a task that is itself an AtomicBoolean: the JDK's own method,
+      // not an overload the task declares.
+      return ATOMIC_FLAGS.matches(call, state)
+          && method.owner.getQualifiedName().toString().startsWith("java.util.concurrent.atomic.")
+          && passesPlainValues(call, method, state);
     }
     return isPlainValue(receiver, state)
         && passesPlainValues(call, method, state)
@@ -467,9 +470,10 @@ final class SelfHandlingTasks {
    * Completing, failing or cancelling a future ({@link #COMPLETES}) on a plain value ({@code f},
    * {@code this.f}; not {@code pending.future}, whose left side may be null) with arguments that
    * cannot throw: plain values, lambdas (a stage's callback runs later) and new exceptions made of
-   * those ({@code new TimeoutException("late")}). An exception built only to fail the future may be
-   * built of anything ({@code f.completeExceptionally(Errors.timeout(command.name()))}): building the
-   * exception it reports is taken not to throw, as a timeout task's whole job is that report.
+   * those ({@code new TimeoutException("late")}). An exception made only to fail the future ({@link
+   * #isBuiltException}) may be made of anything ({@code
+   * f.completeExceptionally(Errors.timeout(command.name()))}): making the exception it reports is
+   * taken not to throw, as a timeout task's whole job is that report. An assumption, not a proof.
    */
   private static boolean onlyCompletes(ExpressionTree expression, VisitorState state) {
     if (!(expression instanceof MethodInvocationTree call)
@@ -481,10 +485,22 @@ final class SelfHandlingTasks {
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
     return (receiver == null || isPlainValue(receiver, state))
         && call.getArguments().stream()
-            .allMatch(
-                argument ->
-                    isPlainValue(argument, state)
-                        || (fails && TypeNames.isSubtype(ASTHelpers.getType(argument), "java.lang.Throwable", state)));
+            .allMatch(argument -> isPlainValue(argument, state) || (fails && isBuiltException(argument, state)));
+  }
+
+  /**
+   * An exception made for the failure, never null: {@code new TimeoutException(..)} or a static
+   * factory's {@code Errors.timeout(..)}, whatever its arguments. Not an instance method's result
+   * ({@code error.getCause()} may be null, and a null failure throws).
+   */
+  private static boolean isBuiltException(ExpressionTree argument, VisitorState state) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(argument);
+    boolean made =
+        (stripped instanceof NewClassTree created && created.getClassBody() == null)
+            || (stripped instanceof MethodInvocationTree factory
+                && ASTHelpers.getSymbol(factory) instanceof MethodSymbol method
+                && method.isStatic());
+    return made && TypeNames.isSubtype(ASTHelpers.getType(stripped), "java.lang.Throwable", state);
   }
 
   /**
