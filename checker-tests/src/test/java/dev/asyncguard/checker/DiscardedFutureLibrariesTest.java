@@ -172,7 +172,9 @@ class DiscardedFutureLibrariesTest {
         .addSourceLines(
             "io/netty/channel/ChannelPromise.java",
             "package io.netty.channel;",
-            "public interface ChannelPromise extends ChannelFuture, io.netty.util.concurrent.Promise<Void> {}");
+            "public interface ChannelPromise extends ChannelFuture, io.netty.util.concurrent.Promise<Void> {",
+            "  @Override ChannelPromise addListener(Object listener);",
+            "}");
   }
 
   @Test
@@ -210,7 +212,14 @@ class DiscardedFutureLibrariesTest {
             "import io.netty.channel.*;",
             "class Handler {",
             "  void run(Channel channel, ChannelPromise promise, ChannelHandlerContext ctx,",
-            "      io.netty.util.concurrent.EventExecutorGroup group) {",
+            "      io.netty.util.concurrent.EventExecutorGroup group, Object fireExceptionOnFailure,",
+            "      java.util.concurrent.ScheduledExecutorService ses, java.util.logging.Logger log) {",
+            "    // A promise made for the call with a listener attached: the listener gets the failure.",
+            "    channel.writeAndFlush(\"x\", channel.newPromise().addListener(fireExceptionOnFailure));",
+            "    // A task that logs and closes: the close reports through its own future.",
+            "    ses.schedule(() -> { log.info(\"idle\"); ctx.close(); }, 1, java.util.concurrent.TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(() -> { log.info(\"idle\"); ctx.write(\"bye\"); }, 1, java.util.concurrent.TimeUnit.SECONDS);",
             "    channel.close();",
             "    channel.disconnect();",
             "    channel.deregister();",
@@ -226,6 +235,44 @@ class DiscardedFutureLibrariesTest {
             "    // BUG: Diagnostic contains: returns a ChannelFuture that is dropped",
             "    channel.writeAndFlush(\"x\", channel.newPromise());",
             "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void vertxExecuteBlockingTasksThatHandleTheirFailures() {
+    helper
+        .addSourceLines(
+            "io/vertx/core/Handler.java",
+            "package io.vertx.core;",
+            "public interface Handler<E> { void handle(E event); }")
+        .addSourceLines(
+            "io/vertx/core/Promise.java",
+            "package io.vertx.core;",
+            "public interface Promise<T> { void complete(T value); void fail(Throwable cause); }")
+        .addSourceLines(
+            "io/vertx/core/Vertx.java",
+            "package io.vertx.core;",
+            "public interface Vertx {",
+            "  <T> Future<T> executeBlocking(java.util.concurrent.Callable<T> blockingCode);",
+            "  <T> Future<T> executeBlocking(java.util.concurrent.Callable<T> blockingCode, boolean ordered);",
+            "  <T> Future<T> executeBlocking(Handler<Promise<T>> blockingCodeHandler);",
+            "}")
+        .addSourceLines(
+            "Archiver.java",
+            "import io.vertx.core.*;",
+            "class Archiver {",
+            "  private static final java.util.logging.Logger log = java.util.logging.Logger.getLogger(\"a\");",
+            "  void run(Vertx vertx) {",
+            "    vertx.executeBlocking(() -> { try { compress(); } catch (Exception e) { log.warning(\"failed\"); } return null; });",
+            "    vertx.executeBlocking(() -> { try { compress(); } catch (Exception e) { log.warning(\"failed\"); } return null; }, false);",
+            "    // BUG: Diagnostic contains: Vertx.executeBlocking(...) returns a Future",
+            "    vertx.executeBlocking(() -> { compress(); return null; });",
+            "    // Vert.x 4's form: the failure the task catches goes to the promise, whose future is dropped.",
+            "    // BUG: Diagnostic contains: Vertx.executeBlocking(...) returns a Future",
+            "    vertx.executeBlocking((Promise<Void> p) -> { try { compress(); p.complete(null); } catch (Exception e) { p.fail(e); } });",
+            "  }",
+            "  void compress() throws java.io.IOException {}",
             "}")
         .doTest();
   }

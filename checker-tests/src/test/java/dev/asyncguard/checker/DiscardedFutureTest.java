@@ -501,6 +501,65 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void workerLoopsStateQueriesAndCallablesWithoutAResult() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.atomic.AtomicBoolean;",
+            "class Worker {",
+            "  private static final java.util.logging.Logger log = java.util.logging.Logger.getLogger(\"w\");",
+            "  private final AtomicBoolean running = new AtomicBoolean(true);",
+            "  void start(ExecutorService pool, ScheduledExecutorService ses, BlockingQueue<String> queue,",
+            "      CompletableFuture<String> f, Future<?> job) {",
+            "    // A worker's loop on a flag, each round handling everything it throws.",
+            "    pool.submit(() -> {",
+            "      while (running.get()) {",
+            "        try { work(queue.take()); } catch (Exception e) { log.warning(\"failed\"); }",
+            "      }",
+            "    });",
+            "    pool.submit(() -> {",
+            "      for (;;) {",
+            "        if (!running.get()) break;",
+            "        try { work(queue.take()); } catch (Exception e) { continue; }",
+            "      }",
+            "    });",
+            "    pool.submit(() -> {",
+            "      do { try { work(queue.take()); } catch (Throwable t) { log.warning(\"failed\"); } } while (running.get());",
+            "    });",
+            "    // A Callable that returns null has no result to drop.",
+            "    pool.submit(() -> { log.info(\"tick\"); return null; });",
+            "    pool.submit(() -> {",
+            "      try { work(\"x\"); } catch (Exception e) { log.warning(\"failed\"); return null; }",
+            "      return null;",
+            "    });",
+            "    // A future's state queries cannot throw.",
+            "    ses.schedule(() -> { if (!f.isDone()) f.completeExceptionally(new TimeoutException()); }, 1, TimeUnit.SECONDS);",
+            "    ses.schedule(() -> { if (!job.isDone() && !job.isCancelled()) job.cancel(true); }, 1, TimeUnit.SECONDS);",
+            "  }",
+            "  void stillFlagged(ExecutorService pool, BlockingQueue<String> queue, CompletableFuture<String> f) {",
+            "    // A condition that calls out, a loop with an initializer, a result computed and dropped.",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    pool.submit(() -> {",
+            "      while (queue.poll() != null) { try { work(\"x\"); } catch (Exception e) {} }",
+            "    });",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    pool.submit(() -> {",
+            "      for (int i = 0; i < 3; i++) { try { work(\"x\"); } catch (Exception e) {} }",
+            "    });",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    pool.submit(() -> { log.info(\"tick\"); return \"done\"; });",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    pool.submit(() -> \"done\");",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    pool.submit(() -> { while (running.get()) { work(\"x\"); } });",
+            "  }",
+            "  void work(String item) {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void tasksThatHoldTheirOutcomeOrOnlyCompleteAnotherFuture() {
     helper
         .addSourceLines(

@@ -293,6 +293,60 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void nettyAndVertxFuturesKnownToHaveFailed() {
+    // Vert.x's failed(), Netty's !isSuccess() and either's cause() != null say there is no value.
+    helper
+        .addSourceLines(
+            "io/netty/util/concurrent/Future.java",
+            "package io.netty.util.concurrent;",
+            "public interface Future<V> extends java.util.concurrent.Future<V> {",
+            "  boolean isSuccess();",
+            "  Throwable cause();",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/Future.java",
+            "package io.vertx.core;",
+            "public interface Future<T> {",
+            "  boolean failed();",
+            "  boolean succeeded();",
+            "  boolean isComplete();",
+            "  Throwable cause();",
+            "}")
+        .addSourceLines(
+            "Listeners.java",
+            "import org.slf4j.Logger;",
+            "class Listeners {",
+            "  void netty(io.netty.util.concurrent.Future<String> f, Logger log) {",
+            "    if (!f.isSuccess()) { log.warn(\"failed: \" + f); }",
+            "    if (f.cause() != null) { log.warn(\"failed: \" + f); }",
+            "    if (null == f.cause()) { return; }",
+            "    log.warn(\"failed: \" + f);",
+            "  }",
+            "  void vertx(io.vertx.core.Future<String> vf, Logger log) {",
+            "    if (vf.failed()) { log.warn(\"lookup failed: \" + vf); }",
+            "    if (!vf.succeeded()) { log.warn(\"no result: \" + vf); }",
+            "    if (!vf.isComplete()) { log.warn(\"still waiting on \" + vf); }",
+            "  }",
+            "  void stillFlagged(io.netty.util.concurrent.Future<String> f, io.vertx.core.Future<String> vf,",
+            "      Logger log) {",
+            "    if (f.isSuccess()) {",
+            "      // BUG: Diagnostic contains: f is a Future, not its result",
+            "      log.info(\"result: \" + f);",
+            "    }",
+            "    if (f.cause() == null) {",
+            "      // BUG: Diagnostic contains: f is a Future, not its result",
+            "      log.info(\"result: \" + f);",
+            "    }",
+            "    if (!vf.failed()) {",
+            "      // BUG: Diagnostic contains: vf is a Future, not its result",
+            "      log.info(\"result: \" + vf);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void futuresWithNoValueToMeanAndTasksThatDescribeThemselves() {
     helper
         .addSourceLines(

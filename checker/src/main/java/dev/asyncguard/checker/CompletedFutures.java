@@ -496,6 +496,10 @@ final class CompletedFutures {
     }
     if (c instanceof BinaryTree comparison
         && (comparison.getKind() == Tree.Kind.EQUAL_TO || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+      if (known == Completion.NO_VALUE && comparesCauseWithNull(comparison, future)) {
+        // f.cause() != null: Netty's and Vert.x's futures have a cause only once failed.
+        return (comparison.getKind() == Tree.Kind.NOT_EQUAL_TO) == value;
+      }
       String compared = stateComparedWith(comparison, future);
       if (compared != null) {
         // Whether `f.state() == compared` holds when the condition has this value.
@@ -510,16 +514,35 @@ final class CompletedFutures {
       return c instanceof MethodInvocationTree call
           && ASTHelpers.getSymbol(call) instanceof Symbol query
           && future.is(ASTHelpers.getReceiver(call))
-          && (value
-              ? NO_VALUE_QUERIES.contains(query.getSimpleName().toString())
-              : query.getSimpleName().contentEquals("isDone"));
+          && (value ? NO_VALUE_QUERIES : VALUE_QUERIES).contains(query.getSimpleName().toString());
     }
     return value && (isDoneCall(c, future) || allDoneQuery(c, future));
   }
 
-  /** Queries true only of a future done without a value. */
+  /** Queries true only of a future done without a value (Vert.x's {@code failed()} too). */
   private static final ImmutableSet<String> NO_VALUE_QUERIES =
-      ImmutableSet.of("isCompletedExceptionally", "isCancelled");
+      ImmutableSet.of("isCompletedExceptionally", "isCancelled", "failed");
+
+  /**
+   * Queries false for every future without a value: not done ({@code isDone}, Vert.x's {@code
+   * isComplete}), or not a success (Netty's {@code isSuccess}, Vert.x's {@code succeeded}).
+   */
+  private static final ImmutableSet<String> VALUE_QUERIES =
+      ImmutableSet.of("isDone", "isComplete", "isSuccess", "succeeded");
+
+  /** {@code f.cause() == null} or {@code != null}, either way round. */
+  private static boolean comparesCauseWithNull(BinaryTree comparison, Awaited future) {
+    ExpressionTree left = ASTHelpers.stripParentheses(comparison.getLeftOperand());
+    ExpressionTree right = ASTHelpers.stripParentheses(comparison.getRightOperand());
+    ExpressionTree other = left.getKind() == Tree.Kind.NULL_LITERAL ? right : left;
+    ExpressionTree nullSide = other == left ? right : left;
+    return nullSide.getKind() == Tree.Kind.NULL_LITERAL
+        && other instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && ASTHelpers.getSymbol(call) instanceof Symbol cause
+        && cause.getSimpleName().contentEquals("cause")
+        && future.is(ASTHelpers.getReceiver(call));
+  }
 
   /** The values of {@code Future.State} (JDK 19+) that only a done future has. */
   private static final ImmutableSet<String> DONE_STATES = ImmutableSet.of("SUCCESS", "FAILED", "CANCELLED");

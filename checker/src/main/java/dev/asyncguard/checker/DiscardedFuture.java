@@ -248,6 +248,7 @@ public final class DiscardedFuture extends BugChecker
   private final AsyncGuardOptions options;
   private final FutureTypes futureTypes;
   private final NestedFutures nestedFutures;
+  private final SelfHandlingTasks selfHandlingTasks;
   /** Methods whose futures the team reports failures of elsewhere: usually none. */
   private final ImmutableList<MethodSpec> safeToDropMethods;
   private final KeptReturnValues keptReturnValues = new KeptReturnValues();
@@ -262,6 +263,7 @@ public final class DiscardedFuture extends BugChecker
     this.options = AsyncGuardOptions.fromFlags(flags);
     this.futureTypes = new FutureTypes(options);
     this.nestedFutures = new NestedFutures(futureTypes, this::mayBeDropped);
+    this.selfHandlingTasks = new SelfHandlingTasks(this::namedSafeToDrop);
     this.safeToDropMethods =
         options.list(AsyncGuardOptions.Key.SAFE_TO_DROP_METHODS).stream()
             .map(MethodSpec::parse)
@@ -338,12 +340,20 @@ public final class DiscardedFuture extends BugChecker
 
   /**
    * A promise someone holds: a variable, field or parameter, a record's component ({@code
-   * pending.promise()}), or Netty's {@code voidPromise()}, which reports to the pipeline. Anything
+   * pending.promise()}), Netty's {@code voidPromise()}, which reports to the pipeline, or one given a
+   * listener right there ({@code ch.newPromise().addListener(..)}), which gets the outcome. Anything
    * else ({@code ch.newPromise()}, {@code promise.unvoid()}, a cast or a conditional of those) may be
    * a promise made for the call.
    */
   private static boolean isHeld(ExpressionTree promise) {
     Symbol symbol = ASTHelpers.getSymbol(promise);
+    // ctx.newPromise().addListener(FIRE_EXCEPTION_ON_FAILURE): the listener gets the outcome.
+    if (promise instanceof MethodInvocationTree listened
+        && !listened.getArguments().isEmpty()
+        && symbol instanceof MethodSymbol adding
+        && (adding.getSimpleName().contentEquals("addListener") || adding.getSimpleName().contentEquals("addListeners"))) {
+      return true;
+    }
     if (promise instanceof IdentifierTree || promise instanceof MemberSelectTree) {
       return symbol instanceof VarSymbol;
     }
@@ -456,7 +466,7 @@ public final class DiscardedFuture extends BugChecker
         // catches and handles every exception itself.
         || (kind == FutureTypes.Kind.HOT
             && (FailureObservers.handedTo(call, state)
-                || SelfHandlingTasks.startsOne(call, state, this::namedSafeToDrop)
+                || selfHandlingTasks.startsOne(call, state)
                 // A helper of this project that hands the future's failure to an observer and returns
                 // it (logOnFailure(f) { return f.exceptionally(..); }): the failure is seen.
                 || keptReturnValues.of(method, state) == KeptReturnValues.Returned.HANDLED))
@@ -785,8 +795,7 @@ public final class DiscardedFuture extends BugChecker
         || returnsOtherThanFutures(methodTree, state)
         // The task it starts catches and handles every exception itself: no failure to see.
         || (kind.get() == FutureTypes.Kind.HOT
-            && SelfHandlingTasks.startsOne(
-                ASTHelpers.stripParentheses(tree.getExpression()), state, this::namedSafeToDrop))
+            && selfHandlingTasks.startsOne(ASTHelpers.stripParentheses(tree.getExpression()), state))
         // A helper of an override (`execute(args) { return dispatch(args); }`): its value goes
         // where the override's does, to the framework that inspects it.
         || returnedOnlyByOverrides(method, state)) {

@@ -4,10 +4,14 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EmptyStatementTree;
@@ -36,7 +40,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
@@ -64,20 +67,47 @@ final class SelfHandlingTasks {
           CallPattern.staticMethod("java.util.concurrent.CompletableFuture", "runAsync", "supplyAsync"),
           CallPattern.instanceMethod("java.util.concurrent.ExecutorService", "submit"),
           CallPattern.instanceMethod("java.util.concurrent.ScheduledExecutorService", "schedule"),
-          CallPattern.staticMethod("com.google.common.util.concurrent.Futures", "submit"));
-
-  private SelfHandlingTasks() {}
+          CallPattern.staticMethod("com.google.common.util.concurrent.Futures", "submit"),
+          // Vert.x 5's executeBlocking(Callable[, ordered]): the future holds the callable's outcome.
+          CallPattern.instanceMethodOfAny(
+              List.of("io.vertx.core.Vertx", "io.vertx.core.Context", "io.vertx.core.WorkerExecutor"),
+              "executeBlocking"));
 
   /**
-   * Whether the call starts a task that cannot lose a failure (see above). {@code quietCall} says
-   * whether a call is one of the named APIs whose future may be dropped (closes, listeners): a task
-   * that only makes such a call ({@code schedule(() -> ch.close(), ..)}) reports through it. Any
-   * other call may throw before it returns its future, which the dropped task's future would hold.
+   * Whether a call is one of the named APIs whose future may be dropped (closes, listeners): a task
+   * making such a call reports through it.
    */
-  static boolean startsOne(ExpressionTree call, VisitorState state, NestedFutures.DropPolicy quietCall) {
+  private final NestedFutures.DropPolicy quietCall;
+
+  /**
+   * Vert.x 4's {@code executeBlocking(promise -> ..)}: the task completes the future itself, and a
+   * failure it catches and hands to {@code promise.fail(e)} goes to the future dropped here.
+   */
+  private static boolean handsThePromiseToTheTask(MethodInvocationTree invocation, VisitorState state) {
+    return ASTHelpers.getSymbol(invocation) instanceof MethodSymbol starter
+        && starter.getSimpleName().contentEquals("executeBlocking")
+        && !(starter.getParameters().size() > 0
+            && TypeNames.isExactly(
+                state.getTypes().erasure(starter.getParameters().get(0).type), "java.util.concurrent.Callable", state));
+  }
+
+  /** Methods of this compilation, and whether their bodies catch everything they throw. */
+  private final PerCompilation<Map<MethodSymbol, Boolean>> handlingMethods = PerCompilation.newIdentityMap();
+
+  SelfHandlingTasks(NestedFutures.DropPolicy quietCall) {
+    this.quietCall = quietCall;
+  }
+
+  /**
+   * Whether the call starts a task that cannot lose a failure (see above). A task that only makes a
+   * quiet call ({@code schedule(() -> ch.close(), ..)}) reports through it. Any other call may throw
+   * before it returns its future, which the dropped task's future would hold.
+   */
+  boolean startsOne(ExpressionTree call, VisitorState state) {
     if (!(call instanceof MethodInvocationTree invocation)
         || invocation.getArguments().isEmpty()
-        || !STARTS_TASK.matches(call, state)) {
+        || !STARTS_TASK.matches(call, state)
+        || handsThePromiseToTheTask(invocation, state)) {
       return false;
     }
     ExpressionTree task = withoutCasts(invocation.getArguments().get(0));
@@ -93,8 +123,7 @@ final class SelfHandlingTasks {
     }
     if (task instanceof LambdaExpressionTree lambda
         && lambda.getBody() instanceof ExpressionTree expression) {
-      return onlyReports(expression, state, quietCall)
-          || cannotThrow(expression, state);
+      return onlyReports(expression, state) || cannotThrow(expression, state);
     }
     BlockTree body = bodyOf(task);
     if (body == null) {
@@ -104,26 +133,22 @@ final class SelfHandlingTasks {
     }
     if (body.getStatements().size() == 1
         && body.getStatements().get(0) instanceof ExpressionStatementTree statement
-        && onlyReports(statement.getExpression(), state, quietCall)) {
+        && onlyReports(statement.getExpression(), state)) {
       return true;
     }
     return catchesEverythingItThrows(body, declaresNoCheckedExceptions(task, state), state);
   }
-
-  /** Methods of this compilation, and whether their bodies catch everything they throw. */
-  private static final Supplier<Map<MethodSymbol, Boolean>> HANDLING_METHODS =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
 
   /**
    * Whether every call of the method runs a body of this compilation that catches everything it
    * throws ({@link #catchesEverythingItThrows}): no override can replace it. Judged once per method;
    * a method reached again through its own body proves nothing.
    */
-  private static boolean handlesEverything(MethodSymbol method, VisitorState state) {
+  private boolean handlesEverything(MethodSymbol method, VisitorState state) {
     if (!MethodDeclarations.cannotBeOverridden(method, state)) {
       return false;
     }
-    Map<MethodSymbol, Boolean> known = HANDLING_METHODS.get(state);
+    Map<MethodSymbol, Boolean> known = handlingMethods.get(state);
     Boolean handles = known.get(method);
     if (handles == null) {
       known.put(method, false);
@@ -168,7 +193,7 @@ final class SelfHandlingTasks {
    * #cannotThrow}): {@code log.debug("start"); try { .. } catch (Exception e) { log.warn("failed",
    * e); }}. {@code declaresNoChecked} says the method around it declares no checked exception.
    */
-  private static boolean catchesEverythingItThrows(
+  private boolean catchesEverythingItThrows(
       BlockTree body, boolean declaresNoChecked, VisitorState state) {
     return body != null && cannotThrow(body, declaresNoChecked, state);
   }
@@ -185,6 +210,14 @@ final class SelfHandlingTasks {
           .addAll(TypeNames.LOGGER_TYPES)
           .add("io.netty.util.internal.logging.InternalLogger")
           .build();
+
+  /** A future's state queries, which cannot throw: {@code if (!f.isDone()) f.completeExceptionally(..)}. */
+  private static final CallPattern.AnyOf FUTURE_QUERIES =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod("java.util.concurrent.Future", "isDone", "isCancelled"),
+          CallPattern.instanceMethod("java.util.concurrent.CompletableFuture", "isCompletedExceptionally"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.Future", "isSuccess", "isCancellable"),
+          CallPattern.instanceMethod("io.vertx.core.Future", "isComplete", "succeeded", "failed"));
 
   /** Reads and compare-and-sets of atomic flags and counters, which cannot throw. */
   private static final CallPattern.AnyOf ATOMIC_FLAGS =
@@ -209,7 +242,7 @@ final class SelfHandlingTasks {
    * if}s of those, on conditions that unbox nothing ({@link #isPlainCondition}: {@code if
    * (!running.get()) return;}). Anything else may throw.
    */
-  private static boolean cannotThrow(StatementTree statement, boolean declaresNoChecked, VisitorState state) {
+  private boolean cannotThrow(StatementTree statement, boolean declaresNoChecked, VisitorState state) {
     if (statement instanceof TryTree attempt) {
       return tryHandlesEverything(attempt, declaresNoChecked, state);
     }
@@ -217,10 +250,27 @@ final class SelfHandlingTasks {
       return cannotThrow(expression.getExpression(), state);
     }
     if (statement instanceof ReturnTree returned) {
-      return returned.getExpression() == null;
+      // return; or a Callable's return null, which says it has no result to drop.
+      return returned.getExpression() == null
+          || ASTHelpers.stripParentheses(returned.getExpression()).getKind() == Tree.Kind.NULL_LITERAL;
     }
-    if (statement instanceof EmptyStatementTree) {
+    if (statement instanceof EmptyStatementTree
+        || statement instanceof BreakTree
+        || statement instanceof ContinueTree) {
       return true;
+    }
+    // A worker's loop: while (running.get()) { try { .. } catch (Exception e) { .. } }
+    if (statement instanceof WhileLoopTree loop) {
+      return isPlainCondition(loop.getCondition(), state) && cannotThrow(loop.getStatement(), declaresNoChecked, state);
+    }
+    if (statement instanceof DoWhileLoopTree loop) {
+      return isPlainCondition(loop.getCondition(), state) && cannotThrow(loop.getStatement(), declaresNoChecked, state);
+    }
+    if (statement instanceof ForLoopTree loop) {
+      return loop.getInitializer().isEmpty()
+          && loop.getUpdate().isEmpty()
+          && (loop.getCondition() == null || isPlainCondition(loop.getCondition(), state))
+          && cannotThrow(loop.getStatement(), declaresNoChecked, state);
     }
     if (statement instanceof VariableTree local) {
       ExpressionTree value = local.getInitializer();
@@ -244,7 +294,7 @@ final class SelfHandlingTasks {
    * compilation, on {@code this} and with plain arguments, whose body catches everything it throws
    * ({@code requeue(command)}, {@link #handlesEverything}).
    */
-  private static boolean cannotThrow(ExpressionTree expression, VisitorState state) {
+  private boolean cannotThrow(ExpressionTree expression, VisitorState state) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
     if (stripped instanceof AssignmentTree assignment) {
       ExpressionTree target = ASTHelpers.stripParentheses(assignment.getVariable());
@@ -255,6 +305,7 @@ final class SelfHandlingTasks {
     }
     return isQuietCall(stripped, state)
         || onlyCompletes(stripped, state)
+        || reportsThroughItsFuture(stripped, state)
         || (stripped instanceof MethodInvocationTree call
             && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
             && !method.isConstructor()
@@ -331,6 +382,7 @@ final class SelfHandlingTasks {
     return isPlainValue(receiver, state)
         && passesPlainValues(call, method, state)
         && (ATOMIC_FLAGS.matches(call, state)
+            || FUTURE_QUERIES.matches(call, state)
             || (LOGGING_METHODS.contains(method.getSimpleName().toString())
                 && TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), LOGGERS, state)));
   }
@@ -441,14 +493,17 @@ final class SelfHandlingTasks {
    * A completion call ({@link #onlyCompletes}), or a call whose future may be dropped on a plain
    * value with plain arguments ({@code ch.close()}).
    */
-  private static boolean onlyReports(
-      ExpressionTree expression, VisitorState state, NestedFutures.DropPolicy quietCall) {
+  private boolean onlyReports(ExpressionTree expression, VisitorState state) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
-    return onlyCompletes(stripped, state)
-        || (stripped instanceof MethodInvocationTree call
-            && isPlainValue(ASTHelpers.getReceiver(call), state)
-            && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
-            && quietCall.mayBeDropped(call, state));
+    return onlyCompletes(stripped, state) || reportsThroughItsFuture(stripped, state);
+  }
+
+  /** A quiet call on a plain value with plain arguments: {@code ch.close()}, {@code ctx.write(msg, voidPromise())}. */
+  private boolean reportsThroughItsFuture(ExpressionTree expression, VisitorState state) {
+    return expression instanceof MethodInvocationTree call
+        && isPlainValue(ASTHelpers.getReceiver(call), state)
+        && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
+        && quietCall.mayBeDropped(call, state);
   }
 
   /**
