@@ -1105,6 +1105,63 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void helpersAndGatherersOfFuturesThatCompleteOnAnExecutor() {
+      // Found by a reviewer writing idiomatic code: onDb(..) { return supplyAsync(s, db); } and
+      // Guava's allAsList of pool-submitted futures complete on the pool.
+      helper
+          .addSourceLines(
+              "Repository.java",
+              "import static com.google.common.util.concurrent.MoreExecutors.directExecutor;",
+              "import com.google.common.util.concurrent.*;",
+              "import java.util.concurrent.*;",
+              "import java.util.function.Supplier;",
+              "class Repository {",
+              "  private final ExecutorService db = Executors.newFixedThreadPool(4);",
+              "  private final ListeningExecutorService ldb = MoreExecutors.listeningDecorator(db);",
+              "  private <T> CompletableFuture<T> onDb(Supplier<T> s) { return CompletableFuture.supplyAsync(s, db); }",
+              "  private <T> ListenableFuture<T> onLdb(Callable<T> c) { return ldb.submit(c); }",
+              "  private CompletableFuture<String> loadThenTrim(String id) { return onDb(() -> id).thenApply(String::trim); }",
+              "  CompletableFuture<String> find(String id, CompletableFuture<String> other) {",
+              "    return onDb(() -> id).thenApply(x -> x + other.join());",
+              "  }",
+              "  CompletableFuture<String> findTrimmed(String id, CompletableFuture<String> other) {",
+              "    return loadThenTrim(id).thenApply(x -> x + other.join());",
+              "  }",
+              "  ListenableFuture<String> findListenable(String id, CompletableFuture<String> other) {",
+              "    return Futures.transform(onLdb(() -> id), x -> x + other.join(), directExecutor());",
+              "  }",
+              "  ListenableFuture<String> both(CompletableFuture<String> other) {",
+              "    ListenableFuture<String> a = ldb.submit(() -> \"a\");",
+              "    ListenableFuture<String> b = onLdb(() -> \"b\");",
+              "    return Futures.transform(Futures.allAsList(a, b), l -> l + pause(), directExecutor());",
+              "  }",
+              "  // Takes its executor from the caller, who may hand it a direct one; may return another future;",
+              "  // can be overridden; gathers a future of unknown origin.",
+              "  private <T> CompletableFuture<T> on(Supplier<T> s, Executor executor) { return CompletableFuture.supplyAsync(s, executor); }",
+              "  private CompletableFuture<String> maybeCached(String id, CompletableFuture<String> cached) {",
+              "    return id.isEmpty() ? cached : onDb(() -> id);",
+              "  }",
+              "  <T> CompletableFuture<T> overridable(Supplier<T> s) { return CompletableFuture.supplyAsync(s, db); }",
+              "  private CompletableFuture<String> loop(String id) { return loop(id).thenApply(x -> x); }",
+              "  CompletableFuture<String> stillFlagged(String id, CompletableFuture<String> other, ListenableFuture<String> unknown) {",
+              "    // BUG: Diagnostic contains: in a thenApply callback",
+              "    on(() -> id, Runnable::run).thenApply(x -> x + other.join());",
+              "    // BUG: Diagnostic contains: in a thenApply callback",
+              "    maybeCached(id, other).thenApply(x -> x + other.join());",
+              "    // BUG: Diagnostic contains: in a thenApply callback",
+              "    overridable(() -> id).thenApply(x -> x + other.join());",
+              "    // BUG: Diagnostic contains: in a thenApply callback",
+              "    loop(id).thenApply(x -> x + other.join());",
+              "    // BUG: Diagnostic contains: run by directExecutor()",
+              "    Futures.transform(Futures.allAsList(onLdb(() -> id), unknown), l -> pause(), directExecutor());",
+              "    return other;",
+              "  }",
+              "  static String pause() { try { Thread.sleep(1); } catch (InterruptedException e) {} return \"\"; }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void guavaDirectExecutorCallbackOnAFutureAPoolCompletes() {
       // directExecutor() runs the callback on the completing thread: a pool's, when a pool completes the input.
       helper

@@ -436,6 +436,18 @@ final class FunctionRoles {
         return false;
       }
       String name = method.getSimpleName().toString();
+      if (isOwnHelper(method, state)) {
+        return helperCompletesOnAnExecutor(method, state);
+      }
+      if (method.isStatic() && GUAVA_GATHERING.contains(name) && ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
+        // allAsList(a, b): completes when its last input does (or its first fails), on that one's thread.
+        return !call.getArguments().isEmpty()
+            && call.getArguments().stream()
+                .allMatch(
+                    input ->
+                        TypeNames.isSubtype(ASTHelpers.getType(input), LISTENABLE_FUTURE, state)
+                            && guavaCompletesOnAnExecutor(input, from, state));
+      }
       if (name.equals("submit") && TypeNames.ownerIsSubtype(method, LISTENING_EXECUTOR_SERVICE, state)) {
         ExpressionTree service = ASTHelpers.getReceiver(call);
         ExpressionTree made =
@@ -468,6 +480,54 @@ final class FunctionRoles {
 
   private static final int MAX_GUAVA_LINKS = 16;
 
+  /** Guava's gatherers of futures passed one by one, whose future completes with their last one. */
+  private static final ImmutableSet<String> GUAVA_GATHERING = ImmutableSet.of("allAsList", "successfulAsList");
+
+  private static final String LISTENABLE_FUTURE = "com.google.common.util.concurrent.ListenableFuture";
+
+  /**
+   * A method of this compilation that no override can replace, not a library's, that takes no
+   * executor or scheduler from its caller (who might hand it a direct one): its returns say where
+   * its future completes ({@code onDb(s) { return supplyAsync(s, db); }}).
+   */
+  private static boolean isOwnHelper(MethodSymbol method, VisitorState state) {
+    return !method.isConstructor()
+        && MethodDeclarations.cannotBeOverridden(method, state)
+        && method.getParameters().stream()
+            .noneMatch(
+                parameter ->
+                    TypeNames.isSubtype(parameter.type, EXECUTOR, state)
+                        || TypeNames.isSubtype(parameter.type, REACTOR_SCHEDULER, state))
+        && MethodDeclarations.bodyOf(method, state) != null;
+  }
+
+  /** Helpers whose every return completes on an explicit executor, judged once per compilation. */
+  private static final Supplier<Map<MethodSymbol, Boolean>> HELPER_COMPLETES_ON_AN_EXECUTOR =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
+  /**
+   * Whether every {@code return} of the helper gives a future that completes on an explicit
+   * executor (a CompletableFuture chain or a Guava one, as above). A helper reached again through
+   * its own returns proves nothing.
+   */
+  private static boolean helperCompletesOnAnExecutor(MethodSymbol helper, VisitorState state) {
+    Map<MethodSymbol, Boolean> known = HELPER_COMPLETES_ON_AN_EXECUTOR.get(state);
+    Boolean completes = known.get(helper);
+    if (completes == null) {
+      known.put(helper, false);
+      TreePath body = MethodDeclarations.bodyPathOf(helper, state);
+      completes =
+          body != null
+              && OwnBodyScanner.everyReturn(
+                  (BlockTree) body.getLeaf(),
+                  returned ->
+                      completesOnAnExecutor(returned, body, state, 0)
+                          || guavaCompletesOnAnExecutor(returned, body, state));
+      known.put(helper, completes);
+    }
+    return completes;
+  }
+
   /** Guava's ways to start a task on an executor. */
   private static final ImmutableSet<String> GUAVA_SUBMISSIONS = ImmutableSet.of("submit", "submitAsync");
 
@@ -499,10 +559,13 @@ final class FunctionRoles {
       if (!(link instanceof MethodInvocationTree call)) {
         continue; // a local: its initializer is the next link
       }
-      if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
-          || !(TypeNames.ownerIsSubtype(method, COMPLETION_STAGE, state)
-              || (method.isStatic() && TypeNames.ownerIsSubtype(method, COMPLETABLE_FUTURE, state)))) {
+      if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
         return false;
+      }
+      if (!(TypeNames.ownerIsSubtype(method, COMPLETION_STAGE, state)
+          || (method.isStatic() && TypeNames.ownerIsSubtype(method, COMPLETABLE_FUTURE, state)))) {
+        // onDb(() -> load()).thenApply(..): a helper of this compilation whose returns say where.
+        return isOwnHelper(method, state) && helperCompletesOnAnExecutor(method, state);
       }
       String name = method.getSimpleName().toString();
       if (COMPOSING_STAGES.contains(name)) {
