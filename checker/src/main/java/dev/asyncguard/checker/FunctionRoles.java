@@ -401,8 +401,17 @@ final class FunctionRoles {
    */
   private static boolean completesOnAnExecutor(
       MethodInvocationTree stage, TreePath stagePath, VisitorState state) {
-    return completesOnAnExecutor(ASTHelpers.getReceiver(stage), stagePath, state, 0);
+    boolean runsOnlyOnSuccess =
+        ASTHelpers.getSymbol(stage) instanceof MethodSymbol method
+            && SUCCESS_ONLY_STAGES.contains(method.getSimpleName().toString());
+    return completesOnAnExecutor(ASTHelpers.getReceiver(stage), stagePath, state, 0, runsOnlyOnSuccess);
   }
+
+  /** Stages whose function runs only when the future they follow succeeds. */
+  private static final ImmutableSet<String> SUCCESS_ONLY_STAGES = ImmutableSet.of("thenApply", "thenAccept", "thenRun");
+
+  /** Stages that turn a failure into a success, on the thread that delivers the failure. */
+  private static final ImmutableSet<String> RECOVERING_STAGES = ImmutableSet.of("handle", "exceptionally");
 
   /** The future a Guava callback is added to: a static method's first argument, else the receiver. */
   private static ExpressionTree guavaInput(MethodInvocationTree call, MethodSymbol method) {
@@ -552,6 +561,16 @@ final class FunctionRoles {
    */
   private static boolean completesOnAnExecutor(
       ExpressionTree future, TreePath from, VisitorState state, int depth) {
+    return completesOnAnExecutor(future, from, state, depth, false);
+  }
+
+  /**
+   * {@code onlySuccessReaches}: only a success of this future reaches the callback (every stage
+   * below is success-only), so {@code orTimeout}, which fails the future from the JDK's timer
+   * thread but lets a success through from where it completes, changes nothing for it.
+   */
+  private static boolean completesOnAnExecutor(
+      ExpressionTree future, TreePath from, VisitorState state, int depth, boolean onlySuccessReaches) {
     if (depth > MAX_COMPOSED) {
       return false;
     }
@@ -589,8 +608,14 @@ final class FunctionRoles {
         ExpressionTree executor = executorArgument(call.getArguments(), state);
         return executor != null && !isDirectExecutor(executor, state);
       }
+      if (name.equals("orTimeout") && onlySuccessReaches) {
+        continue;
+      }
       if (!SAME_THREAD_STAGES.contains(name)) {
         return false;
+      }
+      if (RECOVERING_STAGES.contains(name)) {
+        onlySuccessReaches = false; // a timeout it recovers from succeeds on the timer thread
       }
     }
     return false;
