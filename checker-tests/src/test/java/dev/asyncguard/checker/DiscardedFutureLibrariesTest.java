@@ -220,6 +220,11 @@ class DiscardedFutureLibrariesTest {
             "    ses.schedule(() -> { log.info(\"idle\"); ctx.close(); }, 1, java.util.concurrent.TimeUnit.SECONDS);",
             "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
             "    ses.schedule(() -> { log.info(\"idle\"); ctx.write(\"bye\"); }, 1, java.util.concurrent.TimeUnit.SECONDS);",
+            "    // A wait rethrows the failure it waits for: not a quiet statement, though its future may be dropped.",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(() -> { log.info(\"waiting\"); promise.syncUninterruptibly(); }, 1, java.util.concurrent.TimeUnit.SECONDS);",
+            "    // A state query in a task cannot throw.",
+            "    ses.schedule(() -> { if (!promise.isDone()) ctx.close(); }, 1, java.util.concurrent.TimeUnit.SECONDS);",
             "    channel.close();",
             "    channel.disconnect();",
             "    channel.deregister();",
@@ -259,12 +264,24 @@ class DiscardedFutureLibrariesTest {
             "  <T> Future<T> executeBlocking(Handler<Promise<T>> blockingCodeHandler);",
             "}")
         .addSourceLines(
+            "io/vertx/core/Context.java",
+            "package io.vertx.core;",
+            "public interface Context { <T> Future<T> executeBlocking(java.util.concurrent.Callable<T> blockingCode); }")
+        .addSourceLines(
+            "io/vertx/core/WorkerExecutor.java",
+            "package io.vertx.core;",
+            "public interface WorkerExecutor { <T> Future<T> executeBlocking(java.util.concurrent.Callable<T> blockingCode); }")
+        .addSourceLines(
             "Archiver.java",
             "import io.vertx.core.*;",
             "class Archiver {",
             "  private static final java.util.logging.Logger log = java.util.logging.Logger.getLogger(\"a\");",
-            "  void run(Vertx vertx) {",
+            "  void run(Vertx vertx, Context context, WorkerExecutor workers) {",
             "    vertx.executeBlocking(() -> { try { compress(); } catch (Exception e) { log.warning(\"failed\"); } return null; });",
+            "    context.executeBlocking(() -> { try { compress(); } catch (Exception e) { log.warning(\"failed\"); } return null; });",
+            "    workers.executeBlocking(() -> { try { compress(); } catch (Exception e) { log.warning(\"failed\"); } return null; });",
+            "    // BUG: Diagnostic contains: WorkerExecutor.executeBlocking(...) returns a Future",
+            "    workers.executeBlocking(() -> { compress(); return null; });",
             "    vertx.executeBlocking(() -> { try { compress(); } catch (Exception e) { log.warning(\"failed\"); } return null; }, false);",
             "    // BUG: Diagnostic contains: Vertx.executeBlocking(...) returns a Future",
             "    vertx.executeBlocking(() -> { compress(); return null; });",

@@ -326,6 +326,7 @@ class FutureUsedAsValueTest {
             "    if (vf.failed()) { log.warn(\"lookup failed: \" + vf); }",
             "    if (!vf.succeeded()) { log.warn(\"no result: \" + vf); }",
             "    if (!vf.isComplete()) { log.warn(\"still waiting on \" + vf); }",
+            "    if (vf.cause() != null) { log.warn(\"failed: \" + vf); }",
             "  }",
             "  void stillFlagged(io.netty.util.concurrent.Future<String> f, io.vertx.core.Future<String> vf,",
             "      Logger log) {",

@@ -96,11 +96,11 @@ public final class DiscardedFuture extends BugChecker
           "io.vertx.sqlclient.SqlClient");
 
   /**
-   * Calls whose future may be dropped because of what the call is (a close, a write whose failure the
-   * connection reports, a cancellation handle), whoever holds its receiver and arguments: also when a
-   * helper returns it (QuietHelpers).
+   * Closes whose future may be dropped: fire-and-forget by design, reporting through the closed
+   * object (Netty's closeFuture(), terminationFuture()), and not throwing when called again. A task
+   * may make one among other statements and still handle its failures (SelfHandlingTasks).
    */
-  private static final CallPattern.AnyOf QUIET_CALLS =
+  static final CallPattern.AnyOf CLOSING_CALLS =
       CallPattern.anyOf(
           // Netty: closing is fire-and-forget (the channel's closeFuture() reports it), and so is a
           // graceful shutdown (terminationFuture() reports it).
@@ -113,6 +113,16 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod("io.lettuce.core.AbstractRedisClient", "shutdownAsync"),
           CallPattern.instanceMethod("io.lettuce.core.api.AsyncCloseable", "closeAsync"),
           CallPattern.instanceMethod("io.lettuce.core.internal.AsyncCloseable", "closeAsync"),
+          // Vert.x: a graceful close: close() is shutdown(0, SECONDS) in Vert.x 5.
+          CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close", "shutdown"));
+
+  /**
+   * Calls whose future may be dropped because of what the call is (a close, a write whose failure the
+   * connection reports, a cancellation handle), whoever holds its receiver and arguments: also when a
+   * helper returns it (QuietHelpers). Closes are {@link #CLOSING_CALLS}.
+   */
+  private static final CallPattern.AnyOf OTHER_QUIET_CALLS =
+      CallPattern.anyOf(
           // Akka/Pekko: pipeTo delivers the failure to the actor (a Status.Failure message).
           CallPattern.instanceMethodOfAny(
               List.of(
@@ -147,8 +157,6 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send").withParameters("java.lang.String"),
           CallPattern.instanceMethod("io.vertx.core.http.HttpServerResponse", "send")
               .withParameters("io.vertx.core.buffer.Buffer"),
-          // A graceful close: close() is shutdown(0, SECONDS) in Vert.x 5.
-          CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close", "shutdown"),
           // Resetting a stream aborts it, a terminal action like end() and close().
           CallPattern.instanceMethodOfAny(
               List.of("io.vertx.core.http.HttpClientRequest", "io.vertx.core.http.HttpServerResponse"), "reset"),
@@ -166,6 +174,10 @@ public final class DiscardedFuture extends BugChecker
           // Spring Kafka hands every send's outcome to the template's ProducerListener, which by
           // default (LoggingProducerListener) logs each failure: it is reported, not lost.
           CallPattern.instanceMethod("org.springframework.kafka.core.KafkaOperations", "send", "sendDefault"));
+
+  private static boolean isQuietCall(ExpressionTree call, VisitorState state) {
+    return CLOSING_CALLS.matches(call, state) || OTHER_QUIET_CALLS.matches(call, state);
+  }
 
   /**
    * Calls that return a future the caller already holds: their receiver or an argument. Dropping the
@@ -230,7 +242,7 @@ public final class DiscardedFuture extends BugChecker
 
   /** Calls whose dropped result is fine whatever its type: the named ones and these shapes. */
   private boolean droppingIsSafe(ExpressionTree tree, VisitorState state) {
-    return QUIET_CALLS.matches(tree, state)
+    return isQuietCall(tree, state)
         || RETURN_WHAT_THE_CALLER_HOLDS.matches(tree, state)
         // Only on a future or publisher: a service's subscribe(topic) returning a future is work.
         || (SUBSCRIBE.matches(tree, state)
@@ -440,7 +452,7 @@ public final class DiscardedFuture extends BugChecker
    * write): inside a helper, the helper may be the only holder.
    */
   private boolean quietWhereverReturned(ExpressionTree call, VisitorState state) {
-    return QUIET_CALLS.matches(call, state)
+    return isQuietCall(call, state)
         || reportsToAPromise(call, state, DiscardedFuture::reportsBeyondTheMethod)
         || (ASTHelpers.getSymbol(call) instanceof MethodSymbol method
             && (canIgnoreReturnValue(method, state) || configuredSafeToDrop(method, state)));

@@ -445,9 +445,6 @@ final class FunctionRoles {
         return false;
       }
       String name = method.getSimpleName().toString();
-      if (isOwnHelper(method, state)) {
-        return helperCompletesOnAnExecutor(method, state);
-      }
       if (method.isStatic() && GUAVA_GATHERING.contains(name) && ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
         // allAsList(a, b): completes when its last input does (or its first fails), on that one's thread.
         return !call.getArguments().isEmpty()
@@ -464,6 +461,9 @@ final class FunctionRoles {
                 ? null
                 : LocalVariables.heldValue(service, local -> LocalVariables.initializer(local, from), state);
         return made == null || !DIRECT_EXECUTOR_SERVICE.matches(ASTHelpers.stripParentheses(made), state);
+      }
+      if (isOwnHelper(method, state)) {
+        return helperCompletesOnAnExecutor(method, state);
       }
       if (!ownerIsAny(method, GUAVA_CALLBACK_OWNERS, state)) {
         return false;
@@ -495,8 +495,8 @@ final class FunctionRoles {
   private static final String LISTENABLE_FUTURE = "com.google.common.util.concurrent.ListenableFuture";
 
   /**
-   * A method of this compilation that no override can replace, not a library's, that takes no
-   * executor or scheduler from its caller (who might hand it a direct one): its returns say where
+   * A method of this compilation that no override can replace, not a library's, with no parameter
+   * of an executor or scheduler type (its caller might hand it a direct one): its returns say where
    * its future completes ({@code onDb(s) { return supplyAsync(s, db); }}).
    */
   private static boolean isOwnHelper(MethodSymbol method, VisitorState state) {

@@ -305,13 +305,26 @@ final class SelfHandlingTasks {
     }
     return isQuietCall(stripped, state)
         || onlyCompletes(stripped, state)
-        || reportsThroughItsFuture(stripped, state)
+        || isClose(stripped, state)
         || (stripped instanceof MethodInvocationTree call
             && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
             && !method.isConstructor()
             && isOwnReceiver(ASTHelpers.getReceiver(call))
             && passesPlainValues(call, method, state)
             && handlesEverything(method, state));
+  }
+
+  /**
+   * A close on a plain value with plain arguments ({@code ctx.close()}): it reports through the
+   * closed object and does not throw. Not the other calls whose future may be dropped, which may
+   * throw or wait ({@code sync()}, {@code requireNonNull}, {@code setSuccess} on a done promise, a
+   * write on an ended response).
+   */
+  private static boolean isClose(ExpressionTree expression, VisitorState state) {
+    return expression instanceof MethodInvocationTree call
+        && DiscardedFuture.CLOSING_CALLS.matches(call, state)
+        && isPlainValue(ASTHelpers.getReceiver(call), state)
+        && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
   }
 
   /** No receiver (an implicit {@code this}, or a static method), or {@code this} or {@code Outer.this}. */
