@@ -245,6 +245,91 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void lettuceCommandsQueuedInATransactionAndWebSocketFrames() {
+    // Found by a reviewer writing idiomatic client code: Lettuce's documented MULTI/EXEC idiom, and
+    // async-http-client's WebSocket writes and close frame.
+    helper
+        .addSourceLines(
+            "io/lettuce/core/RedisFuture.java",
+            "package io.lettuce.core;",
+            "public interface RedisFuture<V> extends java.util.concurrent.CompletionStage<V>, java.util.concurrent.Future<V> {}")
+        .addSourceLines(
+            "io/lettuce/core/TransactionResult.java",
+            "package io.lettuce.core;",
+            "public interface TransactionResult { boolean wasDiscarded(); }")
+        .addSourceLines(
+            "io/lettuce/core/api/async/RedisTransactionalAsyncCommands.java",
+            "package io.lettuce.core.api.async;",
+            "import io.lettuce.core.*;",
+            "public interface RedisTransactionalAsyncCommands<K, V> {",
+            "  RedisFuture<String> multi();",
+            "  RedisFuture<TransactionResult> exec();",
+            "  RedisFuture<String> discard();",
+            "}")
+        .addSourceLines(
+            "io/lettuce/core/api/async/RedisAsyncCommands.java",
+            "package io.lettuce.core.api.async;",
+            "import io.lettuce.core.*;",
+            "public interface RedisAsyncCommands<K, V> extends RedisTransactionalAsyncCommands<K, V> {",
+            "  RedisFuture<String> set(K key, V value);",
+            "  RedisFuture<Long> incrby(K key, long amount);",
+            "}")
+        .addSourceLines(
+            "org/asynchttpclient/ws/WebSocket.java",
+            "package org.asynchttpclient.ws;",
+            "import io.netty.util.concurrent.Future;",
+            "public interface WebSocket {",
+            "  Future<Void> sendTextFrame(String payload);",
+            "  Future<Void> sendPingFrame();",
+            "  Future<Void> sendCloseFrame(int status, String reason);",
+            "}")
+        .addSourceLines(
+            "Accounts.java",
+            "import io.lettuce.core.*;",
+            "import io.lettuce.core.api.async.RedisAsyncCommands;",
+            "import java.util.concurrent.CompletionStage;",
+            "class Accounts {",
+            "  RedisFuture<TransactionResult> transfer(RedisAsyncCommands<String, String> redis, long n) {",
+            "    redis.multi();",
+            "    redis.incrby(\"from\", -n);",
+            "    redis.incrby(\"to\", n);",
+            "    return redis.exec();",
+            "  }",
+            "  CompletionStage<Boolean> committed(RedisAsyncCommands<String, String> redis) {",
+            "    redis.multi();",
+            "    redis.set(\"k\", \"v\");",
+            "    return redis.exec().thenApply(r -> !r.wasDiscarded());",
+            "  }",
+            "  void frames(org.asynchttpclient.ws.WebSocket ws) {",
+            "    ws.sendTextFrame(\"hello\");",
+            "    ws.sendPingFrame();",
+            "    ws.sendCloseFrame(1000, \"bye\");",
+            "  }",
+            "  RedisFuture<TransactionResult> stillFlagged(RedisAsyncCommands<String, String> redis,",
+            "      RedisAsyncCommands<String, String> other) {",
+            "    // BUG: Diagnostic contains: RedisAsyncCommands.set(...) returns a RedisFuture",
+            "    redis.set(\"plain\", \"v\");",
+            "    redis.multi();",
+            "    // Another connection's command is not in this transaction.",
+            "    // BUG: Diagnostic contains: RedisAsyncCommands.set(...) returns a RedisFuture",
+            "    other.set(\"k\", \"v\");",
+            "    RedisFuture<TransactionResult> first = redis.exec();",
+            "    // After exec(), a command is not queued.",
+            "    // BUG: Diagnostic contains: RedisAsyncCommands.set(...) returns a RedisFuture",
+            "    redis.set(\"late\", \"v\");",
+            "    return first;",
+            "  }",
+            "  void neverExecuted(RedisAsyncCommands<String, String> redis) {",
+            "    // BUG: Diagnostic contains: RedisTransactionalAsyncCommands.multi() returns a RedisFuture",
+            "    redis.multi();",
+            "    // BUG: Diagnostic contains: RedisAsyncCommands.set(...) returns a RedisFuture",
+            "    redis.set(\"k\", \"v\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void vertxExecuteBlockingTasksThatHandleTheirFailures() {
     helper
         .addSourceLines(

@@ -514,7 +514,8 @@ final class CompletedFutures {
       return c instanceof MethodInvocationTree call
           && ASTHelpers.getSymbol(call) instanceof Symbol query
           && future.is(ASTHelpers.getReceiver(call))
-          && (value ? NO_VALUE_QUERIES : VALUE_QUERIES).contains(query.getSimpleName().toString());
+          && ((value ? NO_VALUE_QUERIES : VALUE_QUERIES).contains(query.getSimpleName().toString())
+              || (!value && isTimedAwait(call, query)));
     }
     return value && (isDoneCall(c, future) || allDoneQuery(c, future));
   }
@@ -529,6 +530,17 @@ final class CompletedFutures {
    */
   private static final ImmutableSet<String> VALUE_QUERIES =
       ImmutableSet.of("isDone", "isComplete", "isSuccess", "succeeded");
+
+  /**
+   * A future's timed {@code await(timeout, unit)} that answers whether it completed in time
+   * (Netty's, Lettuce's {@code RedisFuture}): false means not done yet.
+   */
+  private static boolean isTimedAwait(MethodInvocationTree call, Symbol query) {
+    return query.getSimpleName().contentEquals("await")
+        && !call.getArguments().isEmpty()
+        && query instanceof MethodSymbol method
+        && method.getReturnType().getKind() == TypeKind.BOOLEAN;
+  }
 
   /** {@code f.cause() == null} or {@code != null}, either way round. */
   private static boolean comparesCauseWithNull(BinaryTree comparison, Awaited future) {

@@ -114,7 +114,9 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod("io.lettuce.core.api.AsyncCloseable", "closeAsync"),
           CallPattern.instanceMethod("io.lettuce.core.internal.AsyncCloseable", "closeAsync"),
           // Vert.x: a graceful close: close() is shutdown(0, SECONDS) in Vert.x 5.
-          CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close", "shutdown"));
+          CallPattern.instanceMethodOfAny(VERTX_CLOSEABLES, "close", "shutdown"),
+          // async-http-client: a WebSocket's close frame; the listener's onClose reports the close.
+          CallPattern.instanceMethod("org.asynchttpclient.ws.WebSocket", "sendCloseFrame"));
 
   /**
    * Calls whose future may be dropped because of what the call is (a close, a write whose failure the
@@ -148,6 +150,15 @@ public final class DiscardedFuture extends BugChecker
               "writePing",
               "writePong"),
           CallPattern.instanceMethod("io.vertx.ext.web.RoutingContext", "end", "json", "redirect"),
+          // async-http-client's WebSocket frames: a failed write means the connection is gone, which
+          // the WebSocketListener's onError and onClose report.
+          CallPattern.instanceMethod(
+              "org.asynchttpclient.ws.WebSocket",
+              "sendTextFrame",
+              "sendBinaryFrame",
+              "sendContinuationFrame",
+              "sendPingFrame",
+              "sendPongFrame"),
           // A response's interim and head writes (100 Continue, 103 Early Hints, the headers alone).
           CallPattern.instanceMethod(
               "io.vertx.core.http.HttpServerResponse", "writeContinue", "writeEarlyHints", "writeHead"),
@@ -492,6 +503,8 @@ public final class DiscardedFuture extends BugChecker
         || closesItsPartsWhileClosing(method, state)
         // A helper that only passes on a quiet future (return socket.write(data)).
         || quietHelpers.passesOnOnlyQuietFutures(method, state)
+        // A Lettuce command queued between multi() and exec(): exec()'s result reports it.
+        || LettuceTransactions.queuedInATransaction(call, state)
         // Test doubles and tests that expect the call to throw: no work is lost.
         || TestIdioms.insideMockitoAnswer(state)
         || TestIdioms.expectsThrow(call, state);

@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
@@ -394,6 +395,9 @@ public final class FutureUsedAsValue extends BugChecker
     if (type == null) {
       return false;
     }
+    if (TypeNames.isSubtypeOfAny(type, VALUELESS_TYPES, state)) {
+      return true;
+    }
     Types types = state.getTypes();
     Type bound = TypeNames.classBound(type, types);
     List<Type> arguments = bound.getTypeArguments();
@@ -417,6 +421,10 @@ public final class FutureUsedAsValue extends BugChecker
     }
     return isVoid(value, state);
   }
+
+  /** RxJava's Completable (1, 2 and 3): completion or failure, never a value. */
+  private static final ImmutableList<String> VALUELESS_TYPES =
+      ImmutableList.of("io.reactivex.rxjava3.core.CompletableSource", "io.reactivex.CompletableSource", "rx.Completable");
 
   /**
    * Whether the toString() that renders the future is the project's own: a class of this

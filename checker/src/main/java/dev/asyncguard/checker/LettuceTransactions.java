@@ -1,0 +1,102 @@
+package dev.asyncguard.checker;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.List;
+
+/**
+ * Lettuce's documented transaction idiom: {@code redis.multi(); redis.decrby(a, n); redis.incrby(b,
+ * n); return redis.exec();}. Commands queued between {@code multi()} and {@code exec()} complete when
+ * {@code exec()} does, and their errors come back in its {@code TransactionResult}; a failed {@code
+ * multi()} fails {@code exec()} too. So their futures, and {@code multi()}'s, may be dropped where a
+ * later statement of the same block calls {@code exec()} on the same connection's commands.
+ */
+final class LettuceTransactions {
+
+  private static final String TRANSACTIONAL = "io.lettuce.core.api.async.RedisTransactionalAsyncCommands";
+
+  private LettuceTransactions() {}
+
+  /** Whether the dropped call at {@code state}'s path is queued in (or opens) such a transaction. */
+  static boolean queuedInATransaction(ExpressionTree call, VisitorState state) {
+    TreePath path = state.getPath();
+    if (path == null
+        || path.getLeaf() != call
+        || !(call instanceof MethodInvocationTree invocation)
+        || !(ASTHelpers.getSymbol(invocation) instanceof MethodSymbol method)
+        || method.getSimpleName().contentEquals("exec")
+        || !(path.getParentPath() != null && path.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)
+        || !(path.getParentPath().getParentPath() != null
+            && path.getParentPath().getParentPath().getLeaf() instanceof BlockTree block)
+        || !TypeNames.isSubtype(ASTHelpers.getReceiverType(invocation), TRANSACTIONAL, state)) {
+      return false;
+    }
+    Symbol commands = ASTHelpers.getSymbol(ASTHelpers.getReceiver(invocation));
+    if (commands == null) {
+      return false;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int at = statements.indexOf(statement);
+    boolean opened = method.getSimpleName().contentEquals("multi");
+    for (int i = at - 1; i >= 0 && !opened; i--) {
+      StatementTree earlier = statements.get(i);
+      if (calls(earlier, "exec", commands, false) || calls(earlier, "discard", commands, false)) {
+        return false; // a transaction closed before this call
+      }
+      opened = calls(earlier, "multi", commands, /* only the statement itself */ true);
+    }
+    if (!opened) {
+      return false;
+    }
+    for (int i = at + 1; i < statements.size(); i++) {
+      if (calls(statements.get(i), "exec", commands, false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the statement calls {@code name()} on the same commands object: as the statement itself
+   * ({@code redis.multi();}), or anywhere in it ({@code return redis.exec().thenApply(..);}).
+   */
+  private static boolean calls(StatementTree statement, String name, Symbol commands, boolean asStatement) {
+    if (asStatement) {
+      return statement instanceof ExpressionStatementTree expression
+          && isCallOn(expression.getExpression(), name, commands);
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (found[0] || tree == null) {
+          return null;
+        }
+        if (tree instanceof ExpressionTree expression && isCallOn(expression, name, commands)) {
+          found[0] = true;
+          return null;
+        }
+        return super.scan(tree, null);
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
+  private static boolean isCallOn(ExpressionTree expression, String name, Symbol commands) {
+    return ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals(name)
+        && commands.equals(ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)));
+  }
+}
