@@ -1121,6 +1121,28 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void futuresACompletionServiceHandsOutAreComplete() {
+      // Found by a reviewer writing idiomatic code: poll()/take() give only completed tasks.
+      helper
+          .addSourceLines(
+              "Collector.java",
+              "import java.util.concurrent.*;",
+              "class Collector {",
+              "  CompletableFuture<String> next(CompletionService<String> cs) throws Exception {",
+              "    Future<String> done = cs.poll();",
+              "    String first = done == null ? null : done.get();",
+              "    // The waits for a task to complete are blocking; the futures they give are complete.",
+              "    // BUG: Diagnostic contains: CompletionService.take blocks the current thread",
+              "    String second = cs.take().get();",
+              "    // BUG: Diagnostic contains: Future.get blocks the current thread",
+              "    String third = cs.submit(() -> \"x\").get();",
+              "    return CompletableFuture.completedFuture(first + second + third);",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void helpersAndGatherersOfFuturesThatCompleteOnAnExecutor() {
       // Found by a reviewer writing idiomatic code: onDb(..) { return supplyAsync(s, db); } and
       // Guava's allAsList of pool-submitted futures complete on the pool.

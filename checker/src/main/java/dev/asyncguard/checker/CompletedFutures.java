@@ -122,6 +122,23 @@ final class CompletedFutures {
         && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString());
   }
 
+  /**
+   * A future a {@code CompletionService} hands out by {@code poll(..)} or {@code take()}: one of its
+   * completed tasks ({@code var f = cs.poll(); if (f != null) f.get();}), directly or through a
+   * local never reassigned.
+   */
+  private static boolean takenFromACompletionService(ExpressionTree future, TreePath path, VisitorState state) {
+    ExpressionTree taken = ASTHelpers.stripParentheses(future);
+    if (LocalVariables.neverReassigned(taken) instanceof VarSymbol local
+        && LocalVariables.initializer(local, path) instanceof ExpressionTree initializer) {
+      taken = ASTHelpers.stripParentheses(initializer);
+    }
+    return taken instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && (method.getSimpleName().contentEquals("poll") || method.getSimpleName().contentEquals("take"))
+        && TypeNames.ownerIsSubtype(method, "java.util.concurrent.CompletionService", state);
+  }
+
   /** Whether the wait at {@code path} (a call or method reference) is on a completed future. */
   static boolean isKnownComplete(TreePath path, VisitorState state) {
     Tree wait = path.getLeaf();
@@ -137,7 +154,7 @@ final class CompletedFutures {
     if (method.isStatic() && wait instanceof MethodInvocationTree call) {
       receiver = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
     }
-    if (receiver != null && isMadeComplete(receiver)) {
+    if (receiver != null && (isMadeComplete(receiver) || takenFromACompletionService(receiver, path, state))) {
       return true;
     }
     if (wait instanceof MemberReferenceTree && (filteredToDoneOnes(path) || appliedOnlyToDoneFutures(path, state))) {

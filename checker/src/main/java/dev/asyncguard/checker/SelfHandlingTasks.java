@@ -621,7 +621,8 @@ final class SelfHandlingTasks {
     }
     if (stripped instanceof IdentifierTree
         || stripped instanceof LiteralTree
-        || stripped instanceof LambdaExpressionTree) {
+        || stripped instanceof LambdaExpressionTree
+        || CLOCKS.matches(stripped, state)) {
       return true;
     }
     if (stripped instanceof MemberSelectTree select) {
@@ -643,6 +644,13 @@ final class SelfHandlingTasks {
         && TypeNames.isSubtype(ASTHelpers.getType(made), "java.lang.Throwable", state)
         && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
   }
+
+  /** The JDK's clocks and current thread, which cannot throw: a task that times itself. */
+  private static final CallPattern.AnyOf CLOCKS =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("java.lang.System", "nanoTime", "currentTimeMillis"),
+          CallPattern.staticMethod("java.lang.Thread", "currentThread"),
+          CallPattern.staticMethod("java.time.Instant", "now").withNoParameters());
 
   private static boolean isNonZeroConstant(ExpressionTree expression) {
     return ASTHelpers.constValue(expression) instanceof Number divisor && divisor.longValue() != 0;
