@@ -422,9 +422,9 @@ public final class FutureUsedAsValue extends BugChecker
     return isVoid(value, state);
   }
 
-  /** RxJava's Completable (1, 2 and 3): completion or failure, never a value. */
+  /** RxJava's Completable (2 and 3): completion or failure, never a value. */
   private static final ImmutableList<String> VALUELESS_TYPES =
-      ImmutableList.of("io.reactivex.rxjava3.core.CompletableSource", "io.reactivex.CompletableSource", "rx.Completable");
+      ImmutableList.of("io.reactivex.rxjava3.core.CompletableSource", "io.reactivex.CompletableSource");
 
   /**
    * Whether the toString() that renders the future is the project's own: a class of this

@@ -5,14 +5,19 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Lettuce's documented transaction idiom: {@code redis.multi(); redis.decrby(a, n); redis.incrby(b,
@@ -41,7 +46,7 @@ final class LettuceTransactions {
         || !TypeNames.isSubtype(ASTHelpers.getReceiverType(invocation), TRANSACTIONAL, state)) {
       return false;
     }
-    Symbol commands = ASTHelpers.getSymbol(ASTHelpers.getReceiver(invocation));
+    Symbol commands = commandsVariable(ASTHelpers.getReceiver(invocation));
     if (commands == null) {
       return false;
     }
@@ -97,6 +102,26 @@ final class LettuceTransactions {
         && call.getArguments().isEmpty()
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
         && method.getSimpleName().contentEquals(name)
-        && commands.equals(ASTHelpers.getSymbol(ASTHelpers.getReceiver(call)));
+        && commands.equals(commandsVariable(ASTHelpers.getReceiver(call)));
+  }
+
+  /**
+   * The variable naming the commands object: a local or parameter never reassigned, or a final
+   * field ({@code redis}, {@code this.redis}); null for anything else ({@code conn.async()}, {@code
+   * other.redis}), which may be another connection's each time it is evaluated.
+   */
+  private static Symbol commandsVariable(ExpressionTree receiver) {
+    ExpressionTree stripped = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    if (stripped instanceof MemberSelectTree select && !LocalVariables.isThis(select.getExpression())) {
+      return null;
+    }
+    if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+        || !(ASTHelpers.getSymbol(stripped) instanceof VarSymbol variable)) {
+      return null;
+    }
+    if (variable.getKind() == ElementKind.FIELD) {
+      return (variable.flags() & Flags.FINAL) != 0 ? variable : null;
+    }
+    return LocalVariables.neverReassignedLocalOrParameter(stripped);
   }
 }

@@ -315,16 +315,18 @@ final class SelfHandlingTasks {
   }
 
   /**
-   * A close on a plain value with plain arguments ({@code ctx.close()}): it reports through the
+   * A close on a plain value, without arguments ({@code ctx.close()}): it reports through the
    * closed object and does not throw. Not the other calls whose future may be dropped, which may
    * throw or wait ({@code sync()}, {@code requireNonNull}, {@code setSuccess} on a done promise, a
    * write on an ended response).
    */
   private static boolean isClose(ExpressionTree expression, VisitorState state) {
     return expression instanceof MethodInvocationTree call
+        // Without arguments: close(promise) throws on a done promise, sendCloseFrame(code, reason)
+        // on a reserved code.
+        && call.getArguments().isEmpty()
         && DiscardedFuture.CLOSING_CALLS.matches(call, state)
-        && isPlainValue(ASTHelpers.getReceiver(call), state)
-        && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
+        && isPlainValue(ASTHelpers.getReceiver(call), state);
   }
 
   /** No receiver (an implicit {@code this}, or a static method), or {@code this} or {@code Outer.this}. */
@@ -432,7 +434,9 @@ final class SelfHandlingTasks {
 
   private static boolean isPlainOperand(ExpressionTree operand, VisitorState state) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(operand);
-    return stripped instanceof MethodInvocationTree ? isQuietCall(stripped, state) : isPlainValue(stripped, state);
+    return stripped instanceof MethodInvocationTree && !CLOCKS.matches(stripped, state)
+        ? isQuietCall(stripped, state)
+        : isPlainValue(stripped, state);
   }
 
   private static boolean isPrimitive(ExpressionTree expression) {
