@@ -591,6 +591,9 @@ final class FunctionRoles {
         if (!composedOnAnExecutor(call, from, state, depth)) {
           return false;
         }
+        if (name.startsWith("exceptionallyCompose")) {
+          onlySuccessReaches = false; // a timeout it recovers from succeeds on the timer thread
+        }
         continue; // and the receiver must complete on one too
       }
       if (name.equals("allOf")) {

@@ -79,18 +79,6 @@ final class SelfHandlingTasks {
    */
   private final NestedFutures.DropPolicy quietCall;
 
-  /**
-   * Vert.x 4's {@code executeBlocking(promise -> ..)}: the task completes the future itself, and a
-   * failure it catches and hands to {@code promise.fail(e)} goes to the future dropped here.
-   */
-  private static boolean handsThePromiseToTheTask(MethodInvocationTree invocation, VisitorState state) {
-    return ASTHelpers.getSymbol(invocation) instanceof MethodSymbol starter
-        && starter.getSimpleName().contentEquals("executeBlocking")
-        && !(starter.getParameters().size() > 0
-            && TypeNames.isExactly(
-                state.getTypes().erasure(starter.getParameters().get(0).type), "java.util.concurrent.Callable", state));
-  }
-
   /** Methods of this compilation, and whether their bodies catch everything they throw. */
   private final PerCompilation<Map<MethodSymbol, Boolean>> handlingMethods = PerCompilation.newIdentityMap();
 
@@ -127,7 +115,7 @@ final class SelfHandlingTasks {
     }
     BlockTree body = bodyOf(task);
     if (body == null) {
-      // submit(refreshTask): an object of a class of this compilation, judged by its run() or call().
+      // submit(refreshTask): an object of a class of this compilation, judged by its run(), call() or get().
       return implementation(invocation, task, state) instanceof MethodSymbol method
           && handlesEverything(method, state);
     }
@@ -137,6 +125,18 @@ final class SelfHandlingTasks {
       return true;
     }
     return catchesEverythingItThrows(body, declaresNoCheckedExceptions(task, state), state);
+  }
+
+  /**
+   * Vert.x 4's {@code executeBlocking(promise -> ..)}: the task completes the future itself, and a
+   * failure it catches and hands to {@code promise.fail(e)} goes to the future dropped here.
+   */
+  private static boolean handsThePromiseToTheTask(MethodInvocationTree invocation, VisitorState state) {
+    return ASTHelpers.getSymbol(invocation) instanceof MethodSymbol starter
+        && starter.getSimpleName().contentEquals("executeBlocking")
+        && !(starter.getParameters().size() > 0
+            && TypeNames.isExactly(
+                state.getTypes().erasure(starter.getParameters().get(0).type), "java.util.concurrent.Callable", state));
   }
 
   /**
