@@ -520,21 +520,17 @@ final class FunctionRoles {
    * its own returns proves nothing.
    */
   private static boolean helperCompletesOnAnExecutor(MethodSymbol helper, VisitorState state) {
-    Map<MethodSymbol, Boolean> known = HELPER_COMPLETES_ON_AN_EXECUTOR.get(state);
-    Boolean completes = known.get(helper);
-    if (completes == null) {
-      known.put(helper, false);
-      TreePath body = MethodDeclarations.bodyPathOf(helper, state);
-      completes =
-          body != null
-              && OwnBodyScanner.everyReturn(
-                  (BlockTree) body.getLeaf(),
-                  returned ->
-                      completesOnAnExecutor(returned, body, state, 0)
-                          || guavaCompletesOnAnExecutor(returned, body, state));
-      known.put(helper, completes);
-    }
-    return completes;
+    return PerCompilation.lookUpAssuming(
+        HELPER_COMPLETES_ON_AN_EXECUTOR.get(state), helper, false, h -> everyReturnCompletesOnAnExecutor(h, state));
+  }
+
+  private static boolean everyReturnCompletesOnAnExecutor(MethodSymbol helper, VisitorState state) {
+    TreePath body = MethodDeclarations.bodyPathOf(helper, state);
+    return body != null
+        && OwnBodyScanner.everyReturn(
+            (BlockTree) body.getLeaf(),
+            returned ->
+                completesOnAnExecutor(returned, body, state, 0) || guavaCompletesOnAnExecutor(returned, body, state));
   }
 
   /** Guava's ways to start a task on an executor. */

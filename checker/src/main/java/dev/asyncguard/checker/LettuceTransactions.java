@@ -1,5 +1,6 @@
 package dev.asyncguard.checker;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -55,31 +56,33 @@ final class LettuceTransactions {
     boolean opened = method.getSimpleName().contentEquals("multi");
     for (int i = at - 1; i >= 0 && !opened; i--) {
       StatementTree earlier = statements.get(i);
-      if (calls(earlier, "exec", commands, false) || calls(earlier, "discard", commands, false)) {
+      if (callsAnywhere(earlier, ENDS_A_TRANSACTION, commands)) {
         return false; // a transaction closed before this call
       }
-      opened = calls(earlier, "multi", commands, /* only the statement itself */ true);
+      opened =
+          earlier instanceof ExpressionStatementTree expression
+              && isCallOn(expression.getExpression(), OPENS_A_TRANSACTION, commands);
     }
     if (!opened) {
       return false;
     }
     for (int i = at + 1; i < statements.size(); i++) {
-      if (calls(statements.get(i), "exec", commands, false)) {
+      if (callsAnywhere(statements.get(i), EXECUTES, commands)) {
         return true;
       }
     }
     return false;
   }
 
+  private static final ImmutableSet<String> OPENS_A_TRANSACTION = ImmutableSet.of("multi");
+  private static final ImmutableSet<String> EXECUTES = ImmutableSet.of("exec");
+  private static final ImmutableSet<String> ENDS_A_TRANSACTION = ImmutableSet.of("exec", "discard");
+
   /**
-   * Whether the statement calls {@code name()} on the same commands object: as the statement itself
-   * ({@code redis.multi();}), or anywhere in it ({@code return redis.exec().thenApply(..);}).
+   * Whether the statement calls one of {@code names} on the commands object anywhere in it ({@code
+   * return redis.exec().thenApply(..);}).
    */
-  private static boolean calls(StatementTree statement, String name, Symbol commands, boolean asStatement) {
-    if (asStatement) {
-      return statement instanceof ExpressionStatementTree expression
-          && isCallOn(expression.getExpression(), name, commands);
-    }
+  private static boolean callsAnywhere(StatementTree statement, ImmutableSet<String> names, Symbol commands) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -87,7 +90,7 @@ final class LettuceTransactions {
         if (found[0] || tree == null) {
           return null;
         }
-        if (tree instanceof ExpressionTree expression && isCallOn(expression, name, commands)) {
+        if (tree instanceof ExpressionTree expression && isCallOn(expression, names, commands)) {
           found[0] = true;
           return null;
         }
@@ -97,11 +100,12 @@ final class LettuceTransactions {
     return found[0];
   }
 
-  private static boolean isCallOn(ExpressionTree expression, String name, Symbol commands) {
+  /** {@code commands.name()} for one of {@code names}, on the same commands variable. */
+  private static boolean isCallOn(ExpressionTree expression, ImmutableSet<String> names, Symbol commands) {
     return ASTHelpers.stripParentheses(expression) instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
-        && method.getSimpleName().contentEquals(name)
+        && names.contains(method.getSimpleName().toString())
         && commands.equals(commandsVariable(ASTHelpers.getReceiver(call)));
   }
 

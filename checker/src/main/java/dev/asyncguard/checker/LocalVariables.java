@@ -5,6 +5,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -125,6 +126,14 @@ final class LocalVariables {
     return expression != null
         && ASTHelpers.stripParentheses(expression) instanceof IdentifierTree identifier
         && identifier.getName().contentEquals("this");
+  }
+
+  /** Whether the expression is {@code this} or an enclosing instance's {@code Outer.this}. */
+  static boolean isThisOrAnEnclosingThis(ExpressionTree expression) {
+    return isThis(expression)
+        || (expression != null
+            && ASTHelpers.stripParentheses(expression) instanceof MemberSelectTree select
+            && select.getIdentifier().contentEquals("this"));
   }
 
   /**

@@ -50,6 +50,21 @@ final class PerCompilation<T> {
     return value;
   }
 
+  /**
+   * The map's value for {@code key}, computed and kept on the first ask, for a computation that may
+   * reach the same key again (a helper whose body calls itself): there it sees {@code whileComputing},
+   * a verdict that proves nothing.
+   */
+  static <K, V> V lookUpAssuming(Map<K, V> known, K key, V whileComputing, Function<K, V> compute) {
+    V value = known.get(key);
+    if (value == null) {
+      known.put(key, whileComputing);
+      value = compute.apply(key);
+      known.put(key, value);
+    }
+    return value;
+  }
+
   T get(VisitorState state) {
     if (state.context != context) {
       value = factory.apply(state);

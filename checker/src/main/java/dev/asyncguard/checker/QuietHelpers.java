@@ -38,14 +38,8 @@ final class QuietHelpers {
     if (method.isConstructor() || !MethodDeclarations.cannotBeOverridden(method, state)) {
       return false;
     }
-    Map<MethodSymbol, Boolean> known = memo.get(state);
-    Boolean quiet = known.get(method);
-    if (quiet == null) {
-      known.put(method, false); // a helper reached again through its own returns proves nothing
-      quiet = everyReturnQuiet(method, state);
-      known.put(method, quiet);
-    }
-    return quiet;
+    // A helper reached again through its own returns proves nothing.
+    return PerCompilation.lookUpAssuming(memo.get(state), method, false, m -> everyReturnQuiet(m, state));
   }
 
   private boolean everyReturnQuiet(MethodSymbol method, VisitorState state) {

@@ -148,16 +148,11 @@ final class SelfHandlingTasks {
     if (!MethodDeclarations.cannotBeOverridden(method, state)) {
       return false;
     }
-    Map<MethodSymbol, Boolean> known = handlingMethods.get(state);
-    Boolean handles = known.get(method);
-    if (handles == null) {
-      known.put(method, false);
-      handles =
-          catchesEverythingItThrows(
-              MethodDeclarations.bodyOf(method, state), method.getThrownTypes().isEmpty(), state);
-      known.put(method, handles);
-    }
-    return handles;
+    return PerCompilation.lookUpAssuming(
+        handlingMethods.get(state),
+        method,
+        false,
+        m -> catchesEverythingItThrows(MethodDeclarations.bodyOf(m, state), m.getThrownTypes().isEmpty(), state));
   }
 
   /**
@@ -238,9 +233,10 @@ final class SelfHandlingTasks {
    * A statement that cannot throw, or catches everything it throws: a {@code try} with a clause
    * catching everything its block can throw that does not throw itself ({@link #handlesEverything});
    * an expression that cannot throw ({@link #cannotThrow(ExpressionTree, VisitorState)});
-   * a local declared with a plain value it does not unbox; {@code return;}; and blocks and {@code
-   * if}s of those, on conditions that unbox nothing ({@link #isPlainCondition}: {@code if
-   * (!running.get()) return;}). Anything else may throw.
+   * a local declared with a plain value it does not unbox; {@code return;}, {@code return null;},
+   * {@code break;} and {@code continue;}; and blocks, {@code if}s and loops (without a for loop's
+   * initializer or update) of those, on conditions that unbox nothing ({@link #isPlainCondition}:
+   * {@code if (!running.get()) return;}). Anything else may throw.
    */
   private boolean cannotThrow(StatementTree statement, boolean declaresNoChecked, VisitorState state) {
     if (statement instanceof TryTree attempt) {
@@ -261,16 +257,15 @@ final class SelfHandlingTasks {
     }
     // A worker's loop: while (running.get()) { try { .. } catch (Exception e) { .. } }
     if (statement instanceof WhileLoopTree loop) {
-      return isPlainCondition(loop.getCondition(), state) && cannotThrow(loop.getStatement(), declaresNoChecked, state);
+      return loopCannotThrow(loop.getCondition(), loop.getStatement(), declaresNoChecked, state);
     }
     if (statement instanceof DoWhileLoopTree loop) {
-      return isPlainCondition(loop.getCondition(), state) && cannotThrow(loop.getStatement(), declaresNoChecked, state);
+      return loopCannotThrow(loop.getCondition(), loop.getStatement(), declaresNoChecked, state);
     }
     if (statement instanceof ForLoopTree loop) {
       return loop.getInitializer().isEmpty()
           && loop.getUpdate().isEmpty()
-          && (loop.getCondition() == null || isPlainCondition(loop.getCondition(), state))
-          && cannotThrow(loop.getStatement(), declaresNoChecked, state);
+          && loopCannotThrow(loop.getCondition(), loop.getStatement(), declaresNoChecked, state);
     }
     if (statement instanceof VariableTree local) {
       ExpressionTree value = local.getInitializer();
@@ -284,6 +279,12 @@ final class SelfHandlingTasks {
         && isPlainCondition(branch.getCondition(), state)
         && cannotThrow(branch.getThenStatement(), declaresNoChecked, state)
         && (branch.getElseStatement() == null || cannotThrow(branch.getElseStatement(), declaresNoChecked, state));
+  }
+
+  /** A loop whose condition (none: {@code for (;;)}) and body cannot throw. */
+  private boolean loopCannotThrow(
+      ExpressionTree condition, StatementTree body, boolean declaresNoChecked, VisitorState state) {
+    return (condition == null || isPlainCondition(condition, state)) && cannotThrow(body, declaresNoChecked, state);
   }
 
   /**
@@ -331,10 +332,7 @@ final class SelfHandlingTasks {
 
   /** No receiver (an implicit {@code this}, or a static method), or {@code this} or {@code Outer.this}. */
   private static boolean isOwnReceiver(ExpressionTree receiver) {
-    ExpressionTree stripped = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
-    return stripped == null
-        || LocalVariables.isThis(stripped)
-        || (stripped instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+    return receiver == null || LocalVariables.isThisOrAnEnclosingThis(receiver);
   }
 
   /** A logger's own methods that log or ask a level: not its configuration, nor a static factory. */
@@ -640,8 +638,7 @@ final class SelfHandlingTasks {
               && ((symbol != null && symbol.isStatic())
                   || select.getIdentifier().contentEquals("class")
                   || select.getIdentifier().contentEquals("this")))
-          || LocalVariables.isThis(qualifier)
-          || (qualifier instanceof MemberSelectTree outer && outer.getIdentifier().contentEquals("this"));
+          || LocalVariables.isThisOrAnEnclosingThis(qualifier);
     }
     return stripped instanceof NewClassTree made
         && made.getClassBody() == null
