@@ -1044,6 +1044,52 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void vertxMapsAndNettyTimersOnFuturesObservedElsewhere() {
+    // A stage whose function cannot fail, on a future observed elsewhere, fails only as that does.
+    helper
+        .addSourceLines(
+            "io/vertx/core/AsyncResult.java",
+            "package io.vertx.core;",
+            "public interface AsyncResult<T> { Throwable cause(); boolean failed(); }")
+        .addSourceLines(
+            "io/vertx/core/Handler.java", "package io.vertx.core;", "public interface Handler<E> { void handle(E e); }")
+        .addSourceLines(
+            "io/vertx/core/Promise.java",
+            "package io.vertx.core;",
+            "public interface Promise<T> extends Handler<AsyncResult<T>> { Future<T> future(); }")
+        .addSourceLines(
+            "io/netty/util/Timeout.java", "package io.netty.util;", "public interface Timeout { boolean cancel(); }")
+        .addSourceLines(
+            "Handshakes.java",
+            "import io.vertx.core.*;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Handshakes {",
+            "  private final CompletableFuture<Void> handshake = new CompletableFuture<>();",
+            "  CompletableFuture<Void> handshake() { return handshake; }",
+            "  void widen(Promise<Object> promise, Promise<String> p) {",
+            "    Future<String> fut = p.future();",
+            "    Future<Object> widened = fut.map(s -> s);",
+            "    fut.onComplete(promise);",
+            "  }",
+            "  void registered(io.netty.util.Timeout timeout) {",
+            "    handshake.thenAccept(ignore -> { timeout.cancel(); });",
+            "  }",
+            "  void notObserved(Promise<String> p) {",
+            "    Future<String> fut = p.future();",
+            "    // BUG: Diagnostic contains: 'widened' is assigned and never read",
+            "    Future<Object> widened = fut.map(s -> s);",
+            "  }",
+            "  void mayFail(Promise<Object> promise, Promise<String> p) {",
+            "    Future<String> fut = p.future();",
+            "    // BUG: Diagnostic contains: Future.map(...) returns a Future",
+            "    fut.map(s -> s.length());",
+            "    fut.onComplete(promise);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void fluentSettersOfPublishersByInheritance() {
     // reactor-netty responses and jOOQ queries are Publishers; their setters return the receiver.
     helper

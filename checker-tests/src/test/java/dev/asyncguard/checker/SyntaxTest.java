@@ -117,7 +117,7 @@ class SyntaxTest {
               "      Map<String, ? extends CompletionStage<? super Integer>> stages) {",
               "    raw.add(f);",
               "    // BUG: Diagnostic contains: [DiscardedFuture]",
-              "    f.thenApply(x -> x);",
+              "    f.thenApply(x -> x.toString());",
               "    stages.values().forEach(s -> s.toCompletableFuture().join());",
               "  }",
               "  <T, F extends CompletableFuture<T>> F same(F future) {",

@@ -272,6 +272,7 @@ public final class DiscardedFuture extends BugChecker
   private final FutureTypes futureTypes;
   private final NestedFutures nestedFutures;
   private final SelfHandlingTasks selfHandlingTasks;
+  private final SideEffectStages sideEffectStages;
   /** Methods whose futures the team reports failures of elsewhere: usually none. */
   private final ImmutableList<MethodSpec> safeToDropMethods;
   private final KeptReturnValues keptReturnValues = new KeptReturnValues();
@@ -287,6 +288,7 @@ public final class DiscardedFuture extends BugChecker
     this.futureTypes = new FutureTypes(options);
     this.nestedFutures = new NestedFutures(futureTypes, this::mayBeDropped);
     this.selfHandlingTasks = new SelfHandlingTasks(this::namedSafeToDrop);
+    this.sideEffectStages = new SideEffectStages(futureTypes, selfHandlingTasks);
     this.safeToDropMethods =
         options.list(AsyncGuardOptions.Key.SAFE_TO_DROP_METHODS).stream()
             .map(MethodSpec::parse)
@@ -490,6 +492,8 @@ public final class DiscardedFuture extends BugChecker
         || (kind == FutureTypes.Kind.HOT
             && (FailureObservers.handedTo(call, state)
                 || selfHandlingTasks.startsOne(call, state)
+                // A stage that cannot fail on a future observed elsewhere fails only as that does.
+                || sideEffectStages.onAnObservedFuture(call, state)
                 // A helper of this project that hands the future's failure to an observer and returns
                 // it (logOnFailure(f) { return f.exceptionally(..); }): the failure is seen.
                 || keptReturnValues.of(method, state) == KeptReturnValues.Returned.HANDLED))

@@ -104,6 +104,15 @@ final class SelfHandlingTasks {
         || TypeNames.isSubtype(ASTHelpers.getType(task), "java.util.concurrent.ForkJoinTask", state)) {
       return isHeldElsewhere(task, state);
     }
+    return cannotFail(invocation, task, state);
+  }
+
+  /**
+   * Whether a function handed to the call as its first argument ends without an exception whatever
+   * it runs on: the judgement of a task above, for a lambda, an anonymous class, a method reference
+   * or an object of a class of this compilation.
+   */
+  boolean cannotFail(MethodInvocationTree invocation, ExpressionTree task, VisitorState state) {
     if (task instanceof MemberReferenceTree reference) {
       // schedule(this::reconnect, ..) where reconnect() { try { .. } catch (Exception e) { log } }
       return quietCall.mayBeDropped(reference, state)
@@ -497,6 +506,8 @@ final class SelfHandlingTasks {
               "obtrudeValue",
               "obtrudeException"),
           CallPattern.instanceMethod("java.util.concurrent.Future", "cancel"),
+          // A Netty timer's handle: cancelling it only marks it, as a future's cancel does.
+          CallPattern.instanceMethod("io.netty.util.Timeout", "cancel"),
           CallPattern.instanceMethod(
               "com.google.common.util.concurrent.SettableFuture", "set", "setException", "setFuture"),
           CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "trySuccess", "tryFailure"),
@@ -604,7 +615,7 @@ final class SelfHandlingTasks {
    * be null), a string concatenation of those whose operands' {@code toString()} cannot throw
    * (primitives, boxes, strings, enums: {@code "late " + id}), and a new exception made of those.
    */
-  private static boolean isPlainValue(ExpressionTree value, VisitorState state) {
+  static boolean isPlainValue(ExpressionTree value, VisitorState state) {
     ExpressionTree stripped = value == null ? null : ASTHelpers.stripParentheses(value);
     if (stripped instanceof BinaryTree binary) {
       if (!isPlainValue(binary.getLeftOperand(), state) || !isPlainValue(binary.getRightOperand(), state)) {
