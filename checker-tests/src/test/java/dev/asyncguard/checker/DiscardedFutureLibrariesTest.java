@@ -36,6 +36,7 @@ class DiscardedFutureLibrariesTest {
               "  Future<T> onFailure(Object handler);",
               "  Future<T> onSuccess(Object handler);",
               "  <U> Future<U> map(java.util.function.Function<T, U> f);",
+              "  <V> Future<V> map(V value);",
               "}")
           .addSourceLines(
               "io/smallrye/mutiny/Uni.java",
@@ -1071,8 +1072,14 @@ class DiscardedFutureLibrariesTest {
             "    Future<Object> widened = fut.map(s -> s);",
             "    fut.onComplete(promise);",
             "  }",
-            "  void registered(io.netty.util.Timeout timeout) {",
+            "  void registered(io.netty.util.Timeout timeout, java.util.concurrent.ScheduledExecutorService ses) {",
             "    handshake.thenAccept(ignore -> { timeout.cancel(); });",
+            "    ses.schedule(() -> timeout.cancel(), 1, java.util.concurrent.TimeUnit.SECONDS);",
+            "  }",
+            "  void widenByValue(Promise<Object> promise, Promise<String> p) {",
+            "    Future<String> fut = p.future();",
+            "    fut.map(\"constant\");",
+            "    fut.onComplete(promise);",
             "  }",
             "  void notObserved(Promise<String> p) {",
             "    Future<String> fut = p.future();",

@@ -191,9 +191,9 @@ public final class DiscardedFuture extends BugChecker
   }
 
   /**
-   * Calls that return a future the caller already holds: their receiver or an argument. Dropping the
-   * result is fine where the call is written, not when a helper returns it (the helper may be the only
-   * holder).
+   * Calls that return a future the caller already holds: their receiver (or, {@link
+   * #RETURN_AN_ARGUMENT}, an argument). Dropping the result is fine where the call is written, not
+   * when a helper returns it (the helper may be the only holder).
    */
   private static final CallPattern.AnyOf RETURN_WHAT_THE_CALLER_HOLDS =
       CallPattern.anyOf(
@@ -240,12 +240,15 @@ public final class DiscardedFuture extends BugChecker
               "intern"),
           // Forks the task and returns it; the pool reports its failure when joined.
           CallPattern.instanceMethod("java.util.concurrent.ForkJoinTask", "fork"),
-          // Returns one of its arguments, which the caller already holds.
-          CallPattern.staticMethod("java.util.Objects", "requireNonNull", "requireNonNullElse"),
-          CallPattern.staticMethod("com.google.common.base.Preconditions", "checkNotNull"),
-          CallPattern.staticMethod("com.google.common.base.Verify", "verifyNotNull"),
           // Mockito: then(mock).should().call() only names the call to verify.
           CallPattern.instanceMethod("org.mockito.BDDMockito.Then", "should", "shouldHaveNoMoreInteractions"));
+
+  /** Calls that return one of their arguments, which the caller already holds. */
+  static final CallPattern.AnyOf RETURN_AN_ARGUMENT =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("java.util.Objects", "requireNonNull", "requireNonNullElse"),
+          CallPattern.staticMethod("com.google.common.base.Preconditions", "checkNotNull"),
+          CallPattern.staticMethod("com.google.common.base.Verify", "verifyNotNull"));
 
   /** Publishers' subscribe: it starts the work, and what it returns is a handle, not the work. */
   private static final CallPattern.AnyOf SUBSCRIBE =
@@ -255,6 +258,7 @@ public final class DiscardedFuture extends BugChecker
   private boolean droppingIsSafe(ExpressionTree tree, VisitorState state) {
     return isQuietCall(tree, state)
         || RETURN_WHAT_THE_CALLER_HOLDS.matches(tree, state)
+        || RETURN_AN_ARGUMENT.matches(tree, state)
         // Only on a future or publisher: a service's subscribe(topic) returning a future is work.
         || (SUBSCRIBE.matches(tree, state)
             && futureTypes.isFutureLike(ASTHelpers.getReceiverType(tree), state))

@@ -169,7 +169,7 @@ final class KeptReturnValues {
   }
 
   /** A call handed an observer that visibly handles the failure (see above). */
-  private static boolean handlesFailure(MethodInvocationTree call, VisitorState state) {
+  static boolean handlesFailure(MethodInvocationTree call, VisitorState state) {
     if (!FailureObservers.handedTo(call, state)) {
       return false;
     }

@@ -1,31 +1,48 @@
 package dev.asyncguard.checker;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,13 +66,21 @@ final class SideEffectStages {
           CallPattern.instanceMethod("java.util.concurrent.CompletionStage", "thenAccept", "thenRun", "thenApply"),
           CallPattern.instanceMethod("io.vertx.core.Future", "map"));
 
-  /** Calls that wait for a future and throw its failure. */
-  private static final CallPattern.AnyOf WAITS =
-      CallPattern.anyOf(
-          CallPattern.instanceMethod("java.util.concurrent.Future", "get", "resultNow"),
-          CallPattern.instanceMethod("java.util.concurrent.CompletableFuture", "join", "getNow"),
-          CallPattern.instanceMethod("com.google.common.util.concurrent.ListenableFuture", "get"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.Future", "sync", "syncUninterruptibly"));
+  /** Trees a read inside of may not run every time the stage is made. */
+  private static final ImmutableSet<Class<? extends Tree>> BRANCHES =
+      ImmutableSet.of(
+          IfTree.class,
+          ConditionalExpressionTree.class,
+          SwitchTree.class,
+          SwitchExpressionTree.class,
+          CaseTree.class,
+          WhileLoopTree.class,
+          DoWhileLoopTree.class,
+          ForLoopTree.class,
+          EnhancedForLoopTree.class,
+          CatchTree.class,
+          LambdaExpressionTree.class,
+          ClassTree.class);
 
   private final FutureTypes futureTypes;
   private final SelfHandlingTasks selfHandlingTasks;
@@ -93,56 +118,50 @@ final class SideEffectStages {
   }
 
   /**
-   * The stage's receiver is a local or parameter never reassigned, read elsewhere in its method, or
-   * a final field of a class of this file, read elsewhere in the file, where the read observes the
-   * future ({@link #observes}).
+   * The stage's receiver is a local or parameter never reassigned that the body declaring it
+   * observes ({@link Reads#observes}) on every path that makes the stage, or a final field of this
+   * file that the file observes somewhere (an accessor returns it).
    */
   private boolean sourceIsObserved(MethodInvocationTree stage, VisitorState state) {
     ExpressionTree receiver = ASTHelpers.getReceiver(stage);
-    if (receiver == null) {
+    if (receiver == null || LocalVariables.isThisOrAnEnclosingThis(receiver)) {
       return false;
     }
     receiver = ASTHelpers.stripParentheses(receiver);
-    TreePath scope;
-    VarSymbol source = LocalVariables.neverReassignedLocalOrParameter(receiver);
-    if (source != null) {
-      scope = enclosingMethod(state.getPath());
-    } else if (isFinalField(receiver)) {
-      source = (VarSymbol) ASTHelpers.getSymbol(receiver);
-      scope = new TreePath(state.getPath().getCompilationUnit());
-    } else {
-      return false;
+    VarSymbol local = LocalVariables.neverReassignedLocalOrParameter(receiver);
+    if (local != null) {
+      TreePath body = pathOf(LocalVariables.enclosingBody(state.getPath()), state.getPath());
+      return body != null && new Reads(body, stage, state.getPath()).observed(local, state);
     }
-    if (scope == null) {
-      return false;
-    }
-    Reads reads = new Reads(scope);
-    return reads.observed(source, receiver, new HashSet<>(), state);
+    VarSymbol field = finalField(receiver);
+    return field != null
+        && new Reads(new TreePath(state.getPath().getCompilationUnit()), stage, null).observed(field, state);
   }
 
-  /** {@code handshake} or {@code this.handshake}, a final field. */
-  private static boolean isFinalField(ExpressionTree receiver) {
+  /** {@code handshake} or {@code this.handshake}, a final field; else null. */
+  private static VarSymbol finalField(ExpressionTree receiver) {
     boolean named =
-        receiver instanceof IdentifierTree
+        (receiver instanceof IdentifierTree identifier && !isThisOrSuper(identifier))
             || (receiver instanceof MemberSelectTree select
                 && LocalVariables.isThisOrAnEnclosingThis(select.getExpression()));
     return named
-        && ASTHelpers.getSymbol(receiver) instanceof VarSymbol field
-        && field.getKind() == ElementKind.FIELD
-        && (field.flags() & Flags.FINAL) != 0;
+            && ASTHelpers.getSymbol(receiver) instanceof VarSymbol field
+            && field.getKind() == ElementKind.FIELD
+            && (field.flags() & Flags.FINAL) != 0
+        ? field
+        : null;
   }
 
-  /** The method around the path (its lambdas included), or the body of an initializer or field. */
-  private static TreePath enclosingMethod(TreePath path) {
-    TreePath below = null;
-    for (TreePath at = path; at != null; at = at.getParentPath()) {
-      if (at.getLeaf() instanceof MethodTree) {
+  private static boolean isThisOrSuper(IdentifierTree identifier) {
+    return identifier.getName().contentEquals("this") || identifier.getName().contentEquals("super");
+  }
+
+  /** The path to {@code tree} among the trees around {@code from}; null if it is not one. */
+  private static TreePath pathOf(Tree tree, TreePath from) {
+    for (TreePath at = from; at != null; at = at.getParentPath()) {
+      if (at.getLeaf() == tree) {
         return at;
       }
-      if (at.getLeaf() instanceof ClassTree) {
-        return below;
-      }
-      below = at;
     }
     return null;
   }
@@ -150,8 +169,21 @@ final class SideEffectStages {
   /** Every read of a variable in one scope, found in one scan. */
   private final class Reads {
     private final Map<Symbol, List<TreePath>> byVariable = new HashMap<>();
+    private final MethodInvocationTree stage;
+    /** The trees around the stage, for a local: a read must not be in a branch below them. */
+    private final Set<Tree> aroundTheStage;
 
-    Reads(TreePath scope) {
+    /** {@code stagePath}: where the stage is, for a local's scope; null for a field's file. */
+    Reads(TreePath scope, MethodInvocationTree stage, TreePath stagePath) {
+      this.stage = stage;
+      if (stagePath == null) {
+        this.aroundTheStage = null;
+      } else {
+        this.aroundTheStage = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Tree tree : stagePath) {
+          aroundTheStage.add(tree);
+        }
+      }
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitIdentifier(IdentifierTree node, Void unused) {
@@ -161,7 +193,10 @@ final class SideEffectStages {
 
         @Override
         public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-          record(node);
+          // this.ready is this object's field; other.ready another object's.
+          if (LocalVariables.isThisOrAnEnclosingThis(node.getExpression())) {
+            record(node);
+          }
           return super.visitMemberSelect(node, null);
         }
 
@@ -173,13 +208,17 @@ final class SideEffectStages {
       }.scan(scope, null);
     }
 
-    /** Whether a read of the variable other than {@code excluded} observes its future. */
-    boolean observed(VarSymbol variable, Tree excluded, Set<VarSymbol> followed, VisitorState state) {
+    boolean observed(VarSymbol source, VisitorState state) {
+      return observed(source, new HashSet<>(), state);
+    }
+
+    /** Whether a read of the variable observes its future (through aliases, each followed once). */
+    private boolean observed(VarSymbol variable, Set<VarSymbol> followed, VisitorState state) {
       if (!followed.add(variable)) {
         return false;
       }
       for (TreePath read : byVariable.getOrDefault(variable, List.of())) {
-        if (read.getLeaf() != excluded && observes(read, followed, state)) {
+        if (runsWithTheStage(read, variable) && observes(read, followed, state)) {
           return true;
         }
       }
@@ -187,43 +226,104 @@ final class SideEffectStages {
     }
 
     /**
+     * A read outside the calls on the variable ({@code f.thenRun(() -> this.last = f)} runs only
+     * once {@code f} succeeded, and the receiver of the stage is the stage itself) and, for a
+     * local, in no branch, loop, catch, lambda or class that the stage is not in as well: it runs
+     * whenever the stage is made.
+     */
+    private boolean runsWithTheStage(TreePath read, VarSymbol variable) {
+      Tree below = read.getLeaf();
+      for (TreePath at = read.getParentPath(); at != null; at = at.getParentPath()) {
+        Tree tree = at.getLeaf();
+        if (tree == stage
+            || (tree instanceof MethodInvocationTree call
+                && call.getArguments().contains(below)
+                && names(ASTHelpers.getReceiver(call), variable))) {
+          return false;
+        }
+        if (aroundTheStage != null) {
+          if (aroundTheStage.contains(tree)) {
+            return true;
+          }
+          if (isBranch(tree) || isShortCircuit(tree, below)) {
+            return false;
+          }
+        }
+        below = tree;
+      }
+      return true;
+    }
+
+    /** {@code f}, or {@code this.f} for a field. */
+    private boolean names(ExpressionTree expression, VarSymbol variable) {
+      ExpressionTree stripped = expression == null ? null : ASTHelpers.stripParentheses(expression);
+      return (stripped instanceof IdentifierTree
+              || (stripped instanceof MemberSelectTree select
+                  && LocalVariables.isThisOrAnEnclosingThis(select.getExpression())))
+          && ASTHelpers.getSymbol(stripped) == variable;
+    }
+
+    private boolean isBranch(Tree tree) {
+      for (Class<? extends Tree> branch : BRANCHES) {
+        if (branch.isInstance(tree)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The right side of {@code &&} or {@code ||}, evaluated only sometimes. */
+    private boolean isShortCircuit(Tree tree, Tree below) {
+      return tree instanceof BinaryTree binary
+          && (binary.getKind() == Tree.Kind.CONDITIONAL_AND || binary.getKind() == Tree.Kind.CONDITIONAL_OR)
+          && binary.getRightOperand() == below;
+    }
+
+    /**
      * Whether the value at the path reaches something that sees its failure: it is returned (also
-     * by a lambda), passed to a call or constructor (not a logger's), stored in a field or an array
-     * (or in a local that is so observed), awaited ({@code join()}, {@code get()}), handed a failure
-     * handler ({@code whenComplete}, {@code exceptionally}, Vert.x {@code onComplete(promise)}), or
-     * made into another future that is so observed ({@code return f.thenCompose(..)}). A stage
-     * dropped in turn, a state query or a {@code cancel} does not observe it.
+     * by a lambda that returns a value), passed where a future or a type variable is taken ({@code
+     * pending.add(f)}, {@code allOf(f, g)}; not {@code Objects.equals(f, g)}, a logger's or {@code
+     * println}'s {@code Object}), stored in a field or an array (or in a local that is observed in
+     * turn), awaited ({@code join()}, {@code get()}), handed a failure handler that uses the failure
+     * or a named one ({@code whenComplete((v, e) -> log(e))}, Vert.x {@code onComplete(promise)}),
+     * or made into another future that is so observed ({@code return f.thenCompose(..)}).
      */
     private boolean observes(TreePath path, Set<VarSymbol> followed, VisitorState state) {
       Tree value = path.getLeaf();
       TreePath parentPath = path.getParentPath();
-      while (parentPath.getLeaf() instanceof ParenthesizedTree
-          || parentPath.getLeaf() instanceof TypeCastTree
-          || (parentPath.getLeaf() instanceof ConditionalExpressionTree conditional
-              && conditional.getCondition() != value)) {
+      while (parentPath.getLeaf() instanceof ParenthesizedTree || parentPath.getLeaf() instanceof TypeCastTree) {
         value = parentPath.getLeaf();
         parentPath = parentPath.getParentPath();
       }
       Tree parent = parentPath.getLeaf();
-      if (parent instanceof ReturnTree || parent instanceof LambdaExpressionTree) {
+      if (parent instanceof ReturnTree) {
         return true;
       }
-      if (parent instanceof MethodInvocationTree call && call.getArguments().contains(value)) {
-        return !TypeNames.isSubtypeOfAny(ASTHelpers.getReceiverType(call), TypeNames.LOGGER_TYPES, state);
+      if (parent instanceof LambdaExpressionTree lambda) {
+        return returnsAValue(lambda, state);
       }
-      if (parent instanceof NewClassTree made) {
-        return made.getArguments().contains(value);
+      if (parent instanceof MethodInvocationTree call && call.getArguments().contains(value)) {
+        return DiscardedFuture.RETURN_AN_ARGUMENT.matches(call, state)
+            ? observes(parentPath, followed, state)
+            : takesAFuture(ASTHelpers.getSymbol(call), call.getArguments().indexOf(value), state);
+      }
+      if (parent instanceof NewClassTree made && made.getArguments().contains(value)) {
+        return takesAFuture(ASTHelpers.getSymbol(made), made.getArguments().indexOf(value), state);
       }
       if (parent instanceof VariableTree declared && declared.getInitializer() == value) {
         return storedWhereObserved(ASTHelpers.getSymbol(declared), followed, state);
       }
       if (parent instanceof AssignmentTree assignment && assignment.getExpression() == value) {
-        return storedWhereObserved(ASTHelpers.getSymbol(assignment.getVariable()), followed, state);
+        ExpressionTree target = ASTHelpers.stripParentheses(assignment.getVariable());
+        return target instanceof ArrayAccessTree element
+            ? storedWhereObserved(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(element.getExpression())), followed, state)
+            // A local or parameter assigned here is reassigned: which future it holds later is not known.
+            : ASTHelpers.getSymbol(target) instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD;
       }
       if (parent instanceof MemberSelectTree select
           && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
           && call.getMethodSelect() == select) {
-        if (FailureObservers.handedTo(call, state) || WAITS.matches(call, state)) {
+        if (CompletedFutures.WAITS.contains(select.getIdentifier().toString()) || handsTheFailureOn(call, state)) {
           return true;
         }
         return futureTypes.isFutureLike(ASTHelpers.getType(call), state)
@@ -232,13 +332,68 @@ final class SideEffectStages {
       return false;
     }
 
-    /** A field or an array element observes a value stored in it; a local, where it is read so. */
+    /**
+     * A field (or array element) holding the value observes it for its readers; a local never
+     * reassigned (or an array it names), where that local is observed.
+     */
     private boolean storedWhereObserved(Symbol target, Set<VarSymbol> followed, VisitorState state) {
-      if (target instanceof VarSymbol local
-          && (local.getKind() == ElementKind.LOCAL_VARIABLE || local.getKind() == ElementKind.RESOURCE_VARIABLE)) {
-        return observed(local, null, followed, state);
+      if (!(target instanceof VarSymbol variable)) {
+        return false;
       }
+      if (variable.getKind() == ElementKind.FIELD) {
+        return true;
+      }
+      return (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0 && observed(variable, followed, state);
+    }
+  }
+
+  /**
+   * A call handed something that sees the failure: a lambda or anonymous class that uses its
+   * {@code Throwable} ({@link KeptReturnValues#handlesFailure}), or a named handler, trusted to
+   * (a promise: {@code fut.onComplete(promise)} passes the outcome on).
+   */
+  private static boolean handsTheFailureOn(MethodInvocationTree call, VisitorState state) {
+    if (KeptReturnValues.handlesFailure(call, state)) {
       return true;
     }
+    if (!FailureObservers.handedTo(call, state)) {
+      return false;
+    }
+    for (ExpressionTree argument : call.getArguments()) {
+      ExpressionTree stripped = ASTHelpers.stripParentheses(argument);
+      if ((stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+          && ASTHelpers.getSymbol(stripped) instanceof VarSymbol) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A lambda whose function returns a value (not a void one, whose value goes nowhere). */
+  private static boolean returnsAValue(LambdaExpressionTree lambda, VisitorState state) {
+    Type type = ASTHelpers.getType(lambda);
+    Types types = state.getTypes();
+    return type != null
+        && types.isFunctionalInterface(type)
+        && !types.findDescriptorType(type).getReturnType().hasTag(TypeTag.VOID);
+  }
+
+  /**
+   * Whether the parameter an argument at {@code index} is passed to takes a future or any type
+   * ({@code List.add(E)}, {@code allOf(CompletableFuture<?>...)}): not {@code Object} or a string,
+   * which loggers, {@code println} and {@code equals} take.
+   */
+  private boolean takesAFuture(Symbol callee, int index, VisitorState state) {
+    if (!(callee instanceof MethodSymbol method) || method.getParameters().isEmpty() || index < 0) {
+      return false;
+    }
+    List<VarSymbol> parameters = method.getParameters();
+    int last = parameters.size() - 1;
+    Type parameter = index < last ? parameters.get(index).type : parameters.get(last).type;
+    if (method.isVarArgs() && index >= last) {
+      parameter = state.getTypes().elemtype(parameter);
+    }
+    return parameter != null
+        && (parameter.hasTag(TypeTag.TYPEVAR) || futureTypes.isFutureLike(parameter, state));
   }
 }
