@@ -642,6 +642,55 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void tasksThatOnlySignalCountOrShutDown() {
+    helper
+        .addSourceLines(
+            "Signals.java",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.atomic.*;",
+            "class Signals {",
+            "  private final AtomicInteger processed = new AtomicInteger();",
+            "  private final LongAdder failures = new LongAdder();",
+            "  static class Holder { ExecutorService executor; }",
+            "  void signal(ScheduledExecutorService ses, ExecutorService worker, CountDownLatch latch,",
+            "      Semaphore permits, BlockingQueue<String> q, Runnable work) {",
+            "    ses.schedule(worker::shutdown, 1, TimeUnit.SECONDS);",
+            "    ses.schedule(latch::countDown, 1, TimeUnit.SECONDS);",
+            "    ses.schedule(processed::incrementAndGet, 1, TimeUnit.SECONDS);",
+            "    ses.schedule(() -> permits.release(), 1, TimeUnit.SECONDS);",
+            "    worker.submit(() -> {",
+            "      while (!Thread.currentThread().isInterrupted()) {",
+            "        try { q.take(); } catch (Exception e) { failures.increment(); }",
+            "      }",
+            "    });",
+            "    worker.submit(() -> {",
+            "      while (!Thread.interrupted()) {",
+            "        try { work.run(); } catch (Exception e) { Thread.currentThread().interrupt(); }",
+            "      }",
+            "    });",
+            "    worker.submit(() -> {",
+            "      try { work.run(); } catch (Exception e) { failures.increment(); }",
+            "      processed.incrementAndGet();",
+            "    });",
+            "  }",
+            "  void mayThrow(ScheduledExecutorService ses, Semaphore permits, Holder holder, Integer boxed) {",
+            "    // A negative count throws.",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(() -> permits.release(boxed), 1, TimeUnit.SECONDS);",
+            "    // The holder may be null.",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(holder.executor::shutdown, 1, TimeUnit.SECONDS);",
+            "    // Unboxing a null throws.",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(() -> processed.addAndGet(boxed), 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture",
+            "    ses.schedule(Thread::dumpStack, 1, TimeUnit.SECONDS);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void sideEffectStagesOfFuturesObservedElsewhere() {
     helper
         .addSourceLines(

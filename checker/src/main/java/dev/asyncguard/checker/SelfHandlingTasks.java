@@ -116,6 +116,7 @@ final class SelfHandlingTasks {
     if (task instanceof MemberReferenceTree reference) {
       // schedule(this::reconnect, ..) where reconnect() { try { .. } catch (Exception e) { log } }
       return quietCall.mayBeDropped(reference, state)
+          || isQuietReference(reference, state)
           || (ASTHelpers.getSymbol(reference) instanceof MethodSymbol method && handlesEverything(method, state));
     }
     if (task instanceof LambdaExpressionTree lambda
@@ -223,7 +224,7 @@ final class SelfHandlingTasks {
           CallPattern.instanceMethod("io.netty.util.concurrent.Future", "isSuccess", "isCancellable"),
           CallPattern.instanceMethod("io.vertx.core.Future", "isComplete", "succeeded", "failed"));
 
-  /** Reads and compare-and-sets of atomic flags and counters, which cannot throw. */
+  /** Reads, writes and arithmetic of atomic flags and counters, which cannot throw. */
   private static final CallPattern.AnyOf ATOMIC_FLAGS =
       CallPattern.anyOf(
           CallPattern.instanceMethodOfAny(
@@ -236,7 +237,31 @@ final class SelfHandlingTasks {
               "compareAndSet",
               "getAndSet",
               "set",
-              "lazySet"));
+              "lazySet",
+              "incrementAndGet",
+              "decrementAndGet",
+              "getAndIncrement",
+              "getAndDecrement",
+              "addAndGet",
+              "getAndAdd"),
+          CallPattern.instanceMethodOfAny(
+              List.of("java.util.concurrent.atomic.LongAdder", "java.util.concurrent.atomic.DoubleAdder"),
+              "increment",
+              "decrement",
+              "add",
+              "sum"));
+
+  /**
+   * The JDK's signals that cannot throw: a latch's count down, a semaphore's single release, an
+   * executor's shutdown (only a security manager, gone since JDK 24, could refuse it), a thread's
+   * interrupt and its query.
+   */
+  private static final CallPattern.AnyOf JDK_SIGNALS =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod("java.util.concurrent.CountDownLatch", "countDown"),
+          CallPattern.instanceMethod("java.util.concurrent.Semaphore", "release").withNoParameters(),
+          CallPattern.instanceMethod("java.util.concurrent.ExecutorService", "shutdown", "shutdownNow"),
+          CallPattern.instanceMethod("java.lang.Thread", "interrupt", "isInterrupted"));
 
   /**
    * A statement that cannot throw, or catches everything it throws: a {@code try} with a clause
@@ -404,9 +429,23 @@ final class SelfHandlingTasks {
     return isPlainValue(receiver, state)
         && passesPlainValues(call, method, state)
         && (ATOMIC_FLAGS.matches(call, state)
+            || JDK_SIGNALS.matches(call, state)
             || FUTURE_QUERIES.matches(call, state)
             || (LOGGING_METHODS.contains(method.getSimpleName().toString())
                 && TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), LOGGERS, state)));
+  }
+
+  /**
+   * A reference to a call that cannot throw, without parameters, on a plain value: {@code
+   * latch::countDown}, {@code worker::shutdown}, {@code counter::incrementAndGet}.
+   */
+  private static boolean isQuietReference(MemberReferenceTree reference, VisitorState state) {
+    return ASTHelpers.getSymbol(reference) instanceof MethodSymbol method
+        && !method.isStatic()
+        && method.getParameters().isEmpty()
+        && !(ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof Symbol.ClassSymbol)
+        && isPlainValue(reference.getQualifierExpression(), state)
+        && (ATOMIC_FLAGS.matches(reference, state) || JDK_SIGNALS.matches(reference, state));
   }
 
   /**
@@ -657,11 +696,11 @@ final class SelfHandlingTasks {
         && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
   }
 
-  /** The JDK's clocks and current thread, which cannot throw: a task that times itself. */
+  /** The JDK's clocks, current thread and interrupt flag, which cannot throw: a task that times itself. */
   private static final CallPattern.AnyOf CLOCKS =
       CallPattern.anyOf(
           CallPattern.staticMethod("java.lang.System", "nanoTime", "currentTimeMillis"),
-          CallPattern.staticMethod("java.lang.Thread", "currentThread"),
+          CallPattern.staticMethod("java.lang.Thread", "currentThread", "interrupted"),
           CallPattern.staticMethod("java.time.Instant", "now").withNoParameters());
 
   private static boolean isNonZeroConstant(ExpressionTree expression) {
