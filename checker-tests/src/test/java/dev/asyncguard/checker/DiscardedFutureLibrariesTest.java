@@ -997,6 +997,8 @@ class DiscardedFutureLibrariesTest {
             "  void run(io.vertx.core.Future<String> f) {",
             "    sendQuietly(\"a\");",
             "    sendClosing(\"b\");",
+            "    // Nobody holds fetch(\"c\") either.",
+            "    // BUG: Diagnostic contains: CompletableFuture.orTimeout(...) returns a CompletableFuture",
             "    fetch(\"c\").orTimeout(5, TimeUnit.SECONDS);",
             "    // BUG: Diagnostic contains: Client.fetchInTime(...) returns a CompletableFuture",
             "    fetchInTime(\"d\");",
@@ -1040,6 +1042,59 @@ class DiscardedFutureLibrariesTest {
             "    bus.request(\"a\", reply -> {}, 3);",
             "  }",
             "  void report(Throwable t) {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void receiverReturningCallsOnAFutureMadeForTheCall() {
+    // orTimeout(..), onSuccess(..) and a Runnable listener return their receiver without seeing its
+    // failure: fine on a future the caller holds, a drop of the receiver on one made for the call.
+    helper
+        .addSourceLines(
+            "org/asynchttpclient/ListenableFuture.java",
+            "package org.asynchttpclient;",
+            "public interface ListenableFuture<V> extends java.util.concurrent.Future<V> {",
+            "  ListenableFuture<V> addListener(Runnable listener, java.util.concurrent.Executor exec);",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/Vertx.java",
+            "package io.vertx.core;",
+            "public interface Vertx { Future<Void> timer(long delay, java.util.concurrent.TimeUnit unit); }")
+        .addSourceLines(
+            "Deployments.java",
+            "import java.util.concurrent.*;",
+            "class Deployments {",
+            "  private final CompletableFuture<String> ready = new CompletableFuture<>();",
+            "  CompletableFuture<String> fetch() { return new CompletableFuture<>(); }",
+            "  io.vertx.core.Future<String> deploy() { return null; }",
+            "  org.asynchttpclient.ListenableFuture<String> execute() { return null; }",
+            "  ScheduledExecutorService ses;",
+            "  void held(CompletableFuture<String> f, io.vertx.core.Future<String> v,",
+            "      org.asynchttpclient.ListenableFuture<String> l, Executor pool, Object handler) {",
+            "    f.orTimeout(1, TimeUnit.SECONDS);",
+            "    ready.completeOnTimeout(\"x\", 1, TimeUnit.SECONDS);",
+            "    this.ready.orTimeout(1, TimeUnit.SECONDS);",
+            "    v.onSuccess(handler);",
+            "    l.addListener(() -> {}, pool);",
+            "  }",
+            "  void timers(io.vertx.core.Vertx vertx, Object handler) {",
+            "    vertx.timer(1, TimeUnit.SECONDS).onSuccess(handler);",
+            "  }",
+            "  void madeForTheCall(Executor pool, Object handler) {",
+            "    // BUG: Diagnostic contains: CompletableFuture.orTimeout(...) returns a CompletableFuture",
+            "    fetch().orTimeout(1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: CompletableFuture.completeOnTimeout(...) returns a CompletableFuture",
+            "    fetch().thenApply(s -> s.trim()).completeOnTimeout(\"x\", 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: CompletableFuture.completeAsync(...) returns a CompletableFuture",
+            "    new CompletableFuture<String>().completeAsync(() -> \"x\", pool);",
+            "    // BUG: Diagnostic contains: Future.onSuccess(...) returns a Future",
+            "    deploy().onSuccess(handler);",
+            "    // BUG: Diagnostic contains: ListenableFuture.addListener(...) returns a ListenableFuture",
+            "    execute().addListener(() -> {}, pool);",
+            "    // onFailure and onComplete see the failure.",
+            "    deploy().onFailure(handler);",
+            "  }",
             "}")
         .doTest();
   }

@@ -172,16 +172,20 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethodOfAny(
               List.of("io.vertx.core.http.HttpClientRequest", "io.vertx.core.http.HttpServerResponse"), "reset"),
           CallPattern.instanceMethod("io.vertx.core.eventbus.MessageConsumer", "unregister"),
+          // Vert.x 5's timer fails only when it is cancelled, which the canceller knows.
+          CallPattern.instanceMethod("io.vertx.core.Vertx", "timer"),
           // Results are taken from the completion service, not from the returned future.
           CallPattern.instanceMethod("java.util.concurrent.CompletionService", "submit"),
           // A periodic task's future never completes normally: it is a cancellation handle.
           CallPattern.instanceMethod(
               "java.util.concurrent.ScheduledExecutorService", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          // Spring's schedulers wrap every task in an error handler that logs its failure (a one-shot
+          // task's at ERROR, then rethrows it; a periodic one's, then goes on): it is reported, not lost.
           CallPattern.instanceMethod(
-              "org.springframework.scheduling.TaskScheduler", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
-          // With a Trigger, Spring's schedule recurs (with an Instant it runs once, and is work).
-          CallPattern.instanceMethod("org.springframework.scheduling.TaskScheduler", "schedule")
-              .withParameters("java.lang.Runnable", "org.springframework.scheduling.Trigger"),
+              "org.springframework.scheduling.TaskScheduler",
+              "schedule",
+              "scheduleAtFixedRate",
+              "scheduleWithFixedDelay"),
           // Spring Kafka hands every send's outcome to the template's ProducerListener, which by
           // default (LoggingProducerListener) logs each failure: it is reported, not lost.
           CallPattern.instanceMethod("org.springframework.kafka.core.KafkaOperations", "send", "sendDefault"));
@@ -197,23 +201,16 @@ public final class DiscardedFuture extends BugChecker
    */
   private static final CallPattern.AnyOf RETURN_WHAT_THE_CALLER_HOLDS =
       CallPattern.anyOf(
-          // Returns its receiver, which is the future the caller already holds.
-          CallPattern.instanceMethod(
-              "java.util.concurrent.CompletableFuture", "orTimeout", "completeOnTimeout", "completeAsync"),
+          // Returns its receiver, having handed it a listener that gets the outcome, or waited on it.
           CallPattern.instanceMethod(
               "io.netty.util.concurrent.Future",
               "addListener",
               "addListeners",
-              "removeListener",
-              "removeListeners",
               "sync",
               "syncUninterruptibly",
               "await",
               "awaitUninterruptibly"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "setSuccess", "setFailure"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.ProgressivePromise", "setProgress"),
-          CallPattern.instanceMethod("org.asynchttpclient.ListenableFuture", "addListener"),
-          CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onSuccess", "onFailure"),
+          CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onFailure"),
           // Fluent setters that return their receiver, which is a publisher only by inheritance: a
           // reactor-netty response (a NettyOutbound) and a jOOQ query (which R2DBC can subscribe to).
           CallPattern.instanceMethod(
@@ -243,6 +240,23 @@ public final class DiscardedFuture extends BugChecker
           // Mockito: then(mock).should().call() only names the call to verify.
           CallPattern.instanceMethod("org.mockito.BDDMockito.Then", "should", "shouldHaveNoMoreInteractions"));
 
+  /**
+   * Calls that return their receiver and do not see its failure: dropping one drops nothing only
+   * where the caller holds the receiver ({@code f.orTimeout(..)}), not on a future made for the
+   * call ({@code fetch(id).orTimeout(..)}, {@code deploy().onSuccess(..)}), which is then judged
+   * as dropped itself.
+   */
+  private static final CallPattern.AnyOf RETURN_THEIR_RECEIVER =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod(
+              "java.util.concurrent.CompletableFuture", "orTimeout", "completeOnTimeout", "completeAsync"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.Future", "removeListener", "removeListeners"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "setSuccess", "setFailure"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.ProgressivePromise", "setProgress"),
+          // Its listener is a Runnable, told nothing of the outcome.
+          CallPattern.instanceMethod("org.asynchttpclient.ListenableFuture", "addListener"),
+          CallPattern.instanceMethod("io.vertx.core.Future", "onSuccess"));
+
   /** Calls that return one of their arguments, which the caller already holds. */
   static final CallPattern.AnyOf RETURN_AN_ARGUMENT =
       CallPattern.anyOf(
@@ -259,6 +273,7 @@ public final class DiscardedFuture extends BugChecker
     return isQuietCall(tree, state)
         || RETURN_WHAT_THE_CALLER_HOLDS.matches(tree, state)
         || RETURN_AN_ARGUMENT.matches(tree, state)
+        || (RETURN_THEIR_RECEIVER.matches(tree, state) && receiverIsHeld(tree, state))
         // Only on a future or publisher: a service's subscribe(topic) returning a future is work.
         || (SUBSCRIBE.matches(tree, state)
             && futureTypes.isFutureLike(ASTHelpers.getReceiverType(tree), state))
@@ -552,6 +567,23 @@ public final class DiscardedFuture extends BugChecker
       case RECEIVER -> call instanceof MethodInvocationTree invocation && receiverIsNamed(invocation);
       case HANDLED, OTHER -> false;
     };
+  }
+
+  /**
+   * The receiver of a call that returns it is one the caller holds: a name ({@code f}, {@code
+   * this.f}, {@code this}) or none, or a call whose own future may be dropped ({@code
+   * ch.close().removeListener(l)}).
+   */
+  private boolean receiverIsHeld(ExpressionTree call, VisitorState state) {
+    if (!(call instanceof MethodInvocationTree invocation)) {
+      return true; // a method reference: its receiver is named where it is written
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    if (receiver == null || receiverIsNamed(invocation) || LocalVariables.isThisOrAnEnclosingThis(receiver)) {
+      return true;
+    }
+    ExpressionTree made = ASTHelpers.stripParentheses(receiver);
+    return (made instanceof MethodInvocationTree || made instanceof NewClassTree) && mayBeDropped(made, state);
   }
 
   /** {@code promise.await()}, {@code this.await()}, {@code await()}: not a value made for the call. */
