@@ -4,13 +4,16 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -42,8 +45,6 @@ final class LettuceTransactions {
         || !(ASTHelpers.getSymbol(invocation) instanceof MethodSymbol method)
         || method.getSimpleName().contentEquals("exec")
         || !(path.getParentPath() != null && path.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)
-        || !(path.getParentPath().getParentPath() != null
-            && path.getParentPath().getParentPath().getLeaf() instanceof BlockTree block)
         || !TypeNames.isSubtype(ASTHelpers.getReceiverType(invocation), TRANSACTIONAL, state)) {
       return false;
     }
@@ -51,8 +52,25 @@ final class LettuceTransactions {
     if (commands == null) {
       return false;
     }
+    // The statement of the transaction's block: the command's own, or the loop queueing it once per
+    // element (for (String key : keys) redis.del(key);), a loop that neither opens nor ends one.
+    StatementTree anchor = statement;
+    TreePath container = path.getParentPath().getParentPath();
+    TreePath loop =
+        container != null && container.getLeaf() instanceof BlockTree body && isLoopAround(container.getParentPath(), body)
+            ? container.getParentPath()
+            : isLoopAround(container, statement) ? container : null;
+    if (loop != null
+        && !callsAnywhere((StatementTree) loop.getLeaf(), OPENS_A_TRANSACTION, commands)
+        && !callsAnywhere((StatementTree) loop.getLeaf(), ENDS_A_TRANSACTION, commands)) {
+      anchor = (StatementTree) loop.getLeaf();
+      container = loop.getParentPath();
+    }
+    if (container == null || !(container.getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
     List<? extends StatementTree> statements = block.getStatements();
-    int at = statements.indexOf(statement);
+    int at = statements.indexOf(anchor);
     boolean opened = method.getSimpleName().contentEquals("multi");
     for (int i = at - 1; i >= 0 && !opened; i--) {
       StatementTree earlier = statements.get(i);
@@ -72,6 +90,17 @@ final class LettuceTransactions {
       }
     }
     return false;
+  }
+
+  /** Whether the path is a loop whose body is {@code body}. */
+  private static boolean isLoopAround(TreePath path, StatementTree body) {
+    if (path == null) {
+      return false;
+    }
+    Tree loop = path.getLeaf();
+    return (loop instanceof EnhancedForLoopTree each && each.getStatement() == body)
+        || (loop instanceof ForLoopTree counted && counted.getStatement() == body)
+        || (loop instanceof WhileLoopTree repeated && repeated.getStatement() == body);
   }
 
   private static final ImmutableSet<String> OPENS_A_TRANSACTION = ImmutableSet.of("multi");

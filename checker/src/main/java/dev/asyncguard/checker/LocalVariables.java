@@ -2,6 +2,7 @@ package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -16,7 +17,9 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import javax.lang.model.element.ElementKind;
 
@@ -42,7 +45,9 @@ final class LocalVariables {
 
   /**
    * What a variable holds when that is known: a never-reassigned local's initializer (null if none is
-   * known), a final field's initializer in this compilation; else the expression itself.
+   * known), a final field's initializer in this compilation, or the one value its class's
+   * constructors assign it ({@code this.outbox = new LinkedBlockingQueue<>();}); else the
+   * expression itself.
    */
   static ExpressionTree heldValue(ExpressionTree expression, Initializers locals, VisitorState state) {
     if (neverReassigned(expression) instanceof VarSymbol local) {
@@ -51,11 +56,42 @@ final class LocalVariables {
     if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression)) instanceof VarSymbol field
         && field.getKind() == ElementKind.FIELD
         && (field.flags() & Flags.FINAL) != 0
-        && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration
-        && declaration.getInitializer() != null) {
-      return declaration.getInitializer();
+        && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration) {
+      ExpressionTree value =
+          declaration.getInitializer() != null ? declaration.getInitializer() : assignedOnce(field, state);
+      if (value != null) {
+        return value;
+      }
     }
     return expression;
+  }
+
+  /**
+   * The value a final field without an initializer is assigned in its class, where there is one
+   * assignment (a constructor's, the others delegating to it, or an initializer block's); null where
+   * constructors assign it differently.
+   */
+  private static ExpressionTree assignedOnce(VarSymbol field, VisitorState state) {
+    if (!(JavacTrees.instance(state.context).getTree(field.owner) instanceof ClassTree owner)) {
+      return null;
+    }
+    List<ExpressionTree> assigned = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        if (field.equals(ASTHelpers.getSymbol(node.getVariable()))) {
+          assigned.add(node.getExpression());
+        }
+        return super.visitAssignment(node, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        // A nested class cannot assign the final field; only the owner's own members are scanned.
+        return node == owner ? super.visitClass(node, null) : null;
+      }
+    }.scan(owner, null);
+    return assigned.size() == 1 ? assigned.get(0) : null;
   }
 
   /**
