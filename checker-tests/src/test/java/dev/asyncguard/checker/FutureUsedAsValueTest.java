@@ -123,6 +123,42 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void equalityAssertionsOfTests() {
+    helper
+        .addSourceLines(
+            "org/testng/Assert.java",
+            "package org.testng;",
+            "public class Assert {",
+            "  public static void assertEquals(Object actual, Object expected) {}",
+            "  public static void assertEquals(Object actual, Object expected, String message) {}",
+            "}")
+        .addSourceLines(
+            "ServiceTest.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class ServiceTest {",
+            "  CompletableFuture<String> name(String id) { return CompletableFuture.completedFuture(\"Alice\"); }",
+            "  void compares(CompletableFuture<String> other) throws Exception {",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    org.junit.jupiter.api.Assertions.assertEquals(\"Alice\", name(\"1\"));",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    org.junit.jupiter.api.Assertions.assertNotEquals(\"Bob\", name(\"1\"), \"names differ\");",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    org.junit.Assert.assertEquals(\"the name\", \"Alice\", name(\"1\"));",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    org.junit.Assert.assertEquals(\"Alice\", name(\"1\"));",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    org.testng.Assert.assertEquals(name(\"1\"), \"Alice\", \"name\");",
+            "    // The values, or two futures, or a future against null: what the test means.",
+            "    org.junit.jupiter.api.Assertions.assertEquals(\"Alice\", name(\"1\").join());",
+            "    org.junit.jupiter.api.Assertions.assertEquals(other, name(\"1\"));",
+            "    org.junit.Assert.assertEquals(\"the name\", \"Alice\", name(\"1\").get());",
+            "    org.junit.Assert.assertNotEquals(null, name(\"1\"));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void describingFuturesOnPurpose() {
     // Found on Guava and reactor-core: toString()/pendingToString() and the future types' own code.
     helper

@@ -94,6 +94,16 @@ public final class FutureUsedAsValue extends BugChecker
           CallPattern.staticMethod("com.google.common.base.Objects", "equal"));
 
   /**
+   * Tests' equality assertions, which compare with {@code equals} (JUnit 4, JUnit 5, TestNG): a
+   * future against a value always fails, and its message prints the future.
+   */
+  private static final CallPattern.AnyOf ASSERT_EQUALS =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("org.junit.Assert", "assertEquals", "assertNotEquals"),
+          CallPattern.staticMethod("org.junit.jupiter.api.Assertions", "assertEquals", "assertNotEquals"),
+          CallPattern.staticMethod("org.testng.Assert", "assertEquals", "assertNotEquals"));
+
+  /**
    * The names of every call the check looks at, loggers' methods aside: a name test (and, for the
    * rest, whether the method is a logger's) rules out nearly every call before any type is looked up.
    */
@@ -104,6 +114,7 @@ public final class FutureUsedAsValue extends BugChecker
           .addAll(TO_STRING.names())
           .addAll(EQUALS_METHOD.names())
           .addAll(STATIC_EQUALS.names())
+          .addAll(ASSERT_EQUALS.names())
           .build();
 
   /**
@@ -187,6 +198,11 @@ public final class FutureUsedAsValue extends BugChecker
     }
     if (STATIC_EQUALS.matches(tree, state) && tree.getArguments().size() == 2) {
       return matchComparison(tree, tree.getArguments().get(0), tree.getArguments().get(1), state);
+    }
+    if (ASSERT_EQUALS.matches(tree, state) && tree.getArguments().size() >= 2) {
+      // JUnit 4 puts the message first (assertEquals(message, expected, actual)), the others last.
+      int first = tree.getArguments().size() == 3 && startsWithMessage(tree, state) ? 1 : 0;
+      return matchComparison(tree, tree.getArguments().get(first), tree.getArguments().get(first + 1), state);
     }
     String use;
     if (TEXT_OF_ARGUMENTS.matches(tree, state)) {
@@ -296,6 +312,13 @@ public final class FutureUsedAsValue extends BugChecker
    * {@code future.equals(value)}: only where the other side's type is known not to be a future
    * (not {@code Object}, not a type variable), since futures are compared by identity on purpose.
    */
+  /** {@code assertEquals(String message, Object expected, Object actual)} of JUnit 4. */
+  private static boolean startsWithMessage(MethodInvocationTree call, VisitorState state) {
+    return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+        && method.owner.getQualifiedName().contentEquals("org.junit.Assert")
+        && TypeNames.isExactly(method.getParameters().get(0).type, "java.lang.String", state);
+  }
+
   private Description matchComparison(
       MethodInvocationTree tree, ExpressionTree left, ExpressionTree right, VisitorState state) {
     if (left == null) {
