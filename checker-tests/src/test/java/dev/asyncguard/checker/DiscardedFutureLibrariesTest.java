@@ -1122,6 +1122,68 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void receiversTheCallerHolds() {
+    // A getter, a record's component, a container's element, an array's, casts and conditionals of
+    // names hold the future; a call made for the statement does not.
+    withChannelFutures(helper)
+        .addSourceLines(
+            "io/netty/channel/ChannelOutboundInvoker.java",
+            "package io.netty.channel;",
+            "public interface ChannelOutboundInvoker {",
+            "  ChannelFuture close();",
+            "  ChannelFuture writeAndFlush(Object msg);",
+            "}")
+        .addSourceLines(
+            "io/netty/channel/Channel.java",
+            "package io.netty.channel;",
+            "public interface Channel extends ChannelOutboundInvoker { ChannelFuture closeFuture(); }")
+        .addSourceLines(
+            "Holders.java",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.atomic.AtomicReference;",
+            "class Holders {",
+            "  record Pending(CompletableFuture<String> future) {}",
+            "  private final CompletableFuture<String> future = new CompletableFuture<>();",
+            "  CompletableFuture<String> getFuture() { return future; }",
+            "  CompletableFuture<String> fetch() { return new CompletableFuture<>(); }",
+            "  static class Sum extends RecursiveTask<Long> { protected Long compute() { return 0L; } }",
+            "  void held(Pending pending, Map<String, CompletableFuture<String>> byId,",
+            "      AtomicReference<CompletableFuture<String>> ref, CompletableFuture<?>[] all, Object f,",
+            "      boolean b, CompletableFuture<String> a, CompletableFuture<String> c,",
+            "      io.netty.channel.Channel ch, Object listener, Sum task) {",
+            "    pending.future().orTimeout(1, TimeUnit.SECONDS);",
+            "    getFuture().orTimeout(1, TimeUnit.SECONDS);",
+            "    byId.get(\"id\").completeOnTimeout(\"x\", 1, TimeUnit.SECONDS);",
+            "    ref.get().orTimeout(1, TimeUnit.SECONDS);",
+            "    all[0].orTimeout(1, TimeUnit.SECONDS);",
+            "    ((CompletableFuture<?>) f).orTimeout(1, TimeUnit.SECONDS);",
+            "    (b ? a : c).orTimeout(1, TimeUnit.SECONDS);",
+            "    Objects.requireNonNull(a);",
+            "    ch.closeFuture().removeListener(listener);",
+            "    ch.close().awaitUninterruptibly();",
+            "    ch.writeAndFlush(\"m\").sync();",
+            "    task.fork();",
+            "  }",
+            "  void madeForTheCall(java.util.function.Supplier<CompletableFuture<String>> supplier,",
+            "      io.netty.channel.Channel ch, boolean b, CompletableFuture<String> a) {",
+            "    // A function's result is made by the call.",
+            "    // BUG: Diagnostic contains: CompletableFuture.orTimeout(...) returns a CompletableFuture",
+            "    supplier.get().orTimeout(1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: CompletableFuture.orTimeout(...) returns a CompletableFuture",
+            "    (b ? a : fetch()).orTimeout(1, TimeUnit.SECONDS);",
+            "    // A wait that does not throw the write's failure.",
+            "    // BUG: Diagnostic contains: Future.awaitUninterruptibly() returns a Future",
+            "    ch.writeAndFlush(\"m\").awaitUninterruptibly();",
+            "    // Forked and never joined.",
+            "    // BUG: Diagnostic contains: ForkJoinTask.fork() returns a ForkJoinTask",
+            "    new Sum().fork();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void vertxMapsAndNettyTimersOnFuturesObservedElsewhere() {
     // A stage whose function cannot fail, on a future observed elsewhere, fails only as that does.
     helper

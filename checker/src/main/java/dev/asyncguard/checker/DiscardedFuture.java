@@ -21,9 +21,12 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -35,6 +38,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -201,15 +205,16 @@ public final class DiscardedFuture extends BugChecker
    */
   private static final CallPattern.AnyOf RETURN_WHAT_THE_CALLER_HOLDS =
       CallPattern.anyOf(
-          // Returns its receiver, having handed it a listener that gets the outcome, or waited on it.
+          // Returns its receiver, having handed it a listener that gets the outcome, or waited on it
+          // and thrown its failure; removing a listener is done on a future someone listens to.
           CallPattern.instanceMethod(
               "io.netty.util.concurrent.Future",
               "addListener",
               "addListeners",
+              "removeListener",
+              "removeListeners",
               "sync",
-              "syncUninterruptibly",
-              "await",
-              "awaitUninterruptibly"),
+              "syncUninterruptibly"),
           CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onFailure"),
           // Fluent setters that return their receiver, which is a publisher only by inheritance: a
           // reactor-netty response (a NettyOutbound) and a jOOQ query (which R2DBC can subscribe to).
@@ -235,8 +240,6 @@ public final class DiscardedFuture extends BugChecker
               "resultSetType",
               "resultSetHoldability",
               "intern"),
-          // Forks the task and returns it; the pool reports its failure when joined.
-          CallPattern.instanceMethod("java.util.concurrent.ForkJoinTask", "fork"),
           // Mockito: then(mock).should().call() only names the call to verify.
           CallPattern.instanceMethod("org.mockito.BDDMockito.Then", "should", "shouldHaveNoMoreInteractions"));
 
@@ -250,7 +253,10 @@ public final class DiscardedFuture extends BugChecker
       CallPattern.anyOf(
           CallPattern.instanceMethod(
               "java.util.concurrent.CompletableFuture", "orTimeout", "completeOnTimeout", "completeAsync"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.Future", "removeListener", "removeListeners"),
+          // Waits without throwing the failure.
+          CallPattern.instanceMethod("io.netty.util.concurrent.Future", "await", "awaitUninterruptibly"),
+          // Forks the task and returns it: its failure is reported where it is joined.
+          CallPattern.instanceMethod("java.util.concurrent.ForkJoinTask", "fork"),
           CallPattern.instanceMethod("io.netty.util.concurrent.Promise", "setSuccess", "setFailure"),
           CallPattern.instanceMethod("io.netty.util.concurrent.ProgressivePromise", "setProgress"),
           // Its listener is a Runnable, told nothing of the outcome.
@@ -564,37 +570,79 @@ public final class DiscardedFuture extends BugChecker
   private boolean returnsValueHeldElsewhere(ExpressionTree call, MethodSymbol method, VisitorState state) {
     return switch (keptReturnValues.of(method, state)) {
       case KEPT -> true;
-      case RECEIVER -> call instanceof MethodInvocationTree invocation && receiverIsNamed(invocation);
+      // promise.await(), this.await(): not a value made for the call (new Promise<>().await()).
+      case RECEIVER -> receiverIsHeld(call, state);
       case HANDLED, OTHER -> false;
     };
   }
 
-  /**
-   * The receiver of a call that returns it is one the caller holds: a name ({@code f}, {@code
-   * this.f}, {@code this}) or none, or a call whose own future may be dropped ({@code
-   * ch.close().removeListener(l)}).
-   */
+  /** The receiver of a call (or the qualifier of a reference) that returns it is held: {@link #holds}. */
   private boolean receiverIsHeld(ExpressionTree call, VisitorState state) {
-    if (!(call instanceof MethodInvocationTree invocation)) {
-      return true; // a method reference: its receiver is named where it is written
+    if (call instanceof MemberReferenceTree reference) {
+      return ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof ClassSymbol
+          || holds(reference.getQualifierExpression(), state);
     }
-    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
-    if (receiver == null || receiverIsNamed(invocation) || LocalVariables.isThisOrAnEnclosingThis(receiver)) {
-      return true;
-    }
-    ExpressionTree made = ASTHelpers.stripParentheses(receiver);
-    return (made instanceof MethodInvocationTree || made instanceof NewClassTree) && mayBeDropped(made, state);
+    return call instanceof MethodInvocationTree invocation && holds(ASTHelpers.getReceiver(invocation), state);
   }
 
-  /** {@code promise.await()}, {@code this.await()}, {@code await()}: not a value made for the call. */
-  private static boolean receiverIsNamed(MethodInvocationTree invocation) {
-    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
-    if (receiver == null) {
+  /**
+   * A future the caller holds: none named (an implicit {@code this}), a name ({@code f}, {@code
+   * this.f}, {@code this}, {@code super}), an array's element, a record's component or a getter of
+   * a field of this compilation ({@code pending.future()}, {@code getFuture() { return future; }}),
+   * an element of a container ({@code map.get(k)}, {@code ref.get()}: a method returning its type
+   * variable, not a function's), casts and conditionals of those, or a call whose own future may be
+   * dropped ({@code ch.close()}). Anything else is a future made for the call, which dropping the
+   * result drops.
+   */
+  private boolean holds(ExpressionTree expression, VisitorState state) {
+    if (expression == null) {
       return true;
     }
-    ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
-    return (stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
-        && ASTHelpers.getSymbol(stripped) instanceof VarSymbol;
+    ExpressionTree held = ASTHelpers.stripParentheses(expression);
+    while (held instanceof TypeCastTree cast) {
+      held = ASTHelpers.stripParentheses(cast.getExpression());
+    }
+    if (held instanceof ConditionalExpressionTree conditional) {
+      return holds(conditional.getTrueExpression(), state) && holds(conditional.getFalseExpression(), state);
+    }
+    if (held instanceof ArrayAccessTree
+        || ((held instanceof IdentifierTree || held instanceof MemberSelectTree)
+            && ASTHelpers.getSymbol(held) instanceof VarSymbol)) {
+      return true;
+    }
+    if (held instanceof MethodInvocationTree call && ASTHelpers.getSymbol(call) instanceof MethodSymbol method) {
+      return isAccessor(call, method, state)
+          || returnsAnElement(method, state)
+          || mayBeDropped(call, state);
+    }
+    return held instanceof NewClassTree && mayBeDropped(held, state);
+  }
+
+  /** A record's component, or a method of this compilation whose body is {@code return field;}. */
+  private static boolean isAccessor(MethodInvocationTree call, MethodSymbol method, VisitorState state) {
+    if (!call.getArguments().isEmpty()) {
+      return false;
+    }
+    if (method.owner instanceof ClassSymbol owner
+        && owner.isRecord()
+        && owner.getRecordComponents().stream()
+            .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()))) {
+      return true;
+    }
+    BlockTree body = MethodDeclarations.bodyOf(method, state);
+    return body != null
+        && body.getStatements().size() == 1
+        && body.getStatements().get(0) instanceof ReturnTree returned
+        && returned.getExpression() != null
+        && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(returned.getExpression())) instanceof VarSymbol field
+        && field.getKind() == ElementKind.FIELD;
+  }
+
+  /** {@code map.get(k)}, {@code list.get(0)}, {@code ref.get()}: a container's element, not a function's result. */
+  private static boolean returnsAnElement(MethodSymbol method, VisitorState state) {
+    return method.getReturnType().hasTag(TypeTag.TYPEVAR)
+        && !method.isStatic()
+        && !state.getTypes().isFunctionalInterface(method.owner.type);
   }
 
   /**

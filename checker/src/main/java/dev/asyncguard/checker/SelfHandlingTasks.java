@@ -237,19 +237,17 @@ final class SelfHandlingTasks {
               "compareAndSet",
               "getAndSet",
               "set",
-              "lazySet",
+              "lazySet"),
+          CallPattern.instanceMethodOfAny(
+              List.of("java.util.concurrent.atomic.AtomicInteger", "java.util.concurrent.atomic.AtomicLong"),
               "incrementAndGet",
               "decrementAndGet",
               "getAndIncrement",
               "getAndDecrement",
               "addAndGet",
               "getAndAdd"),
-          CallPattern.instanceMethodOfAny(
-              List.of("java.util.concurrent.atomic.LongAdder", "java.util.concurrent.atomic.DoubleAdder"),
-              "increment",
-              "decrement",
-              "add",
-              "sum"));
+          CallPattern.instanceMethod("java.util.concurrent.atomic.LongAdder", "increment", "decrement", "add", "sum"),
+          CallPattern.instanceMethod("java.util.concurrent.atomic.DoubleAdder", "add", "sum"));
 
   /**
    * The JDK's signals that cannot throw: a latch's count down, a semaphore's single release, an
@@ -322,7 +320,7 @@ final class SelfHandlingTasks {
   }
 
   /**
-   * An expression statement that cannot throw: a logger's logging call or an atomic flag's, on a
+   * An expression statement that cannot throw: a logger's logging call, an atomic's or the JDK's signal, on a
    * plain value, with plain arguments that unbox nothing ({@link #isQuietCall}); completing or
    * failing a future ({@link #onlyCompletes}); a plain value assigned to a local or a field of
    * {@code this} without unboxing ({@code this.relaxed = false}); or a call of a method of this
@@ -422,14 +420,11 @@ final class SelfHandlingTasks {
     if (receiver == null) {
       // compareAndSet(false, true) in a task that is itself an AtomicBoolean: the JDK's own method,
       // not an overload the task declares.
-      return ATOMIC_FLAGS.matches(call, state)
-          && method.owner.getQualifiedName().toString().startsWith("java.util.concurrent.atomic.")
-          && passesPlainValues(call, method, state);
+      return isJdkSignal(call, method, state) && passesPlainValues(call, method, state);
     }
     return isPlainValue(receiver, state)
         && passesPlainValues(call, method, state)
-        && (ATOMIC_FLAGS.matches(call, state)
-            || JDK_SIGNALS.matches(call, state)
+        && (isJdkSignal(call, method, state)
             || FUTURE_QUERIES.matches(call, state)
             || (LOGGING_METHODS.contains(method.getSimpleName().toString())
                 && TypeNames.isSubtypeOfAny(ASTHelpers.getType(receiver), LOGGERS, state)));
@@ -440,12 +435,24 @@ final class SelfHandlingTasks {
    * latch::countDown}, {@code worker::shutdown}, {@code counter::incrementAndGet}.
    */
   private static boolean isQuietReference(MemberReferenceTree reference, VisitorState state) {
+    // The qualifier is evaluated, and null-checked, where the reference is made: not in the task.
+    // A type's name (AtomicInteger::get) makes an unbound reference, whose receiver is an argument.
     return ASTHelpers.getSymbol(reference) instanceof MethodSymbol method
         && !method.isStatic()
         && method.getParameters().isEmpty()
         && !(ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof Symbol.ClassSymbol)
-        && isPlainValue(reference.getQualifierExpression(), state)
-        && (ATOMIC_FLAGS.matches(reference, state) || JDK_SIGNALS.matches(reference, state));
+        && isJdkSignal(reference, method, state);
+  }
+
+  /**
+   * An atomic's or the JDK's signal ({@link #ATOMIC_FLAGS}, {@link #JDK_SIGNALS}) that runs the
+   * JDK's own method: not a subclass's override (a {@code ThreadPoolExecutor} whose {@code
+   * shutdown()} throws, a {@code Thread} whose {@code interrupt()} closes a socket), which a call
+   * on the subclass's type would reach. A receiver typed as the JDK's class is taken to be one.
+   */
+  private static boolean isJdkSignal(ExpressionTree call, MethodSymbol method, VisitorState state) {
+    return (ATOMIC_FLAGS.matches(call, state) || JDK_SIGNALS.matches(call, state))
+        && method.owner.getQualifiedName().toString().startsWith("java.");
   }
 
   /**
@@ -696,7 +703,10 @@ final class SelfHandlingTasks {
         && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
   }
 
-  /** The JDK's clocks, current thread and interrupt flag, which cannot throw: a task that times itself. */
+  /**
+   * The JDK's clocks, current thread and interrupt flag, which cannot throw: a task that times
+   * itself, a worker that runs until interrupted.
+   */
   private static final CallPattern.AnyOf CLOCKS =
       CallPattern.anyOf(
           CallPattern.staticMethod("java.lang.System", "nanoTime", "currentTimeMillis"),
