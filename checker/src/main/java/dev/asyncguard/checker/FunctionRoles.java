@@ -280,9 +280,18 @@ final class FunctionRoles {
       return Role.OFFLOADED;
     }
 
-    // Executors, threads, schedulers: the work is offloaded.
+    // Executors, threads, schedulers: the work is offloaded, but to the common pool's threads when
+    // that is the executor (ForkJoinPool.commonPool().execute(task), delayedExecutor(d, unit).execute).
     ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
     Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
+    if (receiver != null
+        && TypeNames.isSubtype(receiverType, EXECUTOR, state)
+        && isCommonPool(
+            LocalVariables.heldValue(receiver, local -> LocalVariables.initializer(local, invocationPath), state),
+            state)) {
+      return Role.commonPoolCallback(
+          "in a task handed to " + CallDescriptions.describe(invocation) + ", which runs on the common ForkJoinPool");
+    }
     if (executor != null
         || TypeNames.isSubtype(receiverType, EXECUTOR, state)
         || TypeNames.isSubtype(receiverType, REACTOR_SCHEDULER, state)
@@ -707,7 +716,7 @@ final class FunctionRoles {
               .withParameters("long", "java.util.concurrent.TimeUnit"));
 
   private static boolean isCommonPool(ExpressionTree executor, VisitorState state) {
-    return COMMON_POOL.matches(ASTHelpers.stripParentheses(executor), state);
+    return executor != null && COMMON_POOL.matches(ASTHelpers.stripParentheses(executor), state);
   }
 
   /** {@code MoreExecutors.directExecutor()} or {@code Runnable::run}: runs on the calling thread. */
