@@ -37,7 +37,29 @@ class BlockingCallInAsyncTest {
             "  Uni<T> emitOn(Executor executor);",
             "  Uni<T> runSubscriptionOn(Executor executor);",
             "  io.smallrye.mutiny.groups.UniOnItem<T> onItem();",
+            "  static io.smallrye.mutiny.groups.UniCombine combine() { return null; }",
             "}")
+        .addSourceLines(
+            "io/smallrye/mutiny/groups/UniCombine.java",
+            "package io.smallrye.mutiny.groups;",
+            "public interface UniCombine { UniZip all(); UniAny any(); }")
+        .addSourceLines(
+            "io/smallrye/mutiny/groups/UniZip.java",
+            "package io.smallrye.mutiny.groups;",
+            "import io.smallrye.mutiny.Uni;",
+            "public interface UniZip {",
+            "  <A, B> UniAndGroup2<A, B> unis(Uni<? extends A> a, Uni<? extends B> b);",
+            "}")
+        .addSourceLines(
+            "io/smallrye/mutiny/groups/UniAndGroup2.java",
+            "package io.smallrye.mutiny.groups;",
+            "public interface UniAndGroup2<A, B> {",
+            "  <R> io.smallrye.mutiny.Uni<R> with(java.util.function.BiFunction<A, B, R> f);",
+            "}")
+        .addSourceLines(
+            "io/smallrye/mutiny/groups/UniAny.java",
+            "package io.smallrye.mutiny.groups;",
+            "public interface UniAny { <T> io.smallrye.mutiny.Uni<T> of(io.smallrye.mutiny.Uni<? extends T>... unis); }")
         .addSourceLines(
             "io/smallrye/mutiny/groups/UniCreate.java",
             "package io.smallrye.mutiny.groups;",
@@ -661,6 +683,68 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void lazySourcesMovedByTheirCallersOrSequencedOnTheSameThread() {
+      helper
+          .addSourceLines(
+              "Store.java",
+              "import java.util.concurrent.CompletableFuture;",
+              "import reactor.core.publisher.Flux;",
+              "import reactor.core.publisher.Mono;",
+              "import reactor.core.scheduler.Schedulers;",
+              "class Store {",
+              "  private final CompletableFuture<String> db = new CompletableFuture<>();",
+              "  // A DAO's lazy source; every caller moves it to a scheduler fit for blocking.",
+              "  private Mono<String> find(String id) { return Mono.fromCallable(() -> db.join()); }",
+              "  private Mono<String> findTrimmed(String id) { return find(id).map(String::trim); }",
+              "  public Mono<String> user(String id) { return find(id).subscribeOn(Schedulers.boundedElastic()); }",
+              "  public Mono<String> trimmed(String id) {",
+              "    return findTrimmed(id).subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<Void> rotate() {",
+              "    return Flux.concat(Mono.fromRunnable(() -> db.join()), Mono.fromRunnable(() -> db.join()))",
+              "        .subscribeOn(Schedulers.boundedElastic()).then();",
+              "  }",
+              "  Mono<Void> vacuum() {",
+              "    return Mono.<Void>fromRunnable(() -> db.join())",
+              "        .then(Mono.<Void>fromRunnable(() -> db.join()))",
+              "        .subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<String> afterAMovedOne() {",
+              "    return Mono.fromCallable(() -> db.join()).subscribeOn(Schedulers.boundedElastic())",
+              "        .then(Mono.fromCallable(() -> db.join()));",
+              "  }",
+              "  // One caller does not move it.",
+              "  // BUG: Diagnostic contains: in method load, which returns a Mono",
+              "  private Mono<String> load(String id) { return Mono.fromCallable(() -> db.join()); }",
+              "  public Mono<String> moved(String id) { return load(id).subscribeOn(Schedulers.boundedElastic()); }",
+              "  public Mono<String> notMoved(String id) { return load(id); }",
+              "  // Another file may call it.",
+              "  // BUG: Diagnostic contains: in method open, which returns a Mono",
+              "  Mono<String> open(String id) { return Mono.fromCallable(() -> db.join()); }",
+              "  public Mono<String> opened(String id) { return open(id).subscribeOn(Schedulers.boundedElastic()); }",
+              "  // Handed on as a reference: not followed.",
+              "  // BUG: Diagnostic contains: in method fetch, which returns a Mono",
+              "  private Mono<String> fetch(String id) { return Mono.fromCallable(() -> db.join()); }",
+              "  public Flux<String> all(Flux<String> ids) {",
+              "    return ids.flatMap(this::fetch).subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<Void> afterATimer() {",
+              "    return Mono.delay(java.time.Duration.ofMillis(1))",
+              "        // BUG: Diagnostic contains: CompletableFuture.join",
+              "        .then(Mono.<Void>fromRunnable(() -> db.join()))",
+              "        .subscribeOn(Schedulers.boundedElastic());",
+              "  }",
+              "  Mono<Void> notSubscribedOn() {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return Mono.<Void>fromRunnable(() -> db.join())",
+              "        // BUG: Diagnostic contains: CompletableFuture.join",
+              "        .then(Mono.<Void>fromRunnable(() -> db.join()));",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void publishOnThroughTransformsAndHelpers() {
       helper
           .addSourceLines(
@@ -758,6 +842,17 @@ class BlockingCallInAsyncTest {
               "  Uni<String> subscribedOnThePoolThroughALocal(CompletableFuture<String> f, Executor pool) {",
               "    Uni<String> load = Uni.createFrom().item(() -> f.join());",
               "    return load.map(String::trim).runSubscriptionOn(pool);",
+              "  }",
+              "  Uni<String> combinedThenSubscribedOnThePool(CompletableFuture<String> f, Uni<String> other, Executor pool) {",
+              "    return Uni.combine().all().unis(Uni.createFrom().item(() -> f.join()), other)",
+              "        .with((a, b) -> a + b).runSubscriptionOn(pool);",
+              "  }",
+              "  Uni<String> firstOfThenSubscribedOnThePool(CompletableFuture<String> f, Uni<String> other, Executor pool) {",
+              "    return Uni.combine().any().of(Uni.createFrom().item(() -> f.join()), other).runSubscriptionOn(pool);",
+              "  }",
+              "  Uni<String> combinedNotMoved(CompletableFuture<String> f, Uni<String> other) {",
+              "    // BUG: Diagnostic contains: CompletableFuture.join",
+              "    return Uni.combine().all().unis(Uni.createFrom().item(() -> f.join()), other).with((a, b) -> a + b);",
               "  }",
               "  Uni<String> emitOnTheLocalComesAfter(CompletableFuture<String> f, Executor pool) {",
               "    // BUG: Diagnostic contains: CompletableFuture.join",

@@ -6,23 +6,29 @@ import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -782,10 +788,16 @@ final class FunctionRoles {
         path = parent.getParentPath();
       } else if (parent.getLeaf() instanceof MethodInvocationTree consumer
           && consumer.getArguments().contains(path.getLeaf())) {
-        if (helperSubscribesOn(consumer, consumer.getArguments().indexOf(path.getLeaf()), state)) {
+        int argument = consumer.getArguments().indexOf(path.getLeaf());
+        if (helperSubscribesOn(consumer, argument, state)) {
           return true;
         }
-        if (!isReactorCombinator(consumer, state)) {
+        // a.subscribeOn(S).then(b): b is subscribed where a completes, on S.
+        if (isSequencedAfter(consumer, state) && emitsOnAScheduler(ASTHelpers.getReceiver(consumer), null, state)) {
+          return true;
+        }
+        if (!isReactorCombinator(consumer, state)
+            && !subscribedWhereTheChainIs(consumer, argument, state)) {
           break;
         }
         path = parent;
@@ -804,7 +816,133 @@ final class FunctionRoles {
     // Through a local holding the chain: `Mono<T> m = Mono.fromCallable(..); m = m.subscribeOn(S);`
     // (the Reactor reference's way to wrap a blocking call), or `executeBlocking(m)`.
     VarSymbol local = localAssigned(path);
-    return local != null && subscribedOnLater(local, path, state);
+    if (local != null) {
+      return subscribedOnLater(local, path, state);
+    }
+    // Returned by a private helper whose every caller moves it: `find(id).subscribeOn(S)`.
+    return path.getParentPath() != null
+        && path.getParentPath().getLeaf() instanceof ReturnTree
+        && returnedToCallersThatMoveIt(path.getParentPath(), state);
+  }
+
+  /** Operators that subscribe to their argument when their receiver completes, on its thread. */
+  private static final ImmutableSet<String> SEQUENCING =
+      ImmutableSet.of("then", "thenMany", "thenEmpty", "concatWith", "switchIfEmpty");
+
+  /** Static concatenations: each source is subscribed when the one before completes, on its thread. */
+  private static final ImmutableSet<String> CONCATENATIONS = ImmutableSet.of("concat", "concatDelayError");
+
+  /** Sources that complete on the thread that subscribes to them. */
+  private static final ImmutableSet<String> COMPLETE_WHERE_SUBSCRIBED =
+      ImmutableSet.<String>builder().addAll(REACTOR_SYNCHRONOUS_SOURCES).add("fromRunnable").build();
+
+  private static boolean isSequencedAfter(MethodInvocationTree consumer, VisitorState state) {
+    return ASTHelpers.getSymbol(consumer) instanceof MethodSymbol method
+        && !method.isStatic()
+        && SEQUENCING.contains(method.getSimpleName().toString())
+        && ownerIsAny(method, REACTOR_TYPES, state)
+        && ASTHelpers.getReceiver(consumer) != null;
+  }
+
+  /**
+   * Whether the publisher handed to {@code consumer} at {@code argument} is subscribed on the thread
+   * that subscribes to the consumer's chain: {@code a.then(b)} where {@code a} completes where it is
+   * subscribed ({@code Mono.fromRunnable(..)}), or {@code Flux.concat(a, b)} where every source
+   * before it does. A hop downstream of the consumer then moves it too.
+   */
+  private static boolean subscribedWhereTheChainIs(MethodInvocationTree consumer, int argument, VisitorState state) {
+    if (isSequencedAfter(consumer, state)) {
+      return completesWhereSubscribed(ASTHelpers.getReceiver(consumer));
+    }
+    if (!(ASTHelpers.getSymbol(consumer) instanceof MethodSymbol method)
+        || !method.isStatic()
+        || !CONCATENATIONS.contains(method.getSimpleName().toString())
+        || !ownerIsAny(method, REACTOR_TYPES, state)) {
+      return false;
+    }
+    for (int i = 0; i < argument; i++) {
+      if (!completesWhereSubscribed(consumer.getArguments().get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A synchronous source followed by synchronous operators only: it completes where subscribed. */
+  private static boolean completesWhereSubscribed(ExpressionTree chain) {
+    for (ExpressionTree e = chain == null ? null : ASTHelpers.stripParentheses(chain);
+        e instanceof MethodInvocationTree call;
+        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
+      if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+        return false;
+      }
+      String name = method.getSimpleName().toString();
+      if (method.isStatic()) {
+        return COMPLETE_WHERE_SUBSCRIBED.contains(name);
+      }
+      if (!isSynchronousOperator(name, call)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Per compilation: whether every call of a private helper returning a publisher moves its chain. */
+  private static final Supplier<Map<MethodSymbol, Boolean>> CALLERS_MOVE_IT =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
+  /**
+   * The method whose {@code return} is at {@code returnPath} is a private helper returning a Reactor
+   * or Mutiny publisher, and every call of it in this file is in a chain that moves it to a scheduler
+   * fit for blocking ({@code find(id).subscribeOn(boundedElastic())}, or returned in turn by such a
+   * helper). A reference to it ({@code this::find}) is a use not followed. Judged once per helper; a
+   * helper reached again through its callers proves nothing.
+   */
+  private static boolean returnedToCallersThatMoveIt(TreePath returnPath, VisitorState state) {
+    for (TreePath at = returnPath.getParentPath(); at != null; at = at.getParentPath()) {
+      Tree leaf = at.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return false;
+      }
+      if (leaf instanceof MethodTree declaration) {
+        MethodSymbol helper = ASTHelpers.getSymbol(declaration);
+        return helper != null
+            && (helper.flags() & Flags.PRIVATE) != 0
+            && returnsAPublisher(helper, state)
+            && PerCompilation.lookUpAssuming(
+                CALLERS_MOVE_IT.get(state), helper, false, h -> everyCallMovesIt(h, returnPath, state));
+      }
+    }
+    return false;
+  }
+
+  private static boolean everyCallMovesIt(MethodSymbol helper, TreePath from, VisitorState state) {
+    List<TreePath> calls = new ArrayList<>();
+    boolean[] referenced = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (helper.equals(ASTHelpers.getSymbol(node))) {
+          calls.add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+        referenced[0] |= helper.equals(ASTHelpers.getSymbol(node));
+        return super.visitMemberReference(node, null);
+      }
+    }.scan(new TreePath(from.getCompilationUnit()), null);
+    if (calls.isEmpty() || referenced[0]) {
+      return false;
+    }
+    for (TreePath call : calls) {
+      if (!chainOffloads((MethodInvocationTree) call.getLeaf(), call, state)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -820,11 +958,21 @@ final class FunctionRoles {
   /** Operators that apply a function to the whole publisher: {@code transform(m -> m.subscribeOn(S))}. */
   private static final ImmutableSet<String> REACTOR_TRANSFORMS = ImmutableSet.of("transform", "as");
 
+  /**
+   * Mutiny's combinators that subscribe to all their sources at once: {@code
+   * Uni.combine().all().unis(a, b)} and {@code Uni.combine().any().of(a, b)}.
+   */
+  private static final CallPattern.AnyOf MUTINY_COMBINATORS =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod(MUTINY_PACKAGE + "groups.UniZip", "unis"),
+          CallPattern.instanceMethod(MUTINY_PACKAGE + "groups.UniAny", "of"));
+
   private static boolean isReactorCombinator(MethodInvocationTree call, VisitorState state) {
-    return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
-        && method.isStatic()
-        && REACTOR_COMBINATORS.contains(method.getSimpleName().toString())
-        && ownerIsAny(method, REACTOR_TYPES, state);
+    return (ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+            && method.isStatic()
+            && REACTOR_COMBINATORS.contains(method.getSimpleName().toString())
+            && ownerIsAny(method, REACTOR_TYPES, state))
+        || MUTINY_COMBINATORS.matches(call, state);
   }
 
   /**
