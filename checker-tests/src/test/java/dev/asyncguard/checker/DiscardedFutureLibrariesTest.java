@@ -178,6 +178,17 @@ class DiscardedFutureLibrariesTest {
             "}");
   }
 
+  /** Vert.x's AsyncResult and Handler, which hand a call's outcome, failure included, to code. */
+  private static CompilationTestHelper withAsyncResultHandlers(CompilationTestHelper helper) {
+    return helper
+        .addSourceLines(
+            "io/vertx/core/AsyncResult.java",
+            "package io.vertx.core;",
+            "public interface AsyncResult<T> { Throwable cause(); boolean failed(); }")
+        .addSourceLines(
+            "io/vertx/core/Handler.java", "package io.vertx.core;", "public interface Handler<E> { void handle(E e); }");
+  }
+
   @Test
   void nettyClosingShutdownAndGivenPromises() {
     // Found on async-http-client: channel.close() and writeAndFlush(msg, channel.voidPromise()).
@@ -1040,13 +1051,7 @@ class DiscardedFutureLibrariesTest {
   @Test
   void vertxHandlersOfAsyncResultsReceiveTheFailure() {
     // Vert.x hands a call's outcome, failure included (ar.cause()), to a Handler<AsyncResult<T>>.
-    helper
-        .addSourceLines(
-            "io/vertx/core/AsyncResult.java",
-            "package io.vertx.core;",
-            "public interface AsyncResult<T> { Throwable cause(); boolean failed(); }")
-        .addSourceLines(
-            "io/vertx/core/Handler.java", "package io.vertx.core;", "public interface Handler<E> { void handle(E e); }")
+    withAsyncResultHandlers(helper)
         .addSourceLines(
             "com/acme/Bus.java",
             "package com.acme;",
@@ -1186,13 +1191,7 @@ class DiscardedFutureLibrariesTest {
   @Test
   void vertxMapsAndNettyTimersOnFuturesObservedElsewhere() {
     // A stage whose function cannot fail, on a future observed elsewhere, fails only as that does.
-    helper
-        .addSourceLines(
-            "io/vertx/core/AsyncResult.java",
-            "package io.vertx.core;",
-            "public interface AsyncResult<T> { Throwable cause(); boolean failed(); }")
-        .addSourceLines(
-            "io/vertx/core/Handler.java", "package io.vertx.core;", "public interface Handler<E> { void handle(E e); }")
+    withAsyncResultHandlers(helper)
         .addSourceLines(
             "io/vertx/core/Promise.java",
             "package io.vertx.core;",
