@@ -153,6 +153,13 @@ class FutureUsedAsValueTest {
             "    org.junit.jupiter.api.Assertions.assertEquals(other, name(\"1\"));",
             "    org.junit.Assert.assertEquals(\"the name\", \"Alice\", name(\"1\").get());",
             "    org.junit.Assert.assertNotEquals(null, name(\"1\"));",
+            "    // A Runnable captured from an executor may be the FutureTask itself.",
+            "    java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(() -> \"x\");",
+            "    Runnable captured = task;",
+            "    org.junit.jupiter.api.Assertions.assertEquals(task, captured);",
+            "    boolean same = task.equals(captured);",
+            "    // BUG: Diagnostic contains: comparing it with an Integer",
+            "    org.junit.jupiter.api.Assertions.assertEquals(task, Integer.valueOf(1));",
             "  }",
             "}")
         .doTest();

@@ -7,6 +7,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -159,6 +160,10 @@ final class FunctionRoles {
 
   /** Whether the Reactor operator {@code call} (named {@code name}) is one that never switches threads. */
   private static boolean isSynchronousOperator(String name, MethodInvocationTree call) {
+    // then() ignores the elements; then(other) subscribes to other, which may emit anywhere.
+    if (name.equals("then")) {
+      return call.getArguments().isEmpty();
+    }
     if (REACTOR_SYNCHRONOUS_OPERATORS.contains(name)) {
       return true;
     }
@@ -793,7 +798,7 @@ final class FunctionRoles {
           return true;
         }
         // a.subscribeOn(S).then(b): b is subscribed where a completes, on S.
-        if (isSequencedAfter(consumer, state) && emitsOnAScheduler(ASTHelpers.getReceiver(consumer), null, state)) {
+        if (isSequencedAfter(consumer, state) && completesOnAScheduler(ASTHelpers.getReceiver(consumer), state)) {
           return true;
         }
         if (!isReactorCombinator(consumer, state)
@@ -819,10 +824,35 @@ final class FunctionRoles {
     if (local != null) {
       return subscribedOnLater(local, path, state);
     }
-    // Returned by a private helper whose every caller moves it: `find(id).subscribeOn(S)`.
+    // A lazy chain returned by a private helper whose every caller moves it: `find(id).subscribeOn(S)`.
     return path.getParentPath() != null
         && path.getParentPath().getLeaf() instanceof ReturnTree
+        && completesWhereSubscribed((ExpressionTree) path.getLeaf(), state)
         && returnedToCallersThatMoveIt(path.getParentPath(), state);
+  }
+
+  /**
+   * A chain whose last hop puts what follows on a scheduler fit for blocking: {@code publishOn(S)}
+   * (or a timed operator given S), or {@code subscribeOn(S)} after a chain that completes where it
+   * is subscribed (a remote call's chain moved by {@code subscribeOn} still completes on its own
+   * thread).
+   */
+  private static boolean completesOnAScheduler(ExpressionTree chain, VisitorState state) {
+    for (ExpressionTree e = chain == null ? null : ASTHelpers.stripParentheses(chain);
+        e instanceof MethodInvocationTree call;
+        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
+      String name = ASTHelpers.getSymbol(call) instanceof Symbol symbol ? symbol.getSimpleName().toString() : "";
+      if (PIPELINE_HOPS.contains(name)) {
+        return schedulerFitForBlocking(call, state) && completesWhereSubscribed(ASTHelpers.getReceiver(call), state);
+      }
+      if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
+        return schedulerFitForBlocking(call, state);
+      }
+      if (SWITCHES_THREADS.contains(name)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Operators that subscribe to their argument when their receiver completes, on its thread. */
@@ -852,7 +882,7 @@ final class FunctionRoles {
    */
   private static boolean subscribedWhereTheChainIs(MethodInvocationTree consumer, int argument, VisitorState state) {
     if (isSequencedAfter(consumer, state)) {
-      return completesWhereSubscribed(ASTHelpers.getReceiver(consumer));
+      return completesWhereSubscribed(ASTHelpers.getReceiver(consumer), state);
     }
     if (!(ASTHelpers.getSymbol(consumer) instanceof MethodSymbol method)
         || !method.isStatic()
@@ -861,15 +891,36 @@ final class FunctionRoles {
       return false;
     }
     for (int i = 0; i < argument; i++) {
-      if (!completesWhereSubscribed(consumer.getArguments().get(i))) {
+      if (!isMonoCompletingWhereSubscribed(consumer.getArguments().get(i), state, 0)) {
         return false;
       }
     }
     return true;
   }
 
-  /** A synchronous source followed by synchronous operators only: it completes where subscribed. */
-  private static boolean completesWhereSubscribed(ExpressionTree chain) {
+  /** A Mono (not a Flux of many elements, which may complete where its last ones are requested). */
+  private static boolean isMonoCompletingWhereSubscribed(ExpressionTree source, VisitorState state, int helpersFollowed) {
+    return TypeNames.isSubtype(ASTHelpers.getType(source), "reactor.core.publisher.Mono", state)
+        && completesWhereSubscribed(source, state, helpersFollowed);
+  }
+
+  /** Mutiny's sources whose function runs, and whose item comes, on the subscribing thread. */
+  private static final CallPattern.AnyOf MUTINY_LAZY_SOURCES =
+      CallPattern.anyOf(CallPattern.instanceMethod(MUTINY_PACKAGE + "groups.UniCreate", "item"));
+
+  /**
+   * A synchronous Reactor source ({@link #COMPLETE_WHERE_SUBSCRIBED}) or Mutiny's {@code
+   * Uni.createFrom().item(..)}, followed by synchronous operators only: it completes on the thread
+   * that subscribes to it.
+   */
+  private static boolean completesWhereSubscribed(ExpressionTree chain, VisitorState state) {
+    return completesWhereSubscribed(chain, state, 0);
+  }
+
+  /** Private helpers followed into (their every return such a chain), up to a few deep. */
+  private static final int MAX_HELPERS_FOLLOWED = 4;
+
+  private static boolean completesWhereSubscribed(ExpressionTree chain, VisitorState state, int helpersFollowed) {
     for (ExpressionTree e = chain == null ? null : ASTHelpers.stripParentheses(chain);
         e instanceof MethodInvocationTree call;
         e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
@@ -877,14 +928,64 @@ final class FunctionRoles {
         return false;
       }
       String name = method.getSimpleName().toString();
+      // findTrimmed(id) { return find(id).map(String::trim); } with find's own return lazy.
+      if ((method.flags() & Flags.PRIVATE) != 0) {
+        BlockTree body = helpersFollowed < MAX_HELPERS_FOLLOWED ? MethodDeclarations.bodyOf(method, state) : null;
+        return body != null
+            && OwnBodyScanner.everyReturn(
+                body, returned -> completesWhereSubscribed(returned, state, helpersFollowed + 1));
+      }
       if (method.isStatic()) {
-        return COMPLETE_WHERE_SUBSCRIBED.contains(name);
+        return ownerIsAny(method, REACTOR_TYPES, state)
+            && (COMPLETE_WHERE_SUBSCRIBED.contains(name)
+                || (CONCATENATIONS.contains(name)
+                    && call.getArguments().stream()
+                        .allMatch(source -> isMonoCompletingWhereSubscribed(source, state, helpersFollowed))));
+      }
+      if (MUTINY_LAZY_SOURCES.matches(call, state)) {
+        return true;
+      }
+      // a.then(b), a.concatWith(b): b is subscribed where a completes, and completes there too.
+      if (SEQUENCING.contains(name)
+          && call.getArguments().size() == 1
+          && completesWhereSubscribed(call.getArguments().get(0), state, helpersFollowed)) {
+        continue;
       }
       if (!isSynchronousOperator(name, call)) {
         return false;
       }
     }
     return false;
+  }
+
+  /** Per compilation: the calls of each file's private methods, found in one scan of the file. */
+  private static final Supplier<Map<CompilationUnitTree, PrivateCalls>> PRIVATE_CALLS =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
+  /** The calls of a file's private methods, and the private methods it references ({@code this::find}). */
+  private static final class PrivateCalls {
+    final Map<MethodSymbol, List<TreePath>> calls = new IdentityHashMap<>();
+    final Set<MethodSymbol> referenced = new HashSet<>();
+
+    PrivateCalls(CompilationUnitTree file) {
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+          if (ASTHelpers.getSymbol(node) instanceof MethodSymbol method && (method.flags() & Flags.PRIVATE) != 0) {
+            calls.computeIfAbsent(method, m -> new ArrayList<>()).add(getCurrentPath());
+          }
+          return super.visitMethodInvocation(node, null);
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+          if (ASTHelpers.getSymbol(node) instanceof MethodSymbol method && (method.flags() & Flags.PRIVATE) != 0) {
+            referenced.add(method);
+          }
+          return super.visitMemberReference(node, null);
+        }
+      }.scan(new TreePath(file), null);
+    }
   }
 
   /** Per compilation: whether every call of a private helper returning a publisher moves its chain. */
@@ -917,24 +1018,10 @@ final class FunctionRoles {
   }
 
   private static boolean everyCallMovesIt(MethodSymbol helper, TreePath from, VisitorState state) {
-    List<TreePath> calls = new ArrayList<>();
-    boolean[] referenced = {false};
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (helper.equals(ASTHelpers.getSymbol(node))) {
-          calls.add(getCurrentPath());
-        }
-        return super.visitMethodInvocation(node, null);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-        referenced[0] |= helper.equals(ASTHelpers.getSymbol(node));
-        return super.visitMemberReference(node, null);
-      }
-    }.scan(new TreePath(from.getCompilationUnit()), null);
-    if (calls.isEmpty() || referenced[0]) {
+    PrivateCalls index =
+        PerCompilation.lookUp(PRIVATE_CALLS.get(state), from.getCompilationUnit(), PrivateCalls::new);
+    List<TreePath> calls = index.calls.getOrDefault(helper, List.of());
+    if (calls.isEmpty() || index.referenced.contains(helper)) {
       return false;
     }
     for (TreePath call : calls) {

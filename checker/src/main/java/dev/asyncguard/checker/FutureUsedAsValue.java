@@ -309,9 +309,14 @@ public final class FutureUsedAsValue extends BugChecker
   }
 
   /**
-   * {@code future.equals(value)}: only where the other side's type is known not to be a future
-   * (not {@code Object}, not a type variable), since futures are compared by identity on purpose.
+   * A value of this type may be the future itself: it casts to the future's type (an interface the
+   * future's class may implement, a superclass); a string, a box or a record does not.
    */
+  private static boolean mayBeTheFuture(Type other, Type future, VisitorState state) {
+    Types types = state.getTypes();
+    return future != null && !other.isPrimitive() && types.isCastable(types.erasure(other), types.erasure(future));
+  }
+
   /** {@code assertEquals(String message, Object expected, Object actual)} of JUnit 4. */
   private static boolean startsWithMessage(MethodInvocationTree call, VisitorState state) {
     return ASTHelpers.getSymbol(call) instanceof MethodSymbol method
@@ -319,6 +324,12 @@ public final class FutureUsedAsValue extends BugChecker
         && TypeNames.isExactly(method.getParameters().get(0).type, "java.lang.String", state);
   }
 
+  /**
+   * {@code future.equals(value)}: only where the other side's type is known not to be a future
+   * (not {@code Object}, not a type variable, nor one a future could be cast to: a {@code Runnable}
+   * captured in a test may be the {@code FutureTask} expected), since futures are compared by
+   * identity on purpose.
+   */
   private Description matchComparison(
       MethodInvocationTree tree, ExpressionTree left, ExpressionTree right, VisitorState state) {
     if (left == null) {
@@ -332,13 +343,14 @@ public final class FutureUsedAsValue extends BugChecker
       return NO_MATCH;
     }
     Type other = leftFuture ? rightType : leftType;
+    ExpressionTree future = leftFuture ? left : right;
     if (other == null
         || other.hasTag(TypeTag.BOT)
         || other.hasTag(TypeTag.TYPEVAR)
-        || other.tsym == state.getSymtab().objectType.tsym) {
+        || other.tsym == state.getSymtab().objectType.tsym
+        || mayBeTheFuture(other, ASTHelpers.getType(future), state)) {
       return NO_MATCH;
     }
-    ExpressionTree future = leftFuture ? left : right;
     return describeIfFuture(
         future, "comparing it with " + CallDescriptions.aTypeName(other, state), state, tree);
   }

@@ -1,6 +1,7 @@
 package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -18,9 +19,12 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -58,7 +62,9 @@ final class LocalVariables {
         && (field.flags() & Flags.FINAL) != 0
         && JavacTrees.instance(state.context).getTree(field) instanceof VariableTree declaration) {
       ExpressionTree value =
-          declaration.getInitializer() != null ? declaration.getInitializer() : assignedOnce(field, state);
+          declaration.getInitializer() != null
+              ? declaration.getInitializer()
+              : PerCompilation.lookUp(ASSIGNED_ONCE.get(state), field, f -> assignedOnce(f, state)).orElse(null);
       if (value != null) {
         return value;
       }
@@ -66,14 +72,18 @@ final class LocalVariables {
     return expression;
   }
 
+  /** Per compilation: the value each blank final field is assigned once, scanned for once. */
+  private static final Supplier<Map<VarSymbol, Optional<ExpressionTree>>> ASSIGNED_ONCE =
+      VisitorState.memoize(state -> new IdentityHashMap<>());
+
   /**
    * The value a final field without an initializer is assigned in its class, where there is one
    * assignment (a constructor's, the others delegating to it, or an initializer block's); null where
    * constructors assign it differently.
    */
-  private static ExpressionTree assignedOnce(VarSymbol field, VisitorState state) {
+  private static Optional<ExpressionTree> assignedOnce(VarSymbol field, VisitorState state) {
     if (!(JavacTrees.instance(state.context).getTree(field.owner) instanceof ClassTree owner)) {
-      return null;
+      return Optional.empty();
     }
     List<ExpressionTree> assigned = new ArrayList<>();
     new TreeScanner<Void, Void>() {
@@ -91,7 +101,7 @@ final class LocalVariables {
         return node == owner ? super.visitClass(node, null) : null;
       }
     }.scan(owner, null);
-    return assigned.size() == 1 ? assigned.get(0) : null;
+    return assigned.size() == 1 ? Optional.of(assigned.get(0)) : Optional.empty();
   }
 
   /**
