@@ -37,6 +37,9 @@ class DiscardedFutureLibrariesTest {
               "  Future<T> onSuccess(Object handler);",
               "  <U> Future<U> map(java.util.function.Function<T, U> f);",
               "  <V> Future<V> map(V value);",
+              "  Future<T> otherwise(T value);",
+              "  Future<T> otherwise(java.util.function.Function<Throwable, T> f);",
+              "  Future<T> otherwiseEmpty();",
               "}")
           .addSourceLines(
               "io/smallrye/mutiny/Uni.java",
@@ -1121,6 +1124,55 @@ class DiscardedFutureLibrariesTest {
             "    execute().addListener(() -> {}, pool);",
             "    // onFailure and onComplete see the failure.",
             "    deploy().onFailure(handler);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void nettyAndVertxIdiomsFromIdiomaticCode() {
+    // From idiomatic code written to find false positives (session 25).
+    withChannelFutures(helper)
+        .addSourceLines(
+            "io/netty/channel/ChannelOutboundInvoker.java",
+            "package io.netty.channel;",
+            "public interface ChannelOutboundInvoker { ChannelFuture close(); ChannelFuture connect(Object address); }")
+        .addSourceLines(
+            "io/netty/channel/Channel.java",
+            "package io.netty.channel;",
+            "public interface Channel extends ChannelOutboundInvoker { ChannelFuture closeFuture(); }")
+        .addSourceLines(
+            "io/netty/channel/ChannelHandlerContext.java",
+            "package io.netty.channel;",
+            "public interface ChannelHandlerContext extends ChannelOutboundInvoker {",
+            "  Channel channel();",
+            "  java.util.concurrent.ScheduledExecutorService executor();",
+            "}")
+        .addSourceLines(
+            "Client.java",
+            "import io.netty.channel.*;",
+            "import java.util.concurrent.TimeUnit;",
+            "final class Client {",
+            "  Channel channel;",
+            "  Object reconnect;",
+            "  // Returns the connect future with a listener that is told of its failure.",
+            "  private io.netty.util.concurrent.Future<Void> connect() {",
+            "    return channel.connect(\"host\").addListener(reconnect);",
+            "  }",
+            "  void start() { connect(); }",
+            "  void idle(ChannelHandlerContext ctx) {",
+            "    ctx.executor().schedule(() -> ctx.channel().close(), 2, TimeUnit.SECONDS);",
+            "  }",
+            "  void main(Channel server) throws Exception {",
+            "    server.closeFuture().awaitUninterruptibly();",
+            "    server.closeFuture().await();",
+            "  }",
+            "  io.vertx.core.Future<String> fetch() { return null; }",
+            "  void greet(Object use) {",
+            "    fetch().otherwise(\"welcome\").onSuccess(use);",
+            "    fetch().otherwiseEmpty().onSuccess(use);",
+            "    // BUG: Diagnostic contains: Future.onSuccess(...) returns a Future",
+            "    fetch().map(s -> s.trim()).onSuccess(use);",
             "  }",
             "}")
         .doTest();

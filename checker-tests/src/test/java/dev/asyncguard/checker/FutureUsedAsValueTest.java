@@ -123,6 +123,28 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void lettuceCommandsDescribeThemselves() {
+    helper
+        .addSourceLines(
+            "io/lettuce/core/protocol/RedisCommand.java",
+            "package io.lettuce.core.protocol;",
+            "public interface RedisCommand<K, V, T> {}")
+        .addSourceLines(
+            "io/lettuce/core/protocol/AsyncCommand.java",
+            "package io.lettuce.core.protocol;",
+            "public class AsyncCommand<K, V, T> extends java.util.concurrent.CompletableFuture<T>",
+            "    implements RedisCommand<K, V, T> {}")
+        .addSourceLines(
+            "Dispatch.java",
+            "class Dispatch {",
+            "  void sent(io.lettuce.core.protocol.AsyncCommand<String, String, String> cmd, org.slf4j.Logger log) {",
+            "    log.debug(\"dispatched {}\", cmd);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void equalityAssertionsOfTests() {
     helper
         .addSourceLines(

@@ -178,6 +178,9 @@ public final class DiscardedFuture extends BugChecker
           CallPattern.instanceMethod("io.vertx.core.eventbus.MessageConsumer", "unregister"),
           // Vert.x 5's timer fails only when it is cancelled, which the canceller knows.
           CallPattern.instanceMethod("io.vertx.core.Vertx", "timer"),
+          // A Vert.x future recovered with a value cannot fail: otherwise("default"), otherwiseEmpty().
+          CallPattern.instanceMethod("io.vertx.core.Future", "otherwiseEmpty"),
+          CallPattern.instanceMethod("io.vertx.core.Future", "otherwise").withParameters("java.lang.Object"),
           // Results are taken from the completion service, not from the returned future.
           CallPattern.instanceMethod("java.util.concurrent.CompletionService", "submit"),
           // A periodic task's future never completes normally: it is a cancellation handle.
@@ -262,6 +265,12 @@ public final class DiscardedFuture extends BugChecker
           // Its listener is a Runnable, told nothing of the outcome.
           CallPattern.instanceMethod("org.asynchttpclient.ListenableFuture", "addListener"),
           CallPattern.instanceMethod("io.vertx.core.Future", "onSuccess"));
+
+  /** Calls that hand the future's outcome, failure included, to the listener or handler they are given. */
+  private static final CallPattern.AnyOf HANDS_A_LISTENER_THE_OUTCOME =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod("io.netty.util.concurrent.Future", "addListener", "addListeners"),
+          CallPattern.instanceMethod("io.vertx.core.Future", "onComplete", "onFailure"));
 
   /** Calls that return one of their arguments, which the caller already holds. */
   static final CallPattern.AnyOf RETURN_AN_ARGUMENT =
@@ -491,6 +500,8 @@ public final class DiscardedFuture extends BugChecker
    */
   private boolean quietWhereverReturned(ExpressionTree call, VisitorState state) {
     return isQuietCall(call, state)
+        // return bootstrap.connect().addListener(reconnect): the listener is told of the failure.
+        || HANDS_A_LISTENER_THE_OUTCOME.matches(call, state)
         || reportsToAPromise(call, state, DiscardedFuture::reportsBeyondTheMethod)
         || (ASTHelpers.getSymbol(call) instanceof MethodSymbol method
             && (canIgnoreReturnValue(method, state) || configuredSafeToDrop(method, state)));
@@ -612,11 +623,21 @@ public final class DiscardedFuture extends BugChecker
     }
     if (held instanceof MethodInvocationTree call && ASTHelpers.getSymbol(call) instanceof MethodSymbol method) {
       return isAccessor(call, method, state)
+          || HELD_BY_THEIR_OWNER.matches(call, state)
           || returnsAnElement(method, state)
           || mayBeDropped(call, state);
     }
     return held instanceof NewClassTree && mayBeDropped(held, state);
   }
+
+  /**
+   * Futures their owner holds and completes, which never fail: a Netty channel's close future, an
+   * executor group's termination future.
+   */
+  private static final CallPattern.AnyOf HELD_BY_THEIR_OWNER =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod("io.netty.channel.Channel", "closeFuture"),
+          CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "terminationFuture"));
 
   /** A record's component, or a method of this compilation whose body is {@code return field;}. */
   private static boolean isAccessor(MethodInvocationTree call, MethodSymbol method, VisitorState state) {

@@ -8,6 +8,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -231,6 +232,13 @@ final class FunctionRoles {
       boolean direct = executor != null && isDirectExecutor(executor, state);
       boolean commonPool = executor != null && isCommonPool(executor, state);
       if (executor != null && !direct && !commonPool) {
+        return Role.OFFLOADED;
+      }
+      // A subclass's *Async stage without an executor runs on its own defaultExecutor() (JDK 9+).
+      if (executor == null
+          && !method.isStatic()
+          && name.endsWith("Async")
+          && overridesDefaultExecutor(ASTHelpers.getReceiverType(invocation), state)) {
         return Role.OFFLOADED;
       }
       String onCommonPool =
@@ -726,6 +734,27 @@ final class FunctionRoles {
           CallPattern.staticMethod(COMPLETABLE_FUTURE, "delayedExecutor")
               .withParameters("long", "java.util.concurrent.TimeUnit"));
 
+  /** A CompletableFuture subclass (of the receiver's type or above it) that declares {@code defaultExecutor()}. */
+  private static boolean overridesDefaultExecutor(Type receiver, VisitorState state) {
+    if (receiver == null) {
+      return false;
+    }
+    for (Type type : state.getTypes().closure(receiver)) {
+      if (type.tsym instanceof Symbol.ClassSymbol owner
+          && !owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)
+          && TypeNames.isSubtype(type, COMPLETABLE_FUTURE, state)) {
+        for (Symbol member : owner.getEnclosedElements()) {
+          if (member instanceof MethodSymbol declared
+              && declared.getSimpleName().contentEquals("defaultExecutor")
+              && declared.getParameters().isEmpty()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean isCommonPool(ExpressionTree executor, VisitorState state) {
     return executor != null && COMMON_POOL.matches(ASTHelpers.stripParentheses(executor), state);
   }
@@ -806,6 +835,15 @@ final class FunctionRoles {
           break;
         }
         path = parent;
+      } else if ((parent.getLeaf() instanceof ConditionalExpressionTree conditional
+              && conditional.getCondition() != path.getLeaf())
+          || parent.getLeaf() instanceof ParenthesizedTree) {
+        path = parent; // (cached ? Mono.just(v) : load(k)).subscribeOn(S)
+      } else if (parent.getLeaf() instanceof LambdaExpressionTree lambda
+          && lambda.getBody() == path.getLeaf()) {
+        // flatMap(id -> find(id)), defer(() -> read(p)): the publisher a function returns is
+        // subscribed where the operator runs its function.
+        return functionOfAMovedOperator(parent, state);
       } else {
         break;
       }
@@ -853,6 +891,20 @@ final class FunctionRoles {
       }
     }
     return false;
+  }
+
+  /**
+   * The function at {@code functionPath} is handed to a Reactor or Mutiny operator whose chain moves
+   * it ({@code Flux.fromIterable(ids).flatMap(f).subscribeOn(S)}): it runs on that scheduler.
+   */
+  private static boolean functionOfAMovedOperator(TreePath functionPath, VisitorState state) {
+    TreePath operatorPath = functionPath.getParentPath();
+    return operatorPath != null
+        && operatorPath.getLeaf() instanceof MethodInvocationTree operator
+        && operator.getArguments().contains(functionPath.getLeaf())
+        && ASTHelpers.getSymbol(operator) instanceof MethodSymbol method
+        && (ownerIsAny(method, REACTOR_TYPES, state) || isMutiny(method))
+        && chainOffloads(operator, operatorPath, state);
   }
 
   /** Operators that subscribe to their argument when their receiver completes, on its thread. */
@@ -962,10 +1014,10 @@ final class FunctionRoles {
   private static final Supplier<Map<CompilationUnitTree, PrivateCalls>> PRIVATE_CALLS =
       VisitorState.memoize(state -> new IdentityHashMap<>());
 
-  /** The calls of a file's private methods, and the private methods it references ({@code this::find}). */
+  /** The calls of a file's private methods, and the references to them ({@code this::find}). */
   private static final class PrivateCalls {
     final Map<MethodSymbol, List<TreePath>> calls = new IdentityHashMap<>();
-    final Set<MethodSymbol> referenced = new HashSet<>();
+    final Map<MethodSymbol, List<TreePath>> references = new IdentityHashMap<>();
 
     PrivateCalls(CompilationUnitTree file) {
       new TreePathScanner<Void, Void>() {
@@ -980,7 +1032,7 @@ final class FunctionRoles {
         @Override
         public Void visitMemberReference(MemberReferenceTree node, Void unused) {
           if (ASTHelpers.getSymbol(node) instanceof MethodSymbol method && (method.flags() & Flags.PRIVATE) != 0) {
-            referenced.add(method);
+            references.computeIfAbsent(method, m -> new ArrayList<>()).add(getCurrentPath());
           }
           return super.visitMemberReference(node, null);
         }
@@ -1021,11 +1073,18 @@ final class FunctionRoles {
     PrivateCalls index =
         PerCompilation.lookUp(PRIVATE_CALLS.get(state), from.getCompilationUnit(), PrivateCalls::new);
     List<TreePath> calls = index.calls.getOrDefault(helper, List.of());
-    if (calls.isEmpty() || index.referenced.contains(helper)) {
+    List<TreePath> references = index.references.getOrDefault(helper, List.of());
+    if (calls.isEmpty() && references.isEmpty()) {
       return false;
     }
     for (TreePath call : calls) {
       if (!chainOffloads((MethodInvocationTree) call.getLeaf(), call, state)) {
+        return false;
+      }
+    }
+    // flatMap(this::find): a function of an operator, like id -> find(id).
+    for (TreePath reference : references) {
+      if (!functionOfAMovedOperator(reference, state)) {
         return false;
       }
     }

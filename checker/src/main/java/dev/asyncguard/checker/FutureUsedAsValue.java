@@ -118,10 +118,11 @@ public final class FutureUsedAsValue extends BugChecker
           .build();
 
   /**
-   * Publishers by inheritance whose text is what the code means: a jOOQ query renders its SQL (and
-   * R2DBC can subscribe to it, so it is a Publisher).
+   * Futures whose text is what the code means: a jOOQ query renders its SQL (and R2DBC can
+   * subscribe to it, so it is a Publisher); a Lettuce command prints its type and arguments.
    */
-  private static final List<String> DESCRIBES_ITSELF = List.of("org.jooq.QueryPart");
+  private static final List<String> DESCRIBES_ITSELF =
+      List.of("org.jooq.QueryPart", "io.lettuce.core.protocol.RedisCommand");
 
   /** Words that say "this is a future" anywhere in a name: futureX, xFuture, promise, stage. */
   private static final List<String> FUTURE_WORDS = List.of("future", "promise", "stage", "publisher");

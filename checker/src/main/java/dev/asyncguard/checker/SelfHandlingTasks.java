@@ -19,6 +19,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -431,15 +432,16 @@ final class SelfHandlingTasks {
   }
 
   /**
-   * A reference to a call that cannot throw, without parameters, on a plain value: {@code
-   * latch::countDown}, {@code worker::shutdown}, {@code counter::incrementAndGet}.
+   * A bound reference to a call that cannot throw, without primitive parameters: {@code
+   * latch::countDown}, {@code worker::shutdown}, {@code counter::incrementAndGet}, {@code last::set}.
    */
   private static boolean isQuietReference(MemberReferenceTree reference, VisitorState state) {
     // The qualifier is evaluated, and null-checked, where the reference is made: not in the task.
     // A type's name (AtomicInteger::get) makes an unbound reference, whose receiver is an argument.
+    // Parameters of reference types only: a boxed argument unboxed into a primitive may be null.
     return ASTHelpers.getSymbol(reference) instanceof MethodSymbol method
         && !method.isStatic()
-        && method.getParameters().isEmpty()
+        && method.getParameters().stream().noneMatch(parameter -> parameter.type.isPrimitive())
         && !(ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof Symbol.ClassSymbol)
         && isJdkSignal(reference, method, state);
   }
@@ -463,6 +465,10 @@ final class SelfHandlingTasks {
    */
   private static boolean isPlainCondition(ExpressionTree condition, VisitorState state) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(condition);
+    // r instanceof Good g: a type test of a plain value cannot throw.
+    if (stripped instanceof InstanceOfTree test) {
+      return isPlainValue(test.getExpression(), state);
+    }
     if (stripped instanceof UnaryTree unary) {
       return unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT && isPlainCondition(unary.getExpression(), state);
     }
@@ -684,6 +690,13 @@ final class SelfHandlingTasks {
         || CLOCKS.matches(stripped, state)) {
       return true;
     }
+    // ctx.channel(): an accessor of a plain value that cannot throw.
+    if (stripped instanceof MethodInvocationTree accessor
+        && PLAIN_ACCESSORS.matches(accessor, state)
+        && ASTHelpers.getReceiver(accessor) != null
+        && isPlainValue(ASTHelpers.getReceiver(accessor), state)) {
+      return true;
+    }
     if (stripped instanceof MemberSelectTree select) {
       // Level.FINE, Foo.class, this.name, Outer.this.name; not request.id or make().CONSTANT.
       ExpressionTree qualifier = ASTHelpers.stripParentheses(select.getExpression());
@@ -702,6 +715,14 @@ final class SelfHandlingTasks {
         && TypeNames.isSubtype(ASTHelpers.getType(made), "java.lang.Throwable", state)
         && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
   }
+
+  /** Netty's accessors of a handler context's or a future's channel, executor and pipeline, which cannot throw. */
+  private static final CallPattern.AnyOf PLAIN_ACCESSORS =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod("io.netty.channel.ChannelHandlerContext", "channel", "executor", "pipeline")
+              .withNoParameters(),
+          CallPattern.instanceMethod("io.netty.channel.ChannelFuture", "channel").withNoParameters(),
+          CallPattern.instanceMethod("io.netty.channel.Channel", "pipeline", "eventLoop").withNoParameters());
 
   /**
    * The JDK's clocks, current thread and interrupt flag, which cannot throw: a task that times
