@@ -237,16 +237,24 @@ public final class BlockingCatalog {
   private static final String TIME_UNIT = "java.util.concurrent.TimeUnit";
 
   /**
-   * {@code InetAddress.getByName("10.0.0.1")}: given a literal IP address, the JDK only checks its
-   * format, without a lookup.
+   * {@code InetAddress.getByName("10.0.0.1")}, {@code new InetSocketAddress("10.0.0.1", 443)}:
+   * given a literal IP address, the JDK only checks its format, without a lookup.
    */
   private static boolean resolvesALiteralAddress(MethodSymbol method, Tree call) {
-    return call instanceof MethodInvocationTree invocation
-        && invocation.getArguments().size() == 1
-        && (method.getSimpleName().contentEquals("getByName")
-            || method.getSimpleName().contentEquals("getAllByName"))
-        && method.owner.getQualifiedName().contentEquals("java.net.InetAddress")
-        && ASTHelpers.stripParentheses(invocation.getArguments().get(0)) instanceof LiteralTree literal
+    List<? extends ExpressionTree> arguments =
+        call instanceof MethodInvocationTree invocation
+            ? invocation.getArguments()
+            : call instanceof NewClassTree made ? made.getArguments() : List.of();
+    boolean resolves =
+        ((method.getSimpleName().contentEquals("getByName") || method.getSimpleName().contentEquals("getAllByName"))
+                && method.owner.getQualifiedName().contentEquals("java.net.InetAddress")
+                && arguments.size() == 1)
+            // new InetSocketAddress("10.0.0.1", 443)
+            || (method.isConstructor()
+                && method.owner.getQualifiedName().contentEquals("java.net.InetSocketAddress")
+                && arguments.size() == 2);
+    return resolves
+        && ASTHelpers.stripParentheses(arguments.get(0)) instanceof LiteralTree literal
         && literal.getValue() instanceof String host
         && isAddressLiteral(host);
   }
