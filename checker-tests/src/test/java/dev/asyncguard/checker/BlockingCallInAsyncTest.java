@@ -1916,6 +1916,67 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void librariesWaitsLookupsAndFiles() {
+      helper
+          .addSourceLines(
+              "io/netty/util/concurrent/Future.java",
+              "package io.netty.util.concurrent;",
+              "public interface Future<V> extends java.util.concurrent.Future<V> {",
+              "  Future<V> sync() throws InterruptedException;",
+              "  Future<V> awaitUninterruptibly();",
+              "}")
+          .addSourceLines(
+              "io/lettuce/core/RedisFuture.java",
+              "package io.lettuce.core;",
+              "public interface RedisFuture<V> extends java.util.concurrent.CompletionStage<V>, java.util.concurrent.Future<V> {",
+              "  boolean await(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException;",
+              "}")
+          .addSourceLines(
+              "io/lettuce/core/LettuceFutures.java",
+              "package io.lettuce.core;",
+              "public class LettuceFutures {",
+              "  public static boolean awaitAll(java.time.Duration d, java.util.concurrent.Future<?>... fs) { return true; }",
+              "}")
+          .addSourceLines(
+              "io/vertx/core/file/FileSystem.java",
+              "package io.vertx.core.file;",
+              "public interface FileSystem { Object readFileBlocking(String path); }")
+          .addSourceLines(
+              "Waits.java",
+              "import java.net.InetSocketAddress;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Waits {",
+              "  CompletableFuture<Void> restart(io.netty.util.concurrent.Future<Void> closing,",
+              "      io.lettuce.core.RedisFuture<String> reply, io.vertx.core.file.FileSystem fs, String host)",
+              "      throws Exception {",
+              "    // BUG: Diagnostic contains: Future.sync",
+              "    closing.sync();",
+              "    // BUG: Diagnostic contains: Future.awaitUninterruptibly",
+              "    closing.awaitUninterruptibly();",
+              "    // BUG: Diagnostic contains: RedisFuture.await",
+              "    reply.await(1, java.util.concurrent.TimeUnit.SECONDS);",
+              "    // BUG: Diagnostic contains: LettuceFutures.awaitAll",
+              "    io.lettuce.core.LettuceFutures.awaitAll(java.time.Duration.ofSeconds(1), reply);",
+              "    // BUG: Diagnostic contains: FileSystem.readFileBlocking",
+              "    fs.readFileBlocking(\"config.json\");",
+              "    // BUG: Diagnostic contains: new InetSocketAddress",
+              "    new InetSocketAddress(host, 443);",
+              "    // BUG: Diagnostic contains: new Scanner",
+              "    new java.util.Scanner(java.nio.file.Path.of(\"in.txt\"));",
+              "    // A literal IP address is only parsed; an unresolved address is not looked up.",
+              "    new InetSocketAddress(\"10.0.0.1\", 443);",
+              "    InetSocketAddress.createUnresolved(host, 443);",
+              "    new java.util.Scanner(\"1 2 3\");",
+              "    return CompletableFuture.completedFuture(null);",
+              "  }",
+              "  void synchronous(io.netty.util.concurrent.Future<Void> closing) throws Exception {",
+              "    closing.sync();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void synchronizersAndQueues() {
       helper
           .addSourceLines(
