@@ -288,6 +288,7 @@ class DiscardedFutureLibrariesTest {
             "public interface RedisAsyncCommands<K, V> extends RedisTransactionalAsyncCommands<K, V> {",
             "  RedisFuture<String> set(K key, V value);",
             "  RedisFuture<Long> incrby(K key, long amount);",
+            "  RedisFuture<Long> del(K key);",
             "}")
         .addSourceLines(
             "io/lettuce/core/api/StatefulRedisConnection.java",
@@ -328,7 +329,15 @@ class DiscardedFutureLibrariesTest {
             "      redis.set(key, \"v\");",
             "    }",
             "    for (int i = 0; i < keys.size(); i++) redis.incrby(keys.get(i), i);",
+            "    keys.forEach(key -> redis.set(key, \"w\"));",
+            "    keys.forEach(redis::del);",
             "    return redis.exec();",
+            "  }",
+            "  void forEachWithoutATransaction(RedisAsyncCommands<String, String> redis, java.util.List<String> keys) {",
+            "    // BUG: Diagnostic contains: RedisAsyncCommands.set(...) returns a RedisFuture",
+            "    keys.forEach(key -> redis.set(key, \"w\"));",
+            "    // BUG: Diagnostic contains: RedisAsyncCommands::del returns a RedisFuture",
+            "    keys.forEach(redis::del);",
             "  }",
             "  RedisFuture<TransactionResult> loopsThatEndIt(RedisAsyncCommands<String, String> redis, java.util.List<String> keys) {",
             "    redis.multi();",

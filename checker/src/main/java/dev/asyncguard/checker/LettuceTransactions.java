@@ -9,6 +9,8 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
@@ -41,21 +43,25 @@ final class LettuceTransactions {
     TreePath path = state.getPath();
     if (path == null
         || path.getLeaf() != call
-        || !(call instanceof MethodInvocationTree invocation)
-        || !(ASTHelpers.getSymbol(invocation) instanceof MethodSymbol method)
+        || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
         || method.getSimpleName().contentEquals("exec")
-        || !(path.getParentPath() != null && path.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)
-        || !TypeNames.isSubtype(ASTHelpers.getReceiverType(invocation), TRANSACTIONAL, state)) {
+        || !TypeNames.isSubtype(ASTHelpers.getReceiverType(call), TRANSACTIONAL, state)) {
       return false;
     }
-    Symbol commands = commandsVariable(ASTHelpers.getReceiver(invocation));
-    if (commands == null) {
+    Symbol commands =
+        commandsVariable(
+            call instanceof MemberReferenceTree reference
+                ? reference.getQualifierExpression()
+                : ASTHelpers.getReceiver(call));
+    TreePath statementPath = statementQueueing(path);
+    if (commands == null || statementPath == null) {
       return false;
     }
+    StatementTree statement = (StatementTree) statementPath.getLeaf();
     // The statement of the transaction's block: the command's own, or the loop queueing it once per
     // element (for (String key : keys) redis.del(key);), a loop that neither opens nor ends one.
     StatementTree anchor = statement;
-    TreePath container = path.getParentPath().getParentPath();
+    TreePath container = statementPath.getParentPath();
     TreePath loop =
         container != null && container.getLeaf() instanceof BlockTree body && isLoopAround(container.getParentPath(), body)
             ? container.getParentPath()
@@ -90,6 +96,37 @@ final class LettuceTransactions {
       }
     }
     return false;
+  }
+
+  /**
+   * The statement that queues the command at {@code path}: the call's own ({@code redis.del(k);}),
+   * or a {@code forEach} given it as an expression lambda or a method reference ({@code
+   * keys.forEach(k -> redis.del(k));}, {@code keys.forEach(redis::del);}), which queues it once per
+   * element; null for anything else.
+   */
+  private static TreePath statementQueueing(TreePath path) {
+    TreePath parent = path.getParentPath();
+    if (parent == null) {
+      return null;
+    }
+    if (path.getLeaf() instanceof MethodInvocationTree && parent.getLeaf() instanceof ExpressionStatementTree) {
+      return parent;
+    }
+    TreePath function =
+        path.getLeaf() instanceof MethodInvocationTree && parent.getLeaf() instanceof LambdaExpressionTree
+            ? parent
+            : path.getLeaf() instanceof MemberReferenceTree ? path : null;
+    TreePath forEach = function == null ? null : function.getParentPath();
+    return forEach != null
+            && forEach.getLeaf() instanceof MethodInvocationTree each
+            && each.getArguments().size() == 1
+            && each.getArguments().get(0) == function.getLeaf()
+            && ASTHelpers.getSymbol(each) instanceof MethodSymbol eachMethod
+            && eachMethod.getSimpleName().contentEquals("forEach")
+            && forEach.getParentPath() != null
+            && forEach.getParentPath().getLeaf() instanceof ExpressionStatementTree
+        ? forEach.getParentPath()
+        : null;
   }
 
   /** Whether the path is a loop whose body is {@code body}. */
