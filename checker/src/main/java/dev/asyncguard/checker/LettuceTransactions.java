@@ -43,6 +43,8 @@ final class LettuceTransactions {
     TreePath path = state.getPath();
     if (path == null
         || path.getLeaf() != call
+        // A constructor call has no receiver (getReceiverType would throw).
+        || !(call instanceof MethodInvocationTree || call instanceof MemberReferenceTree)
         || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
         || method.getSimpleName().contentEquals("exec")
         || !TypeNames.isSubtype(ASTHelpers.getReceiverType(call), TRANSACTIONAL, state)) {
