@@ -139,6 +139,9 @@ class FutureUsedAsValueTest {
             "class Dispatch {",
             "  void sent(io.lettuce.core.protocol.AsyncCommand<String, String, String> cmd, org.slf4j.Logger log) {",
             "    log.debug(\"dispatched {}\", cmd);",
+            "    // Its text describes it; its equality is still the future's.",
+            "    // BUG: Diagnostic contains: comparing it with a String",
+            "    boolean ok = cmd.equals(\"OK\");",
             "  }",
             "}")
         .doTest();

@@ -276,7 +276,24 @@ final class AsyncContexts {
         && futureTypes.isFutureLike(method.getReturnType(), state)
         && !annotations.underExecutorAnnotation(method, state)
         && !submitsToAnExecutor(method, state)
-        && !returnsItsReceiver(method, state);
+        && !returnsItsReceiver(method, state)
+        && !returnsOnlyWaitedFutures(method, state);
+  }
+
+  /** Netty's waits, which return the future they waited for. */
+  private static final CallPattern.AnyOf WAITED =
+      CallPattern.anyOf(
+          CallPattern.instanceMethod(
+              "io.netty.util.concurrent.Future", "sync", "syncUninterruptibly", "await", "awaitUninterruptibly"));
+
+  /**
+   * A method whose every return is a future it waited for ({@code ChannelFuture start() { return
+   * bootstrap.bind(port).sync(); }}): synchronous by design, it hands its caller a done future.
+   */
+  private static boolean returnsOnlyWaitedFutures(MethodSymbol method, VisitorState state) {
+    BlockTree body = MethodDeclarations.bodyOf(method, state);
+    return body != null
+        && OwnBodyScanner.everyReturn(body, returned -> WAITED.matches(ASTHelpers.stripParentheses(returned), state));
   }
 
   /**

@@ -56,6 +56,10 @@ import javax.lang.model.type.TypeKind;
  */
 final class CompletedFutures {
 
+  /** Netty's waits, on a future known done as much as join() is (not a value read: they return the future). */
+  private static final ImmutableSet<String> NETTY_WAITS =
+      ImmutableSet.of("sync", "syncUninterruptibly", "await", "awaitUninterruptibly");
+
   /** Calls that wait for a future's value (DescribingContexts counts them as reading it, too). */
   static final ImmutableSet<String> WAITS =
       ImmutableSet.of("join", "get", "getUninterruptibly", "getUnchecked", "block", "blockOptional");
@@ -143,7 +147,9 @@ final class CompletedFutures {
   static boolean isKnownComplete(TreePath path, VisitorState state) {
     Tree wait = path.getLeaf();
     Symbol method = ASTHelpers.getSymbol(wait);
-    if (method == null || !WAITS.contains(method.getSimpleName().toString())) {
+    if (method == null
+        || !(WAITS.contains(method.getSimpleName().toString())
+            || NETTY_WAITS.contains(method.getSimpleName().toString()))) {
       return false;
     }
     ExpressionTree receiver =

@@ -631,13 +631,11 @@ public final class DiscardedFuture extends BugChecker
   }
 
   /**
-   * Futures their owner holds and completes, which never fail: a Netty channel's close future, an
-   * executor group's termination future.
+   * Futures their owner holds and completes, which never fail: a Netty channel's close future (a
+   * failed close fails the future close() returned, not this one).
    */
   private static final CallPattern.AnyOf HELD_BY_THEIR_OWNER =
-      CallPattern.anyOf(
-          CallPattern.instanceMethod("io.netty.channel.Channel", "closeFuture"),
-          CallPattern.instanceMethod("io.netty.util.concurrent.EventExecutorGroup", "terminationFuture"));
+      CallPattern.anyOf(CallPattern.instanceMethod("io.netty.channel.Channel", "closeFuture"));
 
   /** A record's component, or a method of this compilation whose body is {@code return field;}. */
   private static boolean isAccessor(MethodInvocationTree call, MethodSymbol method, VisitorState state) {

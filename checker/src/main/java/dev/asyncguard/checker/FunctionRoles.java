@@ -734,12 +734,15 @@ final class FunctionRoles {
           CallPattern.staticMethod(COMPLETABLE_FUTURE, "delayedExecutor")
               .withParameters("long", "java.util.concurrent.TimeUnit"));
 
-  /** A CompletableFuture subclass (of the receiver's type or above it) that declares {@code defaultExecutor()}. */
+  /**
+   * A CompletableFuture subclass (the receiver's type or one above it) whose {@code defaultExecutor()},
+   * declared in this compilation, returns an executor other than the common pool or a direct one.
+   */
   private static boolean overridesDefaultExecutor(Type receiver, VisitorState state) {
     if (receiver == null) {
       return false;
     }
-    for (Type type : state.getTypes().closure(receiver)) {
+    for (Type type : state.getTypes().closure(state.getTypes().erasure(receiver))) {
       if (type.tsym instanceof Symbol.ClassSymbol owner
           && !owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)
           && TypeNames.isSubtype(type, COMPLETABLE_FUTURE, state)) {
@@ -747,7 +750,17 @@ final class FunctionRoles {
           if (member instanceof MethodSymbol declared
               && declared.getSimpleName().contentEquals("defaultExecutor")
               && declared.getParameters().isEmpty()) {
-            return true;
+            BlockTree body = MethodDeclarations.bodyOf(declared, state);
+            return body != null
+                && OwnBodyScanner.everyReturn(
+                    body,
+                    executor ->
+                        !isCommonPool(executor, state)
+                            && !isDirectExecutor(executor, state)
+                            // super.defaultExecutor(): the common pool again.
+                            && !(ASTHelpers.stripParentheses(executor) instanceof MethodInvocationTree call
+                                && ASTHelpers.getReceiver(call) instanceof IdentifierTree qualifier
+                                && qualifier.getName().contentEquals("super")));
           }
         }
       }
@@ -904,6 +917,11 @@ final class FunctionRoles {
         && operator.getArguments().contains(functionPath.getLeaf())
         && ASTHelpers.getSymbol(operator) instanceof MethodSymbol method
         && (ownerIsAny(method, REACTOR_TYPES, state) || isMutiny(method))
+        // An operator's function runs where its upstream emits: a subscribeOn below moves that only
+        // for a chain that emits where it is subscribed (not Mono.delay(d), a timeout, a remote call).
+        && (method.isStatic()
+            || completesWhereSubscribed(ASTHelpers.getReceiver(operator), state)
+            || completesOnAScheduler(ASTHelpers.getReceiver(operator), state))
         && chainOffloads(operator, operatorPath, state);
   }
 
@@ -1048,7 +1066,8 @@ final class FunctionRoles {
    * The method whose {@code return} is at {@code returnPath} is a private helper returning a Reactor
    * or Mutiny publisher, and every call of it in this file is in a chain that moves it to a scheduler
    * fit for blocking ({@code find(id).subscribeOn(boundedElastic())}, or returned in turn by such a
-   * helper). A reference to it ({@code this::find}) is a use not followed. Judged once per helper; a
+   * helper), or handed as a reference to an operator that the chain moves ({@code flatMap(this::find)}).
+   * Judged once per helper; a
    * helper reached again through its callers proves nothing.
    */
   private static boolean returnedToCallersThatMoveIt(TreePath returnPath, VisitorState state) {

@@ -364,6 +364,8 @@ public final class FutureUsedAsValue extends BugChecker
     Type type = ASTHelpers.getType(expression);
     if (namedAsFuture(expression)
         || !futureTypes.isFutureLike(type, state)
+        // Its text is what the code means (a query's SQL, a command's arguments); not its equality.
+        || TypeNames.isSubtypeOfAny(type, DESCRIBES_ITSELF, state)
         || hasNoValue(type, state)
         || describedByTheProject(type, state)
         // A failure message, or code that knows it has no value yet (not done, being cancelled,
@@ -378,7 +380,7 @@ public final class FutureUsedAsValue extends BugChecker
       ExpressionTree expression, String use, VisitorState state, Tree reportAt) {
     Type type = ASTHelpers.getType(expression);
     Optional<FutureTypes.Kind> kind = futureTypes.kindOf(type, state);
-    if (kind.isEmpty() || TypeNames.isSubtypeOfAny(type, DESCRIBES_ITSELF, state)) {
+    if (kind.isEmpty()) {
       return NO_MATCH;
     }
     String typeName = CallDescriptions.typeName(type, state);

@@ -125,6 +125,8 @@ final class LettuceTransactions {
             && each.getArguments().get(0) == function.getLeaf()
             && ASTHelpers.getSymbol(each) instanceof MethodSymbol eachMethod
             && eachMethod.getSimpleName().contentEquals("forEach")
+            // A collection's or a stream's, which runs at once (not RxJava's, which runs later).
+            && eachMethod.owner.getQualifiedName().toString().startsWith("java.")
             && forEach.getParentPath() != null
             && forEach.getParentPath().getLeaf() instanceof ExpressionStatementTree
         ? forEach.getParentPath()

@@ -12,6 +12,7 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EmptyStatementTree;
@@ -465,9 +466,11 @@ final class SelfHandlingTasks {
    */
   private static boolean isPlainCondition(ExpressionTree condition, VisitorState state) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(condition);
-    // r instanceof Good g: a type test of a plain value cannot throw.
+    // r instanceof Good g: a type test of a plain value cannot throw (a record pattern calls
+    // accessors, which may).
     if (stripped instanceof InstanceOfTree test) {
-      return isPlainValue(test.getExpression(), state);
+      return (test.getPattern() == null || test.getPattern() instanceof BindingPatternTree)
+          && isPlainValue(test.getExpression(), state);
     }
     if (stripped instanceof UnaryTree unary) {
       return unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT && isPlainCondition(unary.getExpression(), state);
@@ -690,11 +693,11 @@ final class SelfHandlingTasks {
         || CLOCKS.matches(stripped, state)) {
       return true;
     }
-    // ctx.channel(): an accessor of a plain value that cannot throw.
+    // ctx.channel(): an accessor that cannot throw, of a parameter or a local never reassigned (a
+    // field, such as a handler's saved context, may have been cleared).
     if (stripped instanceof MethodInvocationTree accessor
         && PLAIN_ACCESSORS.matches(accessor, state)
-        && ASTHelpers.getReceiver(accessor) != null
-        && isPlainValue(ASTHelpers.getReceiver(accessor), state)) {
+        && LocalVariables.neverReassignedLocalOrParameter(ASTHelpers.getReceiver(accessor)) != null) {
       return true;
     }
     if (stripped instanceof MemberSelectTree select) {
@@ -716,13 +719,16 @@ final class SelfHandlingTasks {
         && made.getArguments().stream().allMatch(argument -> isPlainValue(argument, state));
   }
 
-  /** Netty's accessors of a handler context's or a future's channel, executor and pipeline, which cannot throw. */
+  /**
+   * Netty's accessors of a handler context's or a future's channel and pipeline, which cannot throw
+   * (not {@code eventLoop()} or {@code executor()}, which throw before the channel is registered).
+   */
   private static final CallPattern.AnyOf PLAIN_ACCESSORS =
       CallPattern.anyOf(
-          CallPattern.instanceMethod("io.netty.channel.ChannelHandlerContext", "channel", "executor", "pipeline")
+          CallPattern.instanceMethod("io.netty.channel.ChannelHandlerContext", "channel", "pipeline")
               .withNoParameters(),
           CallPattern.instanceMethod("io.netty.channel.ChannelFuture", "channel").withNoParameters(),
-          CallPattern.instanceMethod("io.netty.channel.Channel", "pipeline", "eventLoop").withNoParameters());
+          CallPattern.instanceMethod("io.netty.channel.Channel", "pipeline").withNoParameters());
 
   /**
    * The JDK's clocks, current thread and interrupt flag, which cannot throw: a task that times
