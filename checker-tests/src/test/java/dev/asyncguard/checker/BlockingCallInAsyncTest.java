@@ -2128,6 +2128,35 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void asyncHttpClientResponseBodiesAreInMemory() {
+      // The body is buffered before the response completes; the stream reads that buffer.
+      helper
+          .addSourceLines(
+              "org/asynchttpclient/Response.java",
+              "package org.asynchttpclient;",
+              "public interface Response { java.io.InputStream getResponseBodyAsStream(); }")
+          .addSourceLines(
+              "Bodies.java",
+              "import java.io.*;",
+              "import java.util.concurrent.CompletableFuture;",
+              "class Bodies {",
+              "  CompletableFuture<byte[]> read(CompletableFuture<org.asynchttpclient.Response> f, InputStream other) {",
+              "    return f.thenApply(resp -> {",
+              "      try {",
+              "        new BufferedReader(new InputStreamReader(resp.getResponseBodyAsStream())).readLine();",
+              "        // BUG: Diagnostic contains: InputStream.readAllBytes",
+              "        other.readAllBytes();",
+              "        return resp.getResponseBodyAsStream().readAllBytes();",
+              "      } catch (IOException e) {",
+              "        throw new UncheckedIOException(e);",
+              "      }",
+              "    });",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void inMemoryStreamsUnderDecoratorsAndLocalsAreNotBlocking() {
       helper
           .addSourceLines(

@@ -291,6 +291,13 @@ public final class BlockingCatalog {
     return entry;
   }
 
+  /**
+   * Calls that return a stream over bytes already in memory, typed only as an {@code InputStream}:
+   * async-http-client's response body, buffered before the response completes.
+   */
+  static final CallPattern.AnyOf IN_MEMORY_STREAMS =
+      CallPattern.anyOf(CallPattern.instanceMethod("org.asynchttpclient.Response", "getResponseBodyAsStream"));
+
   /** The streams a decorator's first constructor argument can be. */
   static final ImmutableList<String> STREAM_TYPES =
       ImmutableList.of("java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
@@ -304,7 +311,8 @@ public final class BlockingCatalog {
   private boolean decoratesExcluded(
       ExpressionTree stream, MethodSymbol method, LocalVariables.Initializers locals, VisitorState state) {
     ExpressionTree underneath = underneathDecorators(stream, type -> excluded(type, method, state), locals, state);
-    return underneath != null && excluded(ASTHelpers.getType(underneath), method, state);
+    return underneath != null
+        && (excluded(ASTHelpers.getType(underneath), method, state) || IN_MEMORY_STREAMS.matches(underneath, state));
   }
 
   /**
@@ -314,7 +322,8 @@ public final class BlockingCatalog {
    */
   boolean isInMemoryStream(ExpressionTree stream, LocalVariables.Initializers locals, VisitorState state) {
     ExpressionTree underneath = underneathDecorators(stream, type -> inMemory(type, state), locals, state);
-    return underneath != null && inMemory(ASTHelpers.getType(underneath), state);
+    return underneath != null
+        && (inMemory(ASTHelpers.getType(underneath), state) || IN_MEMORY_STREAMS.matches(underneath, state));
   }
 
   private boolean inMemory(Type type, VisitorState state) {
