@@ -284,7 +284,7 @@ final class AsyncContexts {
   private static final CallPattern.AnyOf WAITED =
       CallPattern.anyOf(
           CallPattern.instanceMethod(
-              "io.netty.util.concurrent.Future", "sync", "syncUninterruptibly", "await", "awaitUninterruptibly"));
+              "io.netty.util.concurrent.Future", CompletedFutures.NETTY_WAITS.toArray(String[]::new)));
 
   /**
    * A method whose every return is a future it waited for ({@code ChannelFuture start() { return

@@ -57,7 +57,7 @@ import javax.lang.model.type.TypeKind;
 final class CompletedFutures {
 
   /** Netty's waits, on a future known done as much as join() is (not a value read: they return the future). */
-  private static final ImmutableSet<String> NETTY_WAITS =
+  static final ImmutableSet<String> NETTY_WAITS =
       ImmutableSet.of("sync", "syncUninterruptibly", "await", "awaitUninterruptibly");
 
   /** Calls that wait for a future's value (DescribingContexts counts them as reading it, too). */

@@ -420,10 +420,15 @@ public final class DiscardedFuture extends BugChecker
         || (promise instanceof MethodInvocationTree call
             && call.getArguments().isEmpty()
             && symbol instanceof MethodSymbol method
-            && method.owner instanceof ClassSymbol owner
-            && owner.isRecord()
-            && owner.getRecordComponents().stream()
-                .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName())));
+            && isRecordComponent(method));
+  }
+
+  /** A record's accessor of one of its components ({@code pending.promise()}). */
+  private static boolean isRecordComponent(MethodSymbol method) {
+    return method.owner instanceof ClassSymbol owner
+        && owner.isRecord()
+        && owner.getRecordComponents().stream()
+            .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()));
   }
 
   /** Netty's {@code voidPromise()}, which sends failures to the pipeline. */
@@ -642,10 +647,7 @@ public final class DiscardedFuture extends BugChecker
     if (!call.getArguments().isEmpty()) {
       return false;
     }
-    if (method.owner instanceof ClassSymbol owner
-        && owner.isRecord()
-        && owner.getRecordComponents().stream()
-            .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()))) {
+    if (isRecordComponent(method)) {
       return true;
     }
     BlockTree body = MethodDeclarations.bodyOf(method, state);

@@ -303,8 +303,8 @@ final class FunctionRoles {
     // that is the executor (ForkJoinPool.commonPool().execute(task), delayedExecutor(d, unit).execute).
     ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
     Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
-    if (receiver != null
-        && TypeNames.isSubtype(receiverType, EXECUTOR, state)
+    boolean toAnExecutor = TypeNames.isSubtype(receiverType, EXECUTOR, state);
+    if (toAnExecutor
         && isCommonPool(
             LocalVariables.heldValue(receiver, local -> LocalVariables.initializer(local, invocationPath), state),
             state)) {
@@ -312,7 +312,7 @@ final class FunctionRoles {
           "in a task handed to " + CallDescriptions.describe(invocation) + ", which runs on the common ForkJoinPool");
     }
     if (executor != null
-        || TypeNames.isSubtype(receiverType, EXECUTOR, state)
+        || toAnExecutor
         || TypeNames.isSubtype(receiverType, REACTOR_SCHEDULER, state)
         || TypeNames.ownerIsSubtype(method, "java.lang.Thread", state)
         || TypeNames.ownerIsSubtype(method, "java.lang.Thread.Builder", state)
@@ -889,21 +889,10 @@ final class FunctionRoles {
    * thread).
    */
   private static boolean completesOnAScheduler(ExpressionTree chain, VisitorState state) {
-    for (ExpressionTree e = chain == null ? null : ASTHelpers.stripParentheses(chain);
-        e instanceof MethodInvocationTree call;
-        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
-      String name = ASTHelpers.getSymbol(call) instanceof Symbol symbol ? symbol.getSimpleName().toString() : "";
-      if (PIPELINE_HOPS.contains(name)) {
-        return schedulerFitForBlocking(call, state) && completesWhereSubscribed(ASTHelpers.getReceiver(call), state);
-      }
-      if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
-        return schedulerFitForBlocking(call, state);
-      }
-      if (SWITCHES_THREADS.contains(name)) {
-        return false;
-      }
-    }
-    return false;
+    MethodInvocationTree hop = lastHop(chain);
+    return hop != null
+        && schedulerFitForBlocking(hop, state)
+        && (!PIPELINE_HOPS.contains(calledName(hop)) || completesWhereSubscribed(ASTHelpers.getReceiver(hop), state));
   }
 
   /**
@@ -1214,18 +1203,32 @@ final class FunctionRoles {
    * scheduler that is one of its parameters is the caller's, not known here.
    */
   private static boolean emitsOnAScheduler(ExpressionTree chain, MethodSymbol helper, VisitorState state) {
-    for (ExpressionTree e = ASTHelpers.stripParentheses(chain);
+    MethodInvocationTree hop = lastHop(chain);
+    return hop != null && schedulerFitForBlocking(hop, state) && !schedulerFromCaller(hop, helper);
+  }
+
+  /**
+   * The chain's last hop ({@code publishOn}, {@code runOn}, {@code emitOn}, {@code subscribeOn},
+   * {@code runSubscriptionOn}, or a timed operator), looking up from its end; null where there is
+   * none, or an operator after it whose signals may come from another thread.
+   */
+  private static MethodInvocationTree lastHop(ExpressionTree chain) {
+    for (ExpressionTree e = chain == null ? null : ASTHelpers.stripParentheses(chain);
         e instanceof MethodInvocationTree call;
         e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
-      String name = ASTHelpers.getSymbol(call) instanceof Symbol symbol ? symbol.getSimpleName().toString() : "";
+      String name = calledName(call);
       if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
-        return schedulerFitForBlocking(call, state) && !schedulerFromCaller(call, helper);
+        return call;
       }
       if (SWITCHES_THREADS.contains(name)) {
-        return false;
+        return null;
       }
     }
-    return false;
+    return null;
+  }
+
+  private static String calledName(MethodInvocationTree call) {
+    return ASTHelpers.getSymbol(call) instanceof Symbol symbol ? symbol.getSimpleName().toString() : "";
   }
 
   private static boolean returnsAPublisher(MethodSymbol method, VisitorState state) {
