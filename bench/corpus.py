@@ -11,6 +11,7 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
   anatomy [--rounds N]  checks off and AsyncGuard in pairs with the JVM's counters: classes, metaspace, GC, JIT
   warm    [--rounds N]  repeated compiles in one JVM (bench/warm/WarmCompile.java): cost without JVM noise
   stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
+  startup [--rounds N]  a one-file compile, checks off and AsyncGuard in pairs: the cost every javac process pays
 """
 
 import argparse
@@ -609,6 +610,9 @@ def report(projects, results, runs, findings_only=()):
         write_anatomy_report(projects)
         w("### Where the cost goes\n")
         w((WORK / "anatomy.md").read_text())
+    if (WORK / "startup.md").exists():
+        w("### What every compile pays first\n")
+        w((WORK / "startup.md").read_text())
     w("### Back-to-back runs\n")
     w(f"Wall time in seconds (median), each compile alone on the machine (both cores); `bench/corpus.sh "
       f"measure`, {datetime.date.fromtimestamp(MEASUREMENTS.stat().st_mtime)}.\n")
@@ -753,6 +757,73 @@ def command_stress(runs):
         table.append(f"| {size} | {blocking:.1f} | {blocking * 1000 / size:.1f} | {seconds:.2f} | {found} |")
     (WORK / "stress.md").write_text("\n".join(table) + "\n")
     print("\n".join(table))
+
+
+# ---------------------------------------------------------------------------------------------
+# Startup: what a compile pays for AsyncGuard before the code's size matters
+
+
+STARTUP_SOURCE = """package startup;
+import java.util.concurrent.CompletableFuture;
+public class Small {
+  CompletableFuture<String> load(String key) { return CompletableFuture.supplyAsync(() -> key); }
+  String read(String key) { return load(key).join(); }
+  void touch(String key) { load(key); }
+}
+"""
+
+
+def seconds_interval(values):
+    """"+0.21 (0.15 to 0.27)": a mean difference in seconds and its 95 % interval."""
+    mean, low, high = interval(values)
+    return f"{mean:+.2f}" + (f" ({low:+.2f} to {high:+.2f})" if len(values) > 1 else "")
+
+
+def command_startup(rounds):
+    """A one-file source compiled by checks off and by AsyncGuard at the same time, one per core, as the
+    duet compiles the corpus: the difference is what every javac process pays for AsyncGuard (loading
+    and initializing its classes, running its code cold, the JIT work that brings), whatever the size
+    of the code. A multi-module build pays it once per module."""
+    if JAVA_HOME is None:
+        die("BENCH_JAVA_HOME is not set: run bench/corpus.sh, which finds a JDK 21+")
+    if (os.cpu_count() or 1) < 2 or shutil.which("taskset") is None:
+        die("startup needs two cores and taskset (util-linux)")
+    small = Project("startup x:x:1")
+    small.work = WORK / "startup"
+    shutil.rmtree(small.work, ignore_errors=True)
+    (small.work / "src" / "startup").mkdir(parents=True)
+    (small.work / "src" / "startup" / "Small.java").write_text(STARTUP_SOURCE)
+    (small.work / "sources.args").write_text("startup/Small.java\n")
+    small.classpath = lambda: "."
+    build = checker_build(ROOT)
+    samples = []
+    for round_number in range(rounds):
+        cores = (0, 1) if round_number % 2 == 0 else (1, 0)
+        runs = [duet_compile(small, "errorprone", "a", cores[0]), duet_compile(small, "asyncguard", "b", cores[1])]
+        figures = []
+        for process, stats, log in runs:
+            process.wait()
+            log.close()
+            if process.returncode != 0:
+                die(f"startup compile failed (exit {process.returncode}); log: {log.name}")
+            wall, user, system, _ = stats.read_text().split()[-4:]
+            figures.append((float(wall), float(user) + float(system)))
+        samples.append({"wall": figures[1][0] - figures[0][0], "cpu": figures[1][1] - figures[0][1],
+                        "base_wall": figures[0][0], "base_cpu": figures[0][1]})
+        print(f"startup {round_number + 1}/{rounds}: checks off {figures[0][0]:.2f} s, AsyncGuard {figures[1][0]:.2f} s "
+              f"(CPU {figures[0][1]:.2f} s, {figures[1][1]:.2f} s)", flush=True)
+    walls, cpus = [x["wall"] for x in samples], [x["cpu"] for x in samples]
+    lines = [f"A one-file source (`STARTUP_SOURCE` in `bench/corpus.py`) compiled by checks off and by AsyncGuard "
+             f"at the same time, one per core, as the duet compiles (`bench/corpus.sh startup --rounds {rounds}`, "
+             f"{datetime.date.today()}, checker jar `{build}`): what each javac process pays for AsyncGuard before "
+             "the size of the code matters (loading and initializing its classes, running its code cold, the JIT "
+             "work that brings). A build of many modules pays it once per module.\n",
+             "| rounds | checks off, wall s (median) | added wall s: median | mean, 95 % interval | added CPU s: median | mean, 95 % interval |",
+             "|---:|---:|---:|---:|---:|---:|",
+             f"| {rounds} | {median([x['base_wall'] for x in samples]):.2f} | {median(walls):+.2f} | "
+             f"{seconds_interval(walls)} | {median(cpus):+.2f} | {seconds_interval(cpus)} |"]
+    (WORK / "startup.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1197,9 +1268,16 @@ def main():
     anatomy.add_argument("projects", nargs="*")
     stress = sub.add_parser("stress")
     stress.add_argument("--runs", type=int, default=3)
+    startup = sub.add_parser("startup")
+    startup.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     if args.command == "stress":
         command_stress(args.runs)
+        return
+    if args.command == "startup":
+        if args.rounds < 2:
+            die("--rounds must be at least 2 (an interval needs two rounds)")
+        command_startup(args.rounds)
         return
     projects = read_projects(args.projects)
     # Cost commands time the cost corpus only; naming a findings-only project there is a mistake.

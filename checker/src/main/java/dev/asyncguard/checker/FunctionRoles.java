@@ -980,9 +980,7 @@ final class FunctionRoles {
   private static final int MAX_HELPERS_FOLLOWED = 4;
 
   private static boolean completesWhereSubscribed(ExpressionTree chain, VisitorState state, int helpersFollowed) {
-    for (ExpressionTree e = chain == null ? null : ASTHelpers.stripParentheses(chain);
-        e instanceof MethodInvocationTree call;
-        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
+    for (ExpressionTree e = stripped(chain); e instanceof MethodInvocationTree call; e = stripped(ASTHelpers.getReceiver(call))) {
       if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
         return false;
       }
@@ -1213,9 +1211,7 @@ final class FunctionRoles {
    * none, or an operator after it whose signals may come from another thread.
    */
   private static MethodInvocationTree lastHop(ExpressionTree chain) {
-    for (ExpressionTree e = chain == null ? null : ASTHelpers.stripParentheses(chain);
-        e instanceof MethodInvocationTree call;
-        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
+    for (ExpressionTree e = stripped(chain); e instanceof MethodInvocationTree call; e = stripped(ASTHelpers.getReceiver(call))) {
       String name = calledName(call);
       if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
         return call;
@@ -1277,9 +1273,7 @@ final class FunctionRoles {
     if (!startsFrom(chain, start)) {
       return false;
     }
-    for (ExpressionTree e = ASTHelpers.stripParentheses(chain);
-        e instanceof MethodInvocationTree call;
-        e = ASTHelpers.getReceiver(call) == null ? null : ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call))) {
+    for (ExpressionTree e = stripped(chain); e instanceof MethodInvocationTree call; e = stripped(ASTHelpers.getReceiver(call))) {
       Symbol symbol = ASTHelpers.getSymbol(call);
       if (symbol != null
           && PIPELINE_HOPS.contains(symbol.getSimpleName().toString())
@@ -1396,12 +1390,16 @@ final class FunctionRoles {
 
   /** Whether the receiver chain ({@code m.map(f).filter(p)}) starts from the local. */
   private static boolean startsFrom(ExpressionTree chain, VarSymbol local) {
-    ExpressionTree e = ASTHelpers.stripParentheses(chain);
+    ExpressionTree e = stripped(chain);
     while (e instanceof MethodInvocationTree call) {
-      e = ASTHelpers.getReceiver(call);
-      e = e == null ? null : ASTHelpers.stripParentheses(e);
+      e = stripped(ASTHelpers.getReceiver(call));
     }
     return e instanceof IdentifierTree identifier && local.equals(ASTHelpers.getSymbol(identifier));
+  }
+
+  /** The expression without its parentheses; null stays null (a chain's first call has no receiver). */
+  private static ExpressionTree stripped(ExpressionTree expression) {
+    return expression == null ? null : ASTHelpers.stripParentheses(expression);
   }
 
   /** The call's scheduler (or executor) argument, if it has one that is not an event loop's. */
