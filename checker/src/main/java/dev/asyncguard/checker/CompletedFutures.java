@@ -40,6 +40,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -835,6 +836,9 @@ final class CompletedFutures {
         }
         if (link instanceof MethodInvocationTree call) {
           String combinator = symbol.getSimpleName().toString();
+          if (future != null && ALL_DONE_COMBINATORS.contains(combinator) && provablyNotAnInput(call, future, parent, state)) {
+            return false;
+          }
           if (ALL_DONE_COMBINATORS.contains(combinator)
               || (symbol instanceof MethodSymbol helper && returnsOnlyCombined(helper, state))) {
             // Guava's allAsList and whenAllSucceed fail as soon as one input fails, while others
@@ -869,6 +873,40 @@ final class CompletedFutures {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code allOf(a, b)} given only future variables, none of them the awaited one nor made from it:
+   * its callbacks do not see {@code c} done ({@code allOf(a, b).thenApply(v -> a.join() +
+   * c.join())}). Any other input (an array, a list, a call) may hold it, an input made from it
+   * ({@code a = c.thenApply(f)}, {@code a.thenCombine(c, g)}) completes after it, and one made by
+   * another combinator ({@code allOf(allOf(c, d), e)} through a local) may hold it.
+   */
+  private static boolean provablyNotAnInput(
+      MethodInvocationTree combinator, Awaited future, TreePath from, VisitorState state) {
+    if (!future.isVariable() || combinator.getArguments().isEmpty()) {
+      return false;
+    }
+    for (ExpressionTree input : combinator.getArguments()) {
+      ExpressionTree stripped = ASTHelpers.stripParentheses(input);
+      Type type = ASTHelpers.getType(stripped);
+      if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+          || !(ASTHelpers.getSymbol(stripped) instanceof VarSymbol)
+          || !(TypeNames.isSubtype(type, "java.util.concurrent.Future", state)
+              || TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state))) {
+        return false;
+      }
+      for (ExpressionTree link : LocalVariables.upstream(stripped, from)) {
+        if (future.is(link)
+            || (link instanceof MethodInvocationTree call
+                && (call.getArguments().stream().anyMatch(future::is)
+                    || (ASTHelpers.getSymbol(call) instanceof Symbol made
+                        && ALL_DONE_COMBINATORS.contains(made.getSimpleName().toString()))))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static final ImmutableSet<String> FAIL_FAST_COMBINATORS = ImmutableSet.of("allAsList", "whenAllSucceed");

@@ -799,6 +799,7 @@ final class FunctionRoles {
       MethodInvocationTree invocation, TreePath invocationPath, VisitorState state) {
     // Upstream: the receivers of this call, through locals never reassigned
     // (`Flux<T> off = in.publishOn(S); off.map(..)`).
+    boolean timerUpstream = false;
     for (ExpressionTree link : LocalVariables.upstream(ASTHelpers.getReceiver(invocation), invocationPath)) {
       if (!(link instanceof MethodInvocationTree upstream)) {
         continue;
@@ -816,6 +817,9 @@ final class FunctionRoles {
         return true;
       }
       if (SWITCHES_THREADS.contains(name)) {
+        // Flux.interval(d), Mono.delay(d) (no scheduler fit for blocking, or the hop above returned):
+        // they emit on their timer's scheduler, which a subscribeOn below does not change.
+        timerUpstream = TIMED_ON_SCHEDULER.contains(name);
         break; // what it emits comes from another publisher or a timer: a hop above no longer holds
       }
     }
@@ -828,7 +832,7 @@ final class FunctionRoles {
           && parent.getParentPath() != null
           && parent.getParentPath().getLeaf() instanceof MethodInvocationTree downstream) {
         String name = select.getIdentifier().toString();
-        if ((PIPELINE_HOPS.contains(name) && schedulerFitForBlocking(downstream, state))
+        if ((PIPELINE_HOPS.contains(name) && !timerUpstream && schedulerFitForBlocking(downstream, state))
             || (REACTOR_TRANSFORMS.contains(name) && transformsOntoAScheduler(downstream, state))) {
           return true;
         }
