@@ -559,6 +559,50 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void rxJavaOperatorsFollowReactorsRules() {
+      helper
+          .addSourceLines(
+              "Rx.java",
+              "import dev.asyncguard.annotations.Blocking;",
+              "import io.reactivex.rxjava3.core.*;",
+              "import io.reactivex.rxjava3.schedulers.Schedulers;",
+              "import java.util.concurrent.ExecutorService;",
+              "import java.util.concurrent.TimeUnit;",
+              "class Rx {",
+              "  @Blocking String load(String id) { return id; }",
+              "  Single<String> offloaded(String id, ExecutorService pool) {",
+              "    Single.fromCallable(() -> load(id)).subscribeOn(Schedulers.from(pool));",
+              "    Observable.just(id).observeOn(Schedulers.io()).map(this::load);",
+              "    return Single.fromCallable(() -> load(id)).subscribeOn(Schedulers.io()).map(this::load);",
+              "  }",
+              "  Single<String> onTheCallersThread(String id) {",
+              "    // BUG: Diagnostic contains: in method onTheCallersThread, which returns a Single",
+              "    return Single.fromCallable(() -> load(id));",
+              "  }",
+              "  Observable<String> onAComputationThread(Observable<String> ids) {",
+              "    // BUG: Diagnostic contains: in an RxJava map operator",
+              "    return ids.observeOn(Schedulers.computation()).map(this::load);",
+              "  }",
+              "  Flowable<String> emittedByAnother(Flowable<String> ids, Single<String> remote) {",
+              "    // BUG: Diagnostic contains: Single.blockingGet",
+              "    return ids.map(id -> remote.blockingGet());",
+              "  }",
+              "  Observable<String> aTimerIsNotMovedBySubscribeOn() {",
+              "    return Observable.interval(5, TimeUnit.SECONDS)",
+              "        // BUG: Diagnostic contains: in an RxJava map operator",
+              "        .map(t -> load(\"tick\"))",
+              "        .subscribeOn(Schedulers.io());",
+              "  }",
+              "  String synchronous(String id) {",
+              "    Observable.just(id).map(this::load).blockingFirst();",
+              "    Observable.just(id).map(this::load).test();",
+              "    return Single.just(id).map(this::load).blockingGet();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void synchronousPipelineBlockedOnRunsOnTheCallersThread() {
       helper
           .addSourceLines(

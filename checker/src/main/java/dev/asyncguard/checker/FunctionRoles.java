@@ -75,23 +75,43 @@ final class FunctionRoles {
   private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
   private static final String EXECUTOR = "java.util.concurrent.Executor";
-  private static final String REACTOR_SCHEDULER = "reactor.core.scheduler.Scheduler";
+  /** Reactor's and RxJava's (2 and 3) schedulers. */
+  private static final List<String> SCHEDULERS =
+      List.of("reactor.core.scheduler.Scheduler", "io.reactivex.rxjava3.core.Scheduler", "io.reactivex.Scheduler");
+  /**
+   * Reactor's publishers, and RxJava's (2 and 3), whose operators follow the same rules: a function
+   * runs on the thread that emits, {@code observeOn} moves what follows it as {@code publishOn} does,
+   * {@code subscribeOn} the whole pipeline.
+   */
   private static final List<String> REACTOR_TYPES =
       List.of(
           "reactor.core.publisher.Mono",
           "reactor.core.publisher.Flux",
-          "reactor.core.publisher.ParallelFlux");
+          "reactor.core.publisher.ParallelFlux",
+          "io.reactivex.rxjava3.core.Flowable",
+          "io.reactivex.rxjava3.core.Observable",
+          "io.reactivex.rxjava3.core.Single",
+          "io.reactivex.rxjava3.core.Maybe",
+          "io.reactivex.rxjava3.core.Completable",
+          "io.reactivex.rxjava3.parallel.ParallelFlowable",
+          "io.reactivex.Flowable",
+          "io.reactivex.Observable",
+          "io.reactivex.Single",
+          "io.reactivex.Maybe",
+          "io.reactivex.Completable",
+          "io.reactivex.parallel.ParallelFlowable");
+  private static final String RXJAVA_PACKAGE = "io.reactivex.";
   /** Mutiny's Uni, Multi and their operator groups (onItem(), createFrom(), ...). */
   private static final String MUTINY_PACKAGE = "io.smallrye.mutiny.";
   /** Operators that move what follows them to their scheduler or executor. */
   private static final ImmutableSet<String> DOWNSTREAM_HOPS =
-      ImmutableSet.of("publishOn", "runOn", "emitOn", "subscribeOn", "runSubscriptionOn");
+      ImmutableSet.of("publishOn", "runOn", "emitOn", "observeOn", "subscribeOn", "runSubscriptionOn");
   /**
    * Timed sources and operators that, given a scheduler, emit every signal on it: {@code
    * Flux.interval(period, S)}, {@code Mono.delay(d, S)}, {@code delayElements(d, S)}.
    */
   private static final ImmutableSet<String> TIMED_ON_SCHEDULER =
-      ImmutableSet.of("interval", "delay", "delayElement", "delayElements", "delaySequence");
+      ImmutableSet.of("interval", "intervalRange", "timer", "delay", "delayElement", "delayElements", "delaySequence");
 
   /**
    * Operators after which signals may come from another publisher's or a timer's thread: a hop
@@ -102,7 +122,10 @@ final class FunctionRoles {
           "flatMap", "flatMapMany", "flatMapSequential", "concatMap", "switchMap", "mergeWith", "zipWith",
           "zipWhen", "concatWith", "then", "thenMany", "switchIfEmpty", "delayUntil", "filterWhen",
           "onErrorResume", "retryWhen", "repeatWhen", "timeout", "sample", "publishOn", "runOn", "emitOn",
-          "interval", "delay", "delayElement", "delayElements", "delaySequence");
+          "observeOn", "interval", "intervalRange", "timer", "delay", "delayElement", "delayElements",
+          "delaySequence", "flatMapSingle", "flatMapMaybe", "flatMapCompletable", "flatMapObservable",
+          "flatMapPublisher", "concatMapSingle", "concatMapMaybe", "concatMapCompletable", "switchMapSingle",
+          "switchMapMaybe", "switchMapCompletable", "onErrorResumeNext", "onErrorResumeWith", "andThen");
 
   /** Operators that move the whole pipeline, upstream of them too, to their scheduler or executor. */
   private static final ImmutableSet<String> PIPELINE_HOPS =
@@ -120,6 +143,7 @@ final class FunctionRoles {
           "fromCallable",
           "fromSupplier",
           "fromRunnable",
+          "fromAction",
           "fromStream",
           "defer",
           "deferContextual",
@@ -133,7 +157,7 @@ final class FunctionRoles {
   private static final ImmutableSet<String> REACTOR_SYNCHRONOUS_SOURCES =
       ImmutableSet.of(
           "just", "justOrEmpty", "empty", "fromIterable", "fromArray", "fromStream", "range", "fromCallable",
-          "fromSupplier");
+          "fromSupplier", "fromAction", "complete");
 
   /**
    * Reactor operators that call their function on the thread that emits and neither switch threads
@@ -150,7 +174,10 @@ final class FunctionRoles {
           "log", "checkpoint", "name", "tag", "hide", "limitRate", "limitRequest", "scan", "doOnEach",
           "doOnCancel", "doOnDiscard", "doAfterTerminate", "ignoreElements", "materialize", "dematerialize",
           "bufferUntil", "bufferWhile", "takeLast", "skipLast", "takeUntil", "skipUntil", "concatWithValues",
-          "onErrorComplete", "onErrorContinue");
+          "onErrorComplete", "onErrorContinue", "toList", "toMap", "toMultimap", "toSortedList",
+          "firstElement", "lastElement", "singleElement", "first", "firstOrError", "lastOrError",
+          "singleOrError", "onErrorReturnItem", "ignoreElement", "doAfterNext", "doAfterSuccess",
+          "doOnEvent", "doOnDispose", "doOnLifecycle", "toFlowable", "toObservable", "toSingle", "toMaybe");
 
   /**
    * Buffering operators that are synchronous only when they count: {@code buffer()}, {@code
@@ -176,12 +203,21 @@ final class FunctionRoles {
 
   /** Reactor operators that subscribe and wait on the caller's thread. */
   private static final ImmutableSet<String> REACTOR_BLOCKING_ENDS =
-      ImmutableSet.of("block", "blockFirst", "blockLast", "blockOptional", "toIterable", "toStream");
+      ImmutableSet.of(
+          "block", "blockFirst", "blockLast", "blockOptional", "toIterable", "toStream", "blockingGet",
+          "blockingFirst", "blockingLast", "blockingSingle", "blockingIterable", "blockingForEach",
+          "blockingSubscribe", "blockingAwait", "blockingStream", "test");
 
   /** Schedulers whose threads must not block; any other scheduler is taken as fit for blocking. */
-  private static final CallPattern NON_BLOCKING_SCHEDULER =
-      CallPattern.staticMethod(
-          "reactor.core.scheduler.Schedulers", "parallel", "single", "immediate", "newParallel", "newSingle");
+  private static final CallPattern.AnyOf NON_BLOCKING_SCHEDULER =
+      CallPattern.anyOf(
+          CallPattern.staticMethod(
+              "reactor.core.scheduler.Schedulers", "parallel", "single", "immediate", "newParallel", "newSingle"),
+          // RxJava's trampoline() runs the work on the current thread, whatever that is.
+          CallPattern.staticMethod("io.reactivex.rxjava3.schedulers.Schedulers", "computation", "single", "trampoline"),
+          CallPattern.staticMethod("io.reactivex.schedulers.Schedulers", "computation", "single", "trampoline"),
+          CallPattern.staticMethod("io.reactivex.rxjava3.android.schedulers.AndroidSchedulers", "mainThread"),
+          CallPattern.staticMethod("io.reactivex.android.schedulers.AndroidSchedulers", "mainThread"));
 
   private static final CallPattern DIRECT_EXECUTOR =
       CallPattern.staticMethod("com.google.common.util.concurrent.MoreExecutors", "directExecutor");
@@ -288,8 +324,9 @@ final class FunctionRoles {
       if (method.isStatic()) {
         return Role.DEFERRED;
       }
+      String library = method.owner.getQualifiedName().toString().startsWith(RXJAVA_PACKAGE) ? "an RxJava " : "a Reactor ";
       return Role.callback(
-          "in a Reactor " + name + " operator, which runs on the thread that emits the signal"
+          "in " + library + name + " operator, which runs on the thread that emits the signal"
               + " (often an event loop)");
     }
 
@@ -313,7 +350,7 @@ final class FunctionRoles {
     }
     if (executor != null
         || toAnExecutor
-        || TypeNames.isSubtype(receiverType, REACTOR_SCHEDULER, state)
+        || TypeNames.isSubtypeOfAny(receiverType, SCHEDULERS, state)
         || TypeNames.ownerIsSubtype(method, "java.lang.Thread", state)
         || TypeNames.ownerIsSubtype(method, "java.lang.Thread.Builder", state)
         || TypeNames.ownerIsSubtype(method, "java.util.Timer", state)
@@ -534,7 +571,7 @@ final class FunctionRoles {
             .noneMatch(
                 parameter ->
                     TypeNames.isSubtype(parameter.type, EXECUTOR, state)
-                        || TypeNames.isSubtype(parameter.type, REACTOR_SCHEDULER, state))
+                        || TypeNames.isSubtypeOfAny(parameter.type, SCHEDULERS, state))
         && MethodDeclarations.bodyOf(method, state) != null;
   }
 
@@ -712,7 +749,7 @@ final class FunctionRoles {
     for (ExpressionTree argument : arguments) {
       Type type = ASTHelpers.getType(argument);
       if (TypeNames.isSubtype(type, EXECUTOR, state)
-          || TypeNames.isSubtype(type, REACTOR_SCHEDULER, state)) {
+          || TypeNames.isSubtypeOfAny(type, SCHEDULERS, state)) {
         return argument;
       }
     }
@@ -1411,7 +1448,7 @@ final class FunctionRoles {
       MethodInvocationTree schedulerCall, VisitorState state) {
     for (ExpressionTree argument : schedulerCall.getArguments()) {
       Type type = ASTHelpers.getType(argument);
-      if (TypeNames.isSubtype(type, REACTOR_SCHEDULER, state) || TypeNames.isSubtype(type, EXECUTOR, state)) {
+      if (TypeNames.isSubtypeOfAny(type, SCHEDULERS, state) || TypeNames.isSubtype(type, EXECUTOR, state)) {
         return !NON_BLOCKING_SCHEDULER.matches(ASTHelpers.stripParentheses(argument), state);
       }
     }
