@@ -2066,6 +2066,44 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void anExecutorClosedByTryWithResourcesWaitsForItsTasks() {
+      helper
+          .addSourceLines(
+              "Fanout.java",
+              "import java.io.StringReader;",
+              "import java.util.concurrent.*;",
+              "class Fanout {",
+              "  CompletableFuture<Integer> countAll(java.util.List<String> urls) throws Exception {",
+              "    // BUG: Diagnostic contains: the try-with-resources' implicit ExecutorService.close blocks",
+              "    try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {",
+              "      urls.forEach(u -> exec.submit(() -> u.length()));",
+              "    }",
+              "    ExecutorService pool = Executors.newFixedThreadPool(2);",
+              "    // BUG: Diagnostic contains: ExecutorService.close",
+              "    try (pool; var reader = new StringReader(\"x\")) {",
+              "      reader.read();",
+              "    }",
+              "    try (var reader = new StringReader(\"in memory\")) {",
+              "      return CompletableFuture.completedFuture(reader.read());",
+              "    }",
+              "  }",
+              "  <E extends ExecutorService> CompletableFuture<Void> generic(E exec) {",
+              "    // BUG: Diagnostic contains: ExecutorService.close",
+              "    try (exec) {",
+              "      return CompletableFuture.completedFuture(null);",
+              "    }",
+              "  }",
+              "  int synchronous(java.util.List<String> urls) {",
+              "    try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {",
+              "      urls.forEach(u -> exec.submit(() -> u.length()));",
+              "    }",
+              "    return urls.size();",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void guavaRateLimitersAndServices() {
       helper
           .addSourceLines(

@@ -19,6 +19,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
@@ -33,9 +34,12 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.asyncguard.checker.AsyncContexts.AsyncContext;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +69,8 @@ public final class BlockingCallInAsync extends BugChecker
         CompoundAssignmentTreeMatcher,
         NewClassTreeMatcher,
         MemberReferenceTreeMatcher,
-        SynchronizedTreeMatcher {
+        SynchronizedTreeMatcher,
+        TryTreeMatcher {
 
   private final AsyncGuardOptions options;
   private final AsyncAnnotations annotations;
@@ -171,6 +176,48 @@ public final class BlockingCallInAsync extends BugChecker
       return NO_MATCH;
     }
     return matchToString(tree.getExpression(), state);
+  }
+
+  /**
+   * {@code try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {..}}: the implicit {@code
+   * close()} at its end waits for every task submitted (JDK 19+), as an explicit one does. Only
+   * executors: other resources (a stream, a socket) are reported where they are opened.
+   */
+  @Override
+  public Description matchTry(TryTree tree, VisitorState state) {
+    if (options.problem().isPresent()) {
+      return NO_MATCH;
+    }
+    for (Tree resource : tree.getResources()) {
+      Type type =
+          resource instanceof VariableTree variable
+              ? (ASTHelpers.getSymbol(variable) == null ? null : ASTHelpers.getSymbol(variable).type)
+              : ASTHelpers.getType(resource);
+      MethodSymbol close =
+          TypeNames.isSubtype(type, "java.util.concurrent.ExecutorService", state) ? closeOf(type, state) : null;
+      Description implicitClose =
+          close == null ? NO_MATCH : matchCall(resource, close, "the try-with-resources' implicit ", state);
+      if (implicitClose != NO_MATCH) {
+        return implicitClose;
+      }
+    }
+    return NO_MATCH;
+  }
+
+  /** The {@code close()} a value of this type runs: the most specific one declared. */
+  private static MethodSymbol closeOf(Type type, VisitorState state) {
+    MethodSymbol found = null;
+    for (MethodSymbol close :
+        ASTHelpers.findMatchingMethods(
+            state.getName("close"),
+            m -> m.getParameters().isEmpty() && !m.isStatic(),
+            state.getTypes().erasure(type),
+            state.getTypes())) {
+      if (found == null || close.owner.isSubClass(found.owner, state.getTypes())) {
+        found = close;
+      }
+    }
+    return found;
   }
 
   private Description matchToString(ExpressionTree operand, VisitorState state) {
