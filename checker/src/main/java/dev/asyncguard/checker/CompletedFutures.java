@@ -36,11 +36,11 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -878,28 +878,29 @@ final class CompletedFutures {
   /**
    * {@code allOf(a, b)} given only future variables, none of them the awaited one nor made from it:
    * its callbacks do not see {@code c} done ({@code allOf(a, b).thenApply(v -> a.join() +
-   * c.join())}). Any other input (an array, a list, a call) may hold it, an input made from it
-   * ({@code a = c.thenApply(f)}, {@code a.thenCombine(c, g)}) completes after it, and one made by
-   * another combinator ({@code allOf(allOf(c, d), e)} through a local) may hold it.
+   * c.join())}). Only where every name can be traced: the awaited future and each input a parameter
+   * of the method or a local never reassigned with an initializer (not a field, a loop's or a
+   * lambda's variable, a collection), no input made by a call that mentions the awaited future
+   * anywhere ({@code a = c.thenApply(f)}, {@code d.thenCompose(x -> c)}, {@code allOf(c, d)}) or by
+   * another combinator.
    */
   private static boolean provablyNotAnInput(
       MethodInvocationTree combinator, Awaited future, TreePath from, VisitorState state) {
-    if (!future.isVariable() || combinator.getArguments().isEmpty()) {
+    if (!future.isVariable()
+        || combinator.getArguments().isEmpty()
+        || !(future.symbol() instanceof VarSymbol awaited)
+        || !isTraceableFuture(awaited, from, state)) {
       return false;
     }
     for (ExpressionTree input : combinator.getArguments()) {
-      ExpressionTree stripped = ASTHelpers.stripParentheses(input);
-      Type type = ASTHelpers.getType(stripped);
-      if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
-          || !(ASTHelpers.getSymbol(stripped) instanceof VarSymbol)
-          || !(TypeNames.isSubtype(type, "java.util.concurrent.Future", state)
-              || TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state))) {
+      if (!(LocalVariables.neverReassignedLocalOrParameter(input) instanceof VarSymbol variable)
+          || !isTraceableFuture(variable, from, state)) {
         return false;
       }
-      for (ExpressionTree link : LocalVariables.upstream(stripped, from)) {
+      for (ExpressionTree link : LocalVariables.upstream(input, from)) {
         if (future.is(link)
             || (link instanceof MethodInvocationTree call
-                && (call.getArguments().stream().anyMatch(future::is)
+                && (mentions(call, awaited)
                     || (ASTHelpers.getSymbol(call) instanceof Symbol made
                         && ALL_DONE_COMBINATORS.contains(made.getSimpleName().toString()))))) {
           return false;
@@ -907,6 +908,40 @@ final class CompletedFutures {
       }
     }
     return true;
+  }
+
+  /** A future-typed parameter of the method around {@code from}, or a local of it with an initializer. */
+  private static boolean isTraceableFuture(VarSymbol variable, TreePath from, VisitorState state) {
+    if (!(TypeNames.isSubtype(variable.type, "java.util.concurrent.Future", state)
+        || TypeNames.isSubtype(variable.type, "java.util.concurrent.CompletionStage", state))) {
+      return false;
+    }
+    if (variable.getKind() == ElementKind.LOCAL_VARIABLE) {
+      return LocalVariables.initializer(variable, from) != null;
+    }
+    MethodTree method = ASTHelpers.findEnclosingNode(from, MethodTree.class);
+    return variable.getKind() == ElementKind.PARAMETER
+        && method != null
+        && method.getParameters().stream().anyMatch(p -> variable.equals(ASTHelpers.getSymbol(p)));
+  }
+
+  /** Whether the tree names the variable anywhere, lambdas in it included. */
+  private static boolean mentions(Tree tree, VarSymbol variable) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        found[0] |= variable.equals(ASTHelpers.getSymbol(node));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+        found[0] |= variable.equals(ASTHelpers.getSymbol(node));
+        return super.visitMemberSelect(node, null);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   private static final ImmutableSet<String> FAIL_FAST_COMBINATORS = ImmutableSet.of("allAsList", "whenAllSucceed");

@@ -108,10 +108,14 @@ final class FunctionRoles {
       ImmutableSet.of("publishOn", "runOn", "emitOn", "observeOn", "subscribeOn", "runSubscriptionOn");
   /**
    * Timed sources and operators that, given a scheduler, emit every signal on it: {@code
-   * Flux.interval(period, S)}, {@code Mono.delay(d, S)}, {@code delayElements(d, S)}.
+   * Flux.interval(period, S)}, {@code Mono.delay(d, S)}, {@code delayElements(d, S)}, RxJava's {@code
+   * debounce(d, unit, S)}, {@code buffer(d, unit, S)}. Without one, those also in {@link
+   * #SWITCHES_THREADS} emit on their library's timer scheduler.
    */
   private static final ImmutableSet<String> TIMED_ON_SCHEDULER =
-      ImmutableSet.of("interval", "intervalRange", "timer", "delay", "delayElement", "delayElements", "delaySequence");
+      ImmutableSet.of(
+          "interval", "intervalRange", "timer", "delay", "delayElement", "delayElements", "delaySequence",
+          "debounce", "throttleLatest", "throttleLast", "throttleWithTimeout", "sample", "buffer", "window");
 
   /**
    * Operators after which signals may come from another publisher's or a timer's thread: a hop
@@ -123,6 +127,7 @@ final class FunctionRoles {
           "zipWhen", "concatWith", "then", "thenMany", "switchIfEmpty", "delayUntil", "filterWhen",
           "onErrorResume", "retryWhen", "repeatWhen", "timeout", "sample", "publishOn", "runOn", "emitOn",
           "observeOn", "interval", "intervalRange", "timer", "delay", "delayElement", "delayElements",
+          "debounce", "throttleLatest", "throttleLast", "throttleWithTimeout",
           "delaySequence", "flatMapSingle", "flatMapMaybe", "flatMapCompletable", "flatMapObservable",
           "flatMapPublisher", "concatMapSingle", "concatMapMaybe", "concatMapCompletable", "switchMapSingle",
           "switchMapMaybe", "switchMapCompletable", "onErrorResumeNext", "onErrorResumeWith", "andThen");
@@ -317,14 +322,26 @@ final class FunctionRoles {
           || (executor != null && !isDirectExecutor(executor, state))) {
         return Role.OFFLOADED;
       }
-      if ((method.isStatic() && REACTOR_SOURCES.contains(name))
+      // blockingSubscribe(consumer), blockingForEach(consumer): called back on the calling thread.
+      if ((!method.isStatic() && REACTOR_BLOCKING_ENDS.contains(name))
           || (!method.isStatic() && blockedOnFromASynchronousSource(invocation, invocationPath, state))) {
+        return Role.INLINE;
+      }
+      boolean rxJava = method.owner.getQualifiedName().toString().startsWith(RXJAVA_PACKAGE);
+      // RxJava code commonly leaves the scheduler to whoever subscribes (Retrofit's and Room's
+      // publishers run there): a function run where the chain is subscribed is not judged.
+      if (rxJava
+          && ((method.isStatic() && REACTOR_SOURCES.contains(name))
+              || (!method.isStatic() && completesWhereSubscribed(ASTHelpers.getReceiver(invocation), state)))) {
+        return Role.DEFERRED;
+      }
+      if (method.isStatic() && REACTOR_SOURCES.contains(name)) {
         return Role.INLINE;
       }
       if (method.isStatic()) {
         return Role.DEFERRED;
       }
-      String library = method.owner.getQualifiedName().toString().startsWith(RXJAVA_PACKAGE) ? "an RxJava " : "a Reactor ";
+      String library = rxJava ? "an RxJava " : "a Reactor ";
       return Role.callback(
           "in " + library + name + " operator, which runs on the thread that emits the signal"
               + " (often an event loop)");
@@ -843,8 +860,10 @@ final class FunctionRoles {
       }
       Symbol symbol = ASTHelpers.getSymbol(upstream);
       String name = symbol == null ? "" : symbol.getSimpleName().toString();
+      // interval(d).subscribeOn(S).map(f): the timer still emits on its own scheduler.
       if ((DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name))
-          && schedulerFitForBlocking(upstream, state)) {
+          && schedulerFitForBlocking(upstream, state)
+          && !(PIPELINE_HOPS.contains(name) && emitsFromATimer(ASTHelpers.getReceiver(upstream), state))) {
         return true;
       }
       // transform(f -> f.publishOn(S)), transform(this::onElastic), onElastic(flux): what they
@@ -957,10 +976,11 @@ final class FunctionRoles {
 
   /** Operators that subscribe to their argument when their receiver completes, on its thread. */
   private static final ImmutableSet<String> SEQUENCING =
-      ImmutableSet.of("then", "thenMany", "thenEmpty", "concatWith", "switchIfEmpty");
+      ImmutableSet.of("then", "thenMany", "thenEmpty", "concatWith", "switchIfEmpty", "andThen");
 
   /** Static concatenations: each source is subscribed when the one before completes, on its thread. */
-  private static final ImmutableSet<String> CONCATENATIONS = ImmutableSet.of("concat", "concatDelayError");
+  private static final ImmutableSet<String> CONCATENATIONS =
+      ImmutableSet.of("concat", "concatDelayError", "concatArray", "concatArrayDelayError");
 
   /** Sources that complete on the thread that subscribes to them. */
   private static final ImmutableSet<String> COMPLETE_WHERE_SUBSCRIBED =
@@ -1000,9 +1020,20 @@ final class FunctionRoles {
 
   /** A Mono (not a Flux of many elements, which may complete where its last ones are requested). */
   private static boolean isMonoCompletingWhereSubscribed(ExpressionTree source, VisitorState state, int helpersFollowed) {
-    return TypeNames.isSubtype(ASTHelpers.getType(source), "reactor.core.publisher.Mono", state)
+    return TypeNames.isSubtypeOfAny(ASTHelpers.getType(source), SINGLE_VALUED, state)
         && completesWhereSubscribed(source, state, helpersFollowed);
   }
+
+  /** Publishers of at most one signal besides completion: Reactor's Mono, RxJava's Single, Maybe, Completable. */
+  private static final List<String> SINGLE_VALUED =
+      List.of(
+          "reactor.core.publisher.Mono",
+          "io.reactivex.rxjava3.core.Single",
+          "io.reactivex.rxjava3.core.Maybe",
+          "io.reactivex.rxjava3.core.Completable",
+          "io.reactivex.Single",
+          "io.reactivex.Maybe",
+          "io.reactivex.Completable");
 
   /** Mutiny's sources whose function runs, and whose item comes, on the subscribing thread. */
   private static final CallPattern.AnyOf MUTINY_LAZY_SOURCES =
@@ -1149,7 +1180,7 @@ final class FunctionRoles {
           "mergeSequentialDelayError", "firstWithValue", "firstWithSignal", "combineLatest");
 
   /** Operators that apply a function to the whole publisher: {@code transform(m -> m.subscribeOn(S))}. */
-  private static final ImmutableSet<String> REACTOR_TRANSFORMS = ImmutableSet.of("transform", "as");
+  private static final ImmutableSet<String> REACTOR_TRANSFORMS = ImmutableSet.of("transform", "as", "compose", "to");
 
   /**
    * Mutiny's combinators that subscribe to all their sources at once: {@code
@@ -1409,7 +1440,7 @@ final class FunctionRoles {
       if (REACTOR_BLOCKING_ENDS.contains(name)) {
         break;
       }
-      if (!isSynchronousOperator(name, next)) {
+      if (!isSynchronousOperator(name, next) && !hopsToTheCurrentThread(next, state)) {
         return false;
       }
       path = call;
@@ -1421,10 +1452,42 @@ final class FunctionRoles {
       if (method.isStatic()) {
         return REACTOR_SYNCHRONOUS_SOURCES.contains(name) && ownerIsAny(method, REACTOR_TYPES, state);
       }
-      if (!isSynchronousOperator(name, call) || ASTHelpers.getReceiver(call) == null) {
+      if ((!isSynchronousOperator(name, call) && !hopsToTheCurrentThread(call, state))
+          || ASTHelpers.getReceiver(call) == null) {
         return false;
       }
       link = ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call));
+    }
+    return false;
+  }
+
+  /** Schedulers that run the work on the thread at hand: RxJava's trampoline(), Reactor's immediate(). */
+  private static final CallPattern.AnyOf CURRENT_THREAD_SCHEDULER =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("io.reactivex.rxjava3.schedulers.Schedulers", "trampoline"),
+          CallPattern.staticMethod("io.reactivex.schedulers.Schedulers", "trampoline"),
+          CallPattern.staticMethod("reactor.core.scheduler.Schedulers", "immediate"));
+
+  /** {@code subscribeOn(trampoline())}, {@code observeOn(trampoline())}: no hop at all. */
+  private static boolean hopsToTheCurrentThread(MethodInvocationTree call, VisitorState state) {
+    return DOWNSTREAM_HOPS.contains(calledName(call))
+        && call.getArguments().size() == 1
+        && CURRENT_THREAD_SCHEDULER.matches(ASTHelpers.stripParentheses(call.getArguments().get(0)), state);
+  }
+
+  /**
+   * Whether the chain's signals come from a timer not given a scheduler fit for blocking ({@code
+   * interval(d)}, {@code timer(d)}, {@code debounce(d)}), with no other thread switch below it.
+   */
+  private static boolean emitsFromATimer(ExpressionTree chain, VisitorState state) {
+    for (ExpressionTree e = stripped(chain); e instanceof MethodInvocationTree call; e = stripped(ASTHelpers.getReceiver(call))) {
+      String name = calledName(call);
+      if (TIMED_ON_SCHEDULER.contains(name) && SWITCHES_THREADS.contains(name)) { // not buffer(10)
+        return !schedulerFitForBlocking(call, state);
+      }
+      if (SWITCHES_THREADS.contains(name)) {
+        return false;
+      }
     }
     return false;
   }
