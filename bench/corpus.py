@@ -774,7 +774,7 @@ public class Small {
 
 
 def seconds_interval(values):
-    """"+0.21 (0.15 to 0.27)": a mean difference in seconds and its 95 % interval."""
+    """"+0.21 (+0.15 to +0.27)": a mean difference in seconds and its 95 % interval."""
     mean, low, high = interval(values)
     return f"{mean:+.2f}" + (f" ({low:+.2f} to {high:+.2f})" if len(values) > 1 else "")
 
@@ -800,10 +800,11 @@ def command_startup(rounds):
     for round_number in range(rounds):
         cores = (0, 1) if round_number % 2 == 0 else (1, 0)
         runs = [duet_compile(small, "errorprone", "a", cores[0]), duet_compile(small, "asyncguard", "b", cores[1])]
-        figures = []
-        for process, stats, log in runs:
+        for process, _, log in runs:  # both finish before either is judged: no javac left running
             process.wait()
             log.close()
+        figures = []
+        for process, stats, log in runs:
             if process.returncode != 0:
                 die(f"startup compile failed (exit {process.returncode}); log: {log.name}")
             wall, user, system, _ = stats.read_text().split()[-4:]
@@ -1269,7 +1270,7 @@ def main():
     stress = sub.add_parser("stress")
     stress.add_argument("--runs", type=int, default=3)
     startup = sub.add_parser("startup")
-    startup.add_argument("--rounds", type=int, default=20)
+    startup.add_argument("--rounds", type=int, default=16)
     args = parser.parse_args()
     if args.command == "stress":
         command_stress(args.runs)

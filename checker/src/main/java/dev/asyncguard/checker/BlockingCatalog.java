@@ -6,6 +6,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -223,6 +224,15 @@ public final class BlockingCatalog {
       return false;
     }
     List<VarSymbol> parameters = method.getParameters();
+    // tryAcquire(Duration.ZERO), poll(Duration.ZERO): the timeout as a Duration constant.
+    for (int i = 0; i < parameters.size() && i < invocation.getArguments().size(); i++) {
+      if (parameters.get(i).type.tsym.getQualifiedName().contentEquals("java.time.Duration")) {
+        return ASTHelpers.stripParentheses(invocation.getArguments().get(i)) instanceof MemberSelectTree constant
+            && constant.getIdentifier().contentEquals("ZERO")
+            && ASTHelpers.getSymbol(constant) instanceof VarSymbol zero
+            && zero.owner.getQualifiedName().contentEquals("java.time.Duration");
+      }
+    }
     for (int i = 1; i < parameters.size() && i < invocation.getArguments().size(); i++) {
       if (parameters.get(i).type.tsym.getQualifiedName().contentEquals(TIME_UNIT)
           && parameters.get(i - 1).type.hasTag(TypeTag.LONG)) {

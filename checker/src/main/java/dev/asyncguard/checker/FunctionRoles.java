@@ -83,7 +83,7 @@ final class FunctionRoles {
    * runs on the thread that emits, {@code observeOn} moves what follows it as {@code publishOn} does,
    * {@code subscribeOn} the whole pipeline.
    */
-  private static final List<String> REACTOR_TYPES =
+  private static final List<String> PUBLISHER_TYPES =
       List.of(
           "reactor.core.publisher.Mono",
           "reactor.core.publisher.Flux",
@@ -206,8 +206,11 @@ final class FunctionRoles {
                 && ASTHelpers.getType(call.getArguments().get(0)).getKind() == TypeKind.INT));
   }
 
-  /** Reactor operators that subscribe and wait on the caller's thread. */
-  private static final ImmutableSet<String> REACTOR_BLOCKING_ENDS =
+  /**
+   * Reactor's and RxJava's ends that subscribe on the caller's thread and wait there (RxJava's {@code
+   * test()} subscribes there without waiting: a synchronous chain has run by its return).
+   */
+  private static final ImmutableSet<String> BLOCKING_ENDS =
       ImmutableSet.of(
           "block", "blockFirst", "blockLast", "blockOptional", "toIterable", "toStream", "blockingGet",
           "blockingFirst", "blockingLast", "blockingSingle", "blockingIterable", "blockingForEach",
@@ -317,13 +320,13 @@ final class FunctionRoles {
     }
 
     // Reactor: operators run on the thread that emits; sources on the subscribing thread.
-    if (ownerIsAny(method, REACTOR_TYPES, state)) {
+    if (ownerIsAny(method, PUBLISHER_TYPES, state)) {
       if (chainOffloads(invocation, invocationPath, state)
           || (executor != null && !isDirectExecutor(executor, state))) {
         return Role.OFFLOADED;
       }
       // blockingSubscribe(consumer), blockingForEach(consumer): called back on the calling thread.
-      if ((!method.isStatic() && REACTOR_BLOCKING_ENDS.contains(name))
+      if ((!method.isStatic() && BLOCKING_ENDS.contains(name))
           || (!method.isStatic() && blockedOnFromASynchronousSource(invocation, invocationPath, state))) {
         return Role.INLINE;
       }
@@ -843,10 +846,11 @@ final class FunctionRoles {
   }
 
   /**
-   * Whether the fluent chain around a Reactor or Mutiny call moves execution to a scheduler or
-   * executor fit for blocking: a {@code publishOn}, ParallelFlux {@code runOn} or Mutiny {@code
-   * emitOn} upstream of it, or a {@code subscribeOn} or Mutiny {@code runSubscriptionOn} anywhere
-   * in the chain. A scheduler not known to be non-blocking (a variable, boundedElastic,
+   * Whether the fluent chain around a Reactor, RxJava or Mutiny call moves execution to a scheduler
+   * or executor fit for blocking: a {@code publishOn}, RxJava {@code observeOn}, ParallelFlux {@code
+   * runOn}, Mutiny {@code emitOn} or a timed operator given one upstream of it, or a {@code
+   * subscribeOn} or Mutiny {@code runSubscriptionOn} anywhere in the chain (not across a timer, which
+   * emits on its own scheduler wherever the chain is subscribed). A scheduler not known to be non-blocking (a variable, boundedElastic,
    * fromExecutor, any executor) counts.
    */
   private static boolean chainOffloads(
@@ -965,7 +969,7 @@ final class FunctionRoles {
         && operatorPath.getLeaf() instanceof MethodInvocationTree operator
         && operator.getArguments().contains(functionPath.getLeaf())
         && ASTHelpers.getSymbol(operator) instanceof MethodSymbol method
-        && (ownerIsAny(method, REACTOR_TYPES, state) || isMutiny(method))
+        && (ownerIsAny(method, PUBLISHER_TYPES, state) || isMutiny(method))
         // An operator's function runs where its upstream emits: a subscribeOn below moves that only
         // for a chain that emits where it is subscribed (not Mono.delay(d), a timeout, a remote call).
         && (method.isStatic()
@@ -990,7 +994,7 @@ final class FunctionRoles {
     return ASTHelpers.getSymbol(consumer) instanceof MethodSymbol method
         && !method.isStatic()
         && SEQUENCING.contains(method.getSimpleName().toString())
-        && ownerIsAny(method, REACTOR_TYPES, state)
+        && ownerIsAny(method, PUBLISHER_TYPES, state)
         && ASTHelpers.getReceiver(consumer) != null;
   }
 
@@ -1007,7 +1011,7 @@ final class FunctionRoles {
     if (!(ASTHelpers.getSymbol(consumer) instanceof MethodSymbol method)
         || !method.isStatic()
         || !CONCATENATIONS.contains(method.getSimpleName().toString())
-        || !ownerIsAny(method, REACTOR_TYPES, state)) {
+        || !ownerIsAny(method, PUBLISHER_TYPES, state)) {
       return false;
     }
     for (int i = 0; i < argument; i++) {
@@ -1065,7 +1069,7 @@ final class FunctionRoles {
                 body, returned -> completesWhereSubscribed(returned, state, helpersFollowed + 1));
       }
       if (method.isStatic()) {
-        return ownerIsAny(method, REACTOR_TYPES, state)
+        return ownerIsAny(method, PUBLISHER_TYPES, state)
             && (COMPLETE_WHERE_SUBSCRIBED.contains(name)
                 || (CONCATENATIONS.contains(name)
                     && call.getArguments().stream()
@@ -1195,7 +1199,7 @@ final class FunctionRoles {
     return (ASTHelpers.getSymbol(call) instanceof MethodSymbol method
             && method.isStatic()
             && REACTOR_COMBINATORS.contains(method.getSimpleName().toString())
-            && ownerIsAny(method, REACTOR_TYPES, state))
+            && ownerIsAny(method, PUBLISHER_TYPES, state))
         || MUTINY_COMBINATORS.matches(call, state);
   }
 
@@ -1259,7 +1263,7 @@ final class FunctionRoles {
     if (!MethodDeclarations.cannotBeOverridden(helper, state)
         || isMutiny(helper)
         || !returnsAPublisher(helper, state)
-        || ownerIsAny(helper, REACTOR_TYPES, state)) {
+        || ownerIsAny(helper, PUBLISHER_TYPES, state)) {
       return false;
     }
     BlockTree body = MethodDeclarations.bodyOf(helper, state);
@@ -1300,7 +1304,7 @@ final class FunctionRoles {
   }
 
   private static boolean returnsAPublisher(MethodSymbol method, VisitorState state) {
-    return TypeNames.isSubtypeOfAny(method.getReturnType(), REACTOR_TYPES, state)
+    return TypeNames.isSubtypeOfAny(method.getReturnType(), PUBLISHER_TYPES, state)
         || (method.getReturnType().tsym != null
             && method.getReturnType().tsym.getQualifiedName().toString().startsWith(MUTINY_PACKAGE));
   }
@@ -1437,7 +1441,7 @@ final class FunctionRoles {
         return false;
       }
       String name = member.getIdentifier().toString();
-      if (REACTOR_BLOCKING_ENDS.contains(name)) {
+      if (BLOCKING_ENDS.contains(name)) {
         break;
       }
       if (!isSynchronousOperator(name, next) && !hopsToTheCurrentThread(next, state)) {
@@ -1450,13 +1454,13 @@ final class FunctionRoles {
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method) {
       String name = method.getSimpleName().toString();
       if (method.isStatic()) {
-        return REACTOR_SYNCHRONOUS_SOURCES.contains(name) && ownerIsAny(method, REACTOR_TYPES, state);
+        return REACTOR_SYNCHRONOUS_SOURCES.contains(name) && ownerIsAny(method, PUBLISHER_TYPES, state);
       }
       if ((!isSynchronousOperator(name, call) && !hopsToTheCurrentThread(call, state))
           || ASTHelpers.getReceiver(call) == null) {
         return false;
       }
-      link = ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call));
+      link = stripped(ASTHelpers.getReceiver(call));
     }
     return false;
   }
