@@ -193,8 +193,15 @@ public final class BlockingCallInAsync extends BugChecker
           resource instanceof VariableTree variable
               ? (ASTHelpers.getSymbol(variable) == null ? null : ASTHelpers.getSymbol(variable).type)
               : ASTHelpers.getType(resource);
+      ExpressionTree held =
+          resource instanceof VariableTree variable
+              ? variable.getInitializer()
+              : LocalVariables.heldValue((ExpressionTree) resource, LocalVariables.around(state.getPath()), state);
       MethodSymbol close =
-          TypeNames.isSubtype(type, "java.util.concurrent.ExecutorService", state) ? closeOf(type, state) : null;
+          TypeNames.isSubtype(type, "java.util.concurrent.ExecutorService", state)
+                  && !(held != null && CLOSE_RETURNS_AT_ONCE.matches(ASTHelpers.stripParentheses(held), state))
+              ? closeOf(type, state)
+              : null;
       Description implicitClose =
           close == null ? NO_MATCH : matchCall(resource, close, "the try-with-resources' implicit ", state);
       if (implicitClose != NO_MATCH) {
@@ -203,6 +210,15 @@ public final class BlockingCallInAsync extends BugChecker
     }
     return NO_MATCH;
   }
+
+  /**
+   * Executors whose close() returns at once: the common pool's does nothing, a direct executor
+   * service has run every task on its submitter's thread.
+   */
+  private static final CallPattern.AnyOf CLOSE_RETURNS_AT_ONCE =
+      CallPattern.anyOf(
+          CallPattern.staticMethod("java.util.concurrent.ForkJoinPool", "commonPool"),
+          CallPattern.staticMethod("com.google.common.util.concurrent.MoreExecutors", "newDirectExecutorService"));
 
   /** The {@code close()} a value of this type runs: the most specific one declared. */
   private static MethodSymbol closeOf(Type type, VisitorState state) {

@@ -6,7 +6,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -224,13 +223,20 @@ public final class BlockingCatalog {
       return false;
     }
     List<VarSymbol> parameters = method.getParameters();
-    // tryAcquire(Duration.ZERO), poll(Duration.ZERO): the timeout as a Duration constant.
-    for (int i = 0; i < parameters.size() && i < invocation.getArguments().size(); i++) {
-      if (parameters.get(i).type.tsym.getQualifiedName().contentEquals("java.time.Duration")) {
-        return ASTHelpers.stripParentheses(invocation.getArguments().get(i)) instanceof MemberSelectTree constant
-            && constant.getIdentifier().contentEquals("ZERO")
-            && ASTHelpers.getSymbol(constant) instanceof VarSymbol zero
-            && zero.owner.getQualifiedName().contentEquals("java.time.Duration");
+    // tryAcquire(Duration.ZERO), join(Duration.ZERO): a synchronizer's or a thread's timeout as a
+    // Duration constant (not a sleep, which yields as sleep(0) does, nor Reactor's block(..), which
+    // runs a synchronous chain whatever the timeout).
+    String owner = method.owner.getQualifiedName().toString();
+    if (!method.getSimpleName().contentEquals("sleep")
+        && (owner.startsWith("java.") || owner.startsWith("com.google.common."))) {
+      for (int i = 0; i < parameters.size() && i < invocation.getArguments().size(); i++) {
+        if (parameters.get(i).type.tsym.getQualifiedName().contentEquals("java.time.Duration")
+            && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(invocation.getArguments().get(i)))
+                instanceof VarSymbol zero
+            && zero.getSimpleName().contentEquals("ZERO")
+            && zero.owner.getQualifiedName().contentEquals("java.time.Duration")) {
+          return true;
+        }
       }
     }
     for (int i = 1; i < parameters.size() && i < invocation.getArguments().size(); i++) {

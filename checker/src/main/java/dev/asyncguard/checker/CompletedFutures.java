@@ -879,10 +879,11 @@ final class CompletedFutures {
    * {@code allOf(a, b)} given only future variables, none of them the awaited one nor made from it:
    * its callbacks do not see {@code c} done ({@code allOf(a, b).thenApply(v -> a.join() +
    * c.join())}). Only where every name can be traced: the awaited future and each input a parameter
-   * of the method or a local never reassigned with an initializer (not a field, a loop's or a
-   * lambda's variable, a collection), no input made by a call that mentions the awaited future
-   * anywhere ({@code a = c.thenApply(f)}, {@code d.thenCompose(x -> c)}, {@code allOf(c, d)}) or by
-   * another combinator.
+   * of the method or a local with an initializer (not a field, a loop's or a lambda's variable, a
+   * collection), each input never reassigned, the awaited one's initializer naming no input ({@code
+   * var c = a}), no input made by an expression that mentions the awaited future anywhere ({@code a
+   * = c.thenApply(f)}, {@code d.thenCompose(x -> c)}, {@code (CompletableFuture<T>) c}) or by another
+   * combinator.
    */
   private static boolean provablyNotAnInput(
       MethodInvocationTree combinator, Awaited future, TreePath from, VisitorState state) {
@@ -892,17 +893,20 @@ final class CompletedFutures {
         || !isTraceableFuture(awaited, from, state)) {
       return false;
     }
+    // var c = a; var c = flag ? a : b: the awaited future may be an input under another name.
+    ExpressionTree awaitedValue =
+        awaited.getKind() == ElementKind.LOCAL_VARIABLE ? LocalVariables.initializer(awaited, from) : null;
     for (ExpressionTree input : combinator.getArguments()) {
       if (!(LocalVariables.neverReassignedLocalOrParameter(input) instanceof VarSymbol variable)
-          || !isTraceableFuture(variable, from, state)) {
+          || !isTraceableFuture(variable, from, state)
+          || (awaitedValue != null && mentions(awaitedValue, variable))) {
         return false;
       }
       for (ExpressionTree link : LocalVariables.upstream(input, from)) {
-        if (future.is(link)
+        if (mentions(link, awaited)
             || (link instanceof MethodInvocationTree call
-                && (mentions(call, awaited)
-                    || (ASTHelpers.getSymbol(call) instanceof Symbol made
-                        && ALL_DONE_COMBINATORS.contains(made.getSimpleName().toString()))))) {
+                && ASTHelpers.getSymbol(call) instanceof Symbol made
+                && ALL_DONE_COMBINATORS.contains(made.getSimpleName().toString()))) {
           return false;
         }
       }

@@ -879,7 +879,7 @@ final class FunctionRoles {
       if (SWITCHES_THREADS.contains(name)) {
         // Flux.interval(d), Mono.delay(d) (no scheduler fit for blocking, or the hop above returned):
         // they emit on their timer's scheduler, which a subscribeOn below does not change.
-        timerUpstream = TIMED_ON_SCHEDULER.contains(name);
+        timerUpstream = isTimed(upstream, state);
         break; // what it emits comes from another publisher or a timer: a hop above no longer holds
       }
     }
@@ -953,7 +953,7 @@ final class FunctionRoles {
    * thread).
    */
   private static boolean completesOnAScheduler(ExpressionTree chain, VisitorState state) {
-    MethodInvocationTree hop = lastHop(chain);
+    MethodInvocationTree hop = lastHop(chain, state);
     return hop != null
         && schedulerFitForBlocking(hop, state)
         && (!PIPELINE_HOPS.contains(calledName(hop)) || completesWhereSubscribed(ASTHelpers.getReceiver(hop), state));
@@ -1277,7 +1277,7 @@ final class FunctionRoles {
    * scheduler that is one of its parameters is the caller's, not known here.
    */
   private static boolean emitsOnAScheduler(ExpressionTree chain, MethodSymbol helper, VisitorState state) {
-    MethodInvocationTree hop = lastHop(chain);
+    MethodInvocationTree hop = lastHop(chain, state);
     return hop != null && schedulerFitForBlocking(hop, state) && !schedulerFromCaller(hop, helper);
   }
 
@@ -1286,10 +1286,10 @@ final class FunctionRoles {
    * {@code runSubscriptionOn}, or a timed operator), looking up from its end; null where there is
    * none, or an operator after it whose signals may come from another thread.
    */
-  private static MethodInvocationTree lastHop(ExpressionTree chain) {
+  private static MethodInvocationTree lastHop(ExpressionTree chain, VisitorState state) {
     for (ExpressionTree e = stripped(chain); e instanceof MethodInvocationTree call; e = stripped(ASTHelpers.getReceiver(call))) {
       String name = calledName(call);
-      if (DOWNSTREAM_HOPS.contains(name) || TIMED_ON_SCHEDULER.contains(name)) {
+      if (DOWNSTREAM_HOPS.contains(name) || isTimed(call, state)) {
         return call;
       }
       if (SWITCHES_THREADS.contains(name)) {
@@ -1465,6 +1465,24 @@ final class FunctionRoles {
     return false;
   }
 
+  /**
+   * One of {@link #TIMED_ON_SCHEDULER} given a time (a {@code Duration}, or a {@code long} count of
+   * units): {@code interval(d)}, {@code buffer(1, SECONDS)}; not {@code buffer(10)}, {@code
+   * window(10)} or {@code sample(trigger)}, which emit where their sources do.
+   */
+  private static boolean isTimed(MethodInvocationTree call, VisitorState state) {
+    if (!TIMED_ON_SCHEDULER.contains(calledName(call)) || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return false;
+    }
+    // The parameters, not the arguments: interval(1, SECONDS) passes an int as the long period.
+    for (Symbol.VarSymbol parameter : method.getParameters()) {
+      if (parameter.type.getKind() == TypeKind.LONG || TypeNames.isSubtype(parameter.type, "java.time.Duration", state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Schedulers that run the work on the thread at hand: RxJava's trampoline(), Reactor's immediate(). */
   private static final CallPattern.AnyOf CURRENT_THREAD_SCHEDULER =
       CallPattern.anyOf(
@@ -1486,7 +1504,7 @@ final class FunctionRoles {
   private static boolean emitsFromATimer(ExpressionTree chain, VisitorState state) {
     for (ExpressionTree e = stripped(chain); e instanceof MethodInvocationTree call; e = stripped(ASTHelpers.getReceiver(call))) {
       String name = calledName(call);
-      if (TIMED_ON_SCHEDULER.contains(name) && SWITCHES_THREADS.contains(name)) { // not buffer(10)
+      if (isTimed(call, state) && SWITCHES_THREADS.contains(name)) {
         return !schedulerFitForBlocking(call, state);
       }
       if (SWITCHES_THREADS.contains(name)) {
