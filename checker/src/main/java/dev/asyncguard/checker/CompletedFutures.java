@@ -41,6 +41,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -824,6 +825,8 @@ final class CompletedFutures {
         stageMethod != null && stageMethod.isStatic() && stage.getArguments().size() > 1
             ? stage.getArguments().get(0)
             : ASTHelpers.getReceiver(stage);
+    // allOf(a, b).thenCombine(c, f).thenApply(r -> c.join()): a stage on the way waits for c too.
+    boolean awaitedOnTheWay = false;
     for (int wrappers = 0; start != null && wrappers <= MAX_WRAPPERS; wrappers++) {
       ExpressionTree wrapped = null;
       for (ExpressionTree link : LocalVariables.upstream(start, parent)) {
@@ -836,9 +839,14 @@ final class CompletedFutures {
         }
         if (link instanceof MethodInvocationTree call) {
           String combinator = symbol.getSimpleName().toString();
-          if (future != null && ALL_DONE_COMBINATORS.contains(combinator) && provablyNotAnInput(call, future, parent, state)) {
+          if (future != null
+              && !awaitedOnTheWay
+              && ALL_DONE_COMBINATORS.contains(combinator)
+              && provablyNotAnInput(call, future, parent, state)) {
             return false;
           }
+          awaitedOnTheWay |=
+              future != null && future.symbol() instanceof VarSymbol awaited && call.getArguments().stream().anyMatch(a -> mentions(a, awaited));
           if (ALL_DONE_COMBINATORS.contains(combinator)
               || (symbol instanceof MethodSymbol helper && returnsOnlyCombined(helper, state))) {
             // Guava's allAsList and whenAllSucceed fail as soon as one input fails, while others
@@ -878,12 +886,13 @@ final class CompletedFutures {
   /**
    * {@code allOf(a, b)} given only future variables, none of them the awaited one nor made from it:
    * its callbacks do not see {@code c} done ({@code allOf(a, b).thenApply(v -> a.join() +
-   * c.join())}). Only where every name can be traced: the awaited future and each input a parameter
-   * of the method or a local with an initializer (not a field, a loop's or a lambda's variable, a
-   * collection), each input never reassigned, the awaited one's initializer naming no input ({@code
-   * var c = a}), no input made by an expression that mentions the awaited future anywhere ({@code a
-   * = c.thenApply(f)}, {@code d.thenCompose(x -> c)}, {@code (CompletableFuture<T>) c}) or by another
-   * combinator.
+   * c.join())}). Only where every name can be traced, so that no dependency is hidden: the awaited
+   * future a parameter of the method, or a local made by a call ({@code var c = client.fetch(z)};
+   * not {@code var c = a}, a conditional, a future made complete) that names no input; each input a
+   * parameter or a never-reassigned local, followed up its receivers and locals to a call or a
+   * parameter, no link naming the awaited future anywhere ({@code a = c.thenApply(f)}, {@code
+   * d.thenCompose(x -> c)}, a cast), handing a call another future ({@code acct.thenCombine(prefs,
+   * g)}: what prefs waits for is not followed) or being another combinator.
    */
   private static boolean provablyNotAnInput(
       MethodInvocationTree combinator, Awaited future, TreePath from, VisitorState state) {
@@ -893,31 +902,64 @@ final class CompletedFutures {
         || !isTraceableFuture(awaited, from, state)) {
       return false;
     }
-    // var c = a; var c = flag ? a : b: the awaited future may be an input under another name.
     ExpressionTree awaitedValue =
         awaited.getKind() == ElementKind.LOCAL_VARIABLE ? LocalVariables.initializer(awaited, from) : null;
+    if (awaitedValue != null
+        && (!(ASTHelpers.stripParentheses(awaitedValue) instanceof MethodInvocationTree)
+            || isMadeComplete(awaitedValue))) {
+      return false;
+    }
     for (ExpressionTree input : combinator.getArguments()) {
       if (!(LocalVariables.neverReassignedLocalOrParameter(input) instanceof VarSymbol variable)
           || !isTraceableFuture(variable, from, state)
           || (awaitedValue != null && mentions(awaitedValue, variable))) {
         return false;
       }
+      ExpressionTree lastFuture = null;
       for (ExpressionTree link : LocalVariables.upstream(input, from)) {
+        if (isAFuture(ASTHelpers.getType(link), state)) {
+          lastFuture = link;
+        }
         if (mentions(link, awaited)
             || (link instanceof MethodInvocationTree call
-                && ASTHelpers.getSymbol(call) instanceof Symbol made
-                && ALL_DONE_COMBINATORS.contains(made.getSimpleName().toString()))) {
+                && ((ASTHelpers.getSymbol(call) instanceof Symbol made
+                        && ALL_DONE_COMBINATORS.contains(made.getSimpleName().toString()))
+                    || call.getArguments().stream().anyMatch(a -> namesAFuture(a, state))))) {
           return false;
         }
+      }
+      // The futures up the chain start at a call that made one, or at a parameter; not at a local
+      // the walk did not follow.
+      if (!(lastFuture instanceof MethodInvocationTree
+          || (ASTHelpers.getSymbol(lastFuture) instanceof VarSymbol start && start.getKind() == ElementKind.PARAMETER))) {
+        return false;
       }
     }
     return true;
   }
 
+  private static boolean isAFuture(Type type, VisitorState state) {
+    return TypeNames.isSubtype(type, "java.util.concurrent.Future", state)
+        || TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state);
+  }
+
+  /** Whether the tree names a variable of a future type anywhere (a future handed to a call). */
+  private static boolean namesAFuture(Tree tree, VisitorState state) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        found[0] |=
+            ASTHelpers.getSymbol(node) instanceof VarSymbol variable && isAFuture(variable.type, state);
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
   /** A future-typed parameter of the method around {@code from}, or a local of it with an initializer. */
   private static boolean isTraceableFuture(VarSymbol variable, TreePath from, VisitorState state) {
-    if (!(TypeNames.isSubtype(variable.type, "java.util.concurrent.Future", state)
-        || TypeNames.isSubtype(variable.type, "java.util.concurrent.CompletionStage", state))) {
+    if (!isAFuture(variable.type, state)) {
       return false;
     }
     if (variable.getKind() == ElementKind.LOCAL_VARIABLE) {

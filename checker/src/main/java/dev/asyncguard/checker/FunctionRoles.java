@@ -33,6 +33,7 @@ import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,15 +77,15 @@ final class FunctionRoles {
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
   private static final String EXECUTOR = "java.util.concurrent.Executor";
   /** Reactor's and RxJava's (2 and 3) schedulers. */
-  private static final List<String> SCHEDULERS =
-      List.of("reactor.core.scheduler.Scheduler", "io.reactivex.rxjava3.core.Scheduler", "io.reactivex.Scheduler");
+  private static final ImmutableSet<String> SCHEDULERS =
+      ImmutableSet.of("reactor.core.scheduler.Scheduler", "io.reactivex.rxjava3.core.Scheduler", "io.reactivex.Scheduler");
   /**
    * Reactor's publishers, and RxJava's (2 and 3), whose operators follow the same rules: a function
    * runs on the thread that emits, {@code observeOn} moves what follows it as {@code publishOn} does,
    * {@code subscribeOn} the whole pipeline.
    */
-  private static final List<String> PUBLISHER_TYPES =
-      List.of(
+  private static final ImmutableSet<String> PUBLISHER_TYPES =
+      ImmutableSet.of(
           "reactor.core.publisher.Mono",
           "reactor.core.publisher.Flux",
           "reactor.core.publisher.ParallelFlux",
@@ -841,7 +842,7 @@ final class FunctionRoles {
             ASTHelpers.getType(reference.getQualifierExpression()), "java.lang.Runnable", state);
   }
 
-  private static boolean ownerIsAny(Symbol method, List<String> owners, VisitorState state) {
+  private static boolean ownerIsAny(Symbol method, Collection<String> owners, VisitorState state) {
     return method.owner != null && TypeNames.isSubtypeOfAny(method.owner.type, owners, state);
   }
 
@@ -1029,8 +1030,8 @@ final class FunctionRoles {
   }
 
   /** Publishers of at most one signal besides completion: Reactor's Mono, RxJava's Single, Maybe, Completable. */
-  private static final List<String> SINGLE_VALUED =
-      List.of(
+  private static final ImmutableSet<String> SINGLE_VALUED =
+      ImmutableSet.of(
           "reactor.core.publisher.Mono",
           "io.reactivex.rxjava3.core.Single",
           "io.reactivex.rxjava3.core.Maybe",

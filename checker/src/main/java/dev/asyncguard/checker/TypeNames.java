@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import java.util.Collection;
 import java.util.List;
 
 /** Subtype tests against types named by string, so no async library needs to be on the classpath. */
@@ -46,10 +47,20 @@ final class TypeNames {
     return false;
   }
 
-  /** Whether {@code type} is a subtype of any of the (erased) types named; false for absent ones. */
-  static boolean isSubtypeOfAny(Type type, List<String> names, VisitorState state) {
-    for (String name : names) {
-      if (isSubtype(type, name, state)) {
+  /**
+   * Whether {@code type} is a subtype of any of the (erased) types named; false for absent ones. One
+   * walk of the closure: given a set (Reactor's and RxJava's publishers), each supertype is one lookup.
+   */
+  static boolean isSubtypeOfAny(Type type, Collection<String> names, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    Type erased = state.getTypes().erasure(type);
+    if (!erased.hasTag(TypeTag.CLASS)) {
+      return false;
+    }
+    for (Type supertype : state.getTypes().closure(erased)) {
+      if (supertype.tsym != null && names.contains(supertype.tsym.getQualifiedName().toString())) {
         return true;
       }
     }
