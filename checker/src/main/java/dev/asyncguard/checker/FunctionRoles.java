@@ -31,9 +31,9 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -320,7 +320,7 @@ final class FunctionRoles {
               + " callback run by directExecutor(), on the thread that completes the future");
     }
 
-    // Reactor: operators run on the thread that emits; sources on the subscribing thread.
+    // Reactor and RxJava: operators run on the thread that emits; sources on the subscribing thread.
     if (ownerIsAny(method, PUBLISHER_TYPES, state)) {
       if (chainOffloads(invocation, invocationPath, state)
           || (executor != null && !isDirectExecutor(executor, state))) {
