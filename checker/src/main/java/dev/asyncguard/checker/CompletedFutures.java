@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
@@ -943,20 +944,6 @@ final class CompletedFutures {
         || TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state);
   }
 
-  /** Whether the tree names a variable of a future type anywhere (a future handed to a call). */
-  private static boolean namesAFuture(Tree tree, VisitorState state) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        found[0] |=
-            ASTHelpers.getSymbol(node) instanceof VarSymbol variable && isAFuture(variable.type, state);
-        return null;
-      }
-    }.scan(tree, null);
-    return found[0];
-  }
-
   /** A future-typed parameter of the method around {@code from}, or a local of it with an initializer. */
   private static boolean isTraceableFuture(VarSymbol variable, TreePath from, VisitorState state) {
     if (!isAFuture(variable.type, state)) {
@@ -973,22 +960,32 @@ final class CompletedFutures {
 
   /** Whether the tree names the variable anywhere, lambdas in it included. */
   private static boolean mentions(Tree tree, VarSymbol variable) {
+    return namesAny(tree, variable::equals);
+  }
+
+  /** Whether the tree names a variable of a future type anywhere (a future handed to a call). */
+  private static boolean namesAFuture(Tree tree, VisitorState state) {
+    return namesAny(tree, symbol -> symbol instanceof VarSymbol variable && isAFuture(variable.type, state));
+  }
+
+  private static boolean namesAny(Tree tree, Predicate<Symbol> named) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree node, Void unused) {
-        found[0] |= variable.equals(ASTHelpers.getSymbol(node));
+        found[0] |= named.test(ASTHelpers.getSymbol(node));
         return null;
       }
 
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-        found[0] |= variable.equals(ASTHelpers.getSymbol(node));
+        found[0] |= named.test(ASTHelpers.getSymbol(node));
         return super.visitMemberSelect(node, null);
       }
     }.scan(tree, null);
     return found[0];
   }
+
 
   private static final ImmutableSet<String> FAIL_FAST_COMBINATORS = ImmutableSet.of("allAsList", "whenAllSucceed");
 

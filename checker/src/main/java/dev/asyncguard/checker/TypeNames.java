@@ -32,14 +32,7 @@ final class TypeNames {
    * every lookup of an absent name searches the whole classpath.
    */
   static boolean isSubtype(Type type, String name, VisitorState state) {
-    if (type == null) {
-      return false;
-    }
-    Type erased = state.getTypes().erasure(type);
-    if (!erased.hasTag(TypeTag.CLASS)) {
-      return false;
-    }
-    for (Type supertype : state.getTypes().closure(erased)) {
+    for (Type supertype : closureOf(type, state)) {
       if (supertype.tsym != null && supertype.tsym.getQualifiedName().contentEquals(name)) {
         return true;
       }
@@ -47,19 +40,21 @@ final class TypeNames {
     return false;
   }
 
+  /** The erased type's supertype closure (javac caches it); empty for null and non-class types. */
+  private static List<Type> closureOf(Type type, VisitorState state) {
+    if (type == null) {
+      return List.of();
+    }
+    Type erased = state.getTypes().erasure(type);
+    return erased.hasTag(TypeTag.CLASS) ? state.getTypes().closure(erased) : List.of();
+  }
+
   /**
    * Whether {@code type} is a subtype of any of the (erased) types named; false for absent ones. One
    * walk of the closure: given a set (Reactor's and RxJava's publishers), each supertype is one lookup.
    */
   static boolean isSubtypeOfAny(Type type, Collection<String> names, VisitorState state) {
-    if (type == null) {
-      return false;
-    }
-    Type erased = state.getTypes().erasure(type);
-    if (!erased.hasTag(TypeTag.CLASS)) {
-      return false;
-    }
-    for (Type supertype : state.getTypes().closure(erased)) {
+    for (Type supertype : closureOf(type, state)) {
       if (supertype.tsym != null && names.contains(supertype.tsym.getQualifiedName().toString())) {
         return true;
       }
