@@ -799,16 +799,7 @@ def command_startup(rounds):
     samples = []
     for round_number in range(rounds):
         cores = (0, 1) if round_number % 2 == 0 else (1, 0)
-        runs = [duet_compile(small, "errorprone", "a", cores[0]), duet_compile(small, "asyncguard", "b", cores[1])]
-        for process, _, log in runs:  # both finish before either is judged: no javac left running
-            process.wait()
-            log.close()
-        figures = []
-        for process, stats, log in runs:
-            if process.returncode != 0:
-                die(f"startup compile failed (exit {process.returncode}); log: {log.name}")
-            wall, user, system, _ = stats.read_text().split()[-4:]
-            figures.append((float(wall), float(user) + float(system)))
+        figures = [(f["seconds"], f["cpu"]) for f in duet_pair(small, "errorprone", "asyncguard", cores)]
         samples.append({"wall": figures[1][0] - figures[0][0], "cpu": figures[1][1] - figures[0][1],
                         "base_wall": figures[0][0], "base_cpu": figures[0][1]})
         print(f"startup {round_number + 1}/{rounds}: checks off {figures[0][0]:.2f} s, AsyncGuard {figures[1][0]:.2f} s "
@@ -860,6 +851,22 @@ def duet_compile(project, config, slot, core, jvm_flags=()):
     return subprocess.Popen(cmd, cwd=project.work / "src", stdout=log, stderr=subprocess.STDOUT), stats, log
 
 
+def duet_pair(project, baseline, candidate, cores):
+    """Both configurations at once, on the given cores; their wall, CPU and peak memory figures. Both
+    finish before either is judged, so a failure leaves no javac running."""
+    runs = [duet_compile(project, baseline, "a", cores[0]), duet_compile(project, candidate, "b", cores[1])]
+    for process, _, log in runs:
+        process.wait()
+        log.close()
+    figures = []
+    for (process, stats, log), config in zip(runs, (baseline, candidate)):
+        if process.returncode != 0:
+            die(f"{project.name} [{config}] failed in the duet (exit {process.returncode}); log: {log.name}")
+        wall, user, system, peak = stats.read_text().split()[-4:]
+        figures.append({"seconds": float(wall), "cpu": float(user) + float(system), "peak_kib": int(peak)})
+    return figures
+
+
 def command_duet(projects, rounds, pair_names, append):
     """Duet benchmarking (Bulej et al., ICPE 2020): the two configurations of a pair compile at the same
     time, each pinned to its own core, and swap cores every round. Whatever slows the machine down
@@ -888,15 +895,7 @@ def command_duet(projects, rounds, pair_names, append):
         for project in projects:
             for baseline, candidate in pairs:
                 cores = (0, 1) if round_number % 2 == 0 else (1, 0)
-                runs = [duet_compile(project, baseline, "a", cores[0]), duet_compile(project, candidate, "b", cores[1])]
-                figures = []
-                for (process, stats, log), config in zip(runs, (baseline, candidate)):
-                    process.wait()
-                    log.close()
-                    if process.returncode != 0:
-                        die(f"{project.name} [{config}] failed in the duet (exit {process.returncode}); log: {log.name}")
-                    wall, user, system, peak = stats.read_text().split()[-4:]
-                    figures.append({"seconds": float(wall), "cpu": float(user) + float(system), "peak_kib": int(peak)})
+                figures = duet_pair(project, baseline, candidate, cores)
                 record = {"project": project.name, "round": round_number, "baseline": baseline, "candidate": candidate,
                           "core_of_baseline": cores[0], "a": figures[0], "b": figures[1]}
                 if "asyncguard-base" in (baseline, candidate):

@@ -189,14 +189,15 @@ public final class BlockingCallInAsync extends BugChecker
       return NO_MATCH;
     }
     for (Tree resource : tree.getResources()) {
-      Type type =
-          resource instanceof VariableTree variable
-              ? (ASTHelpers.getSymbol(variable) == null ? null : ASTHelpers.getSymbol(variable).type)
-              : ASTHelpers.getType(resource);
-      ExpressionTree held =
-          resource instanceof VariableTree variable
-              ? variable.getInitializer()
-              : LocalVariables.heldValue((ExpressionTree) resource, LocalVariables.around(state.getPath()), state);
+      Type type;
+      ExpressionTree held;
+      if (resource instanceof VariableTree variable) {
+        type = ASTHelpers.getSymbol(variable) == null ? null : ASTHelpers.getSymbol(variable).type;
+        held = variable.getInitializer();
+      } else { // try (pool): a variable declared before
+        type = ASTHelpers.getType(resource);
+        held = LocalVariables.heldValue((ExpressionTree) resource, LocalVariables.around(state.getPath()), state);
+      }
       MethodSymbol close =
           TypeNames.isSubtype(type, "java.util.concurrent.ExecutorService", state)
                   && !(held != null && CLOSE_RETURNS_AT_ONCE.matches(ASTHelpers.stripParentheses(held), state))

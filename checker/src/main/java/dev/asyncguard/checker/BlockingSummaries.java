@@ -658,7 +658,7 @@ final class BlockingSummaries {
       awaited = invocation.getArguments().get(0);
       awaitedType = ASTHelpers.getType(awaited);
     }
-    if (!isFuture(awaitedType, state)) {
+    if (!TypeNames.isJdkFuture(awaitedType, state)) {
       return false; // awaitTermination, invokeAll, sleepUninterruptibly: not a wait on a future
     }
     for (int hops = 0; hops < 8; hops++) {
@@ -682,13 +682,6 @@ final class BlockingSummaries {
       }
     }
     return false;
-  }
-
-  private static boolean isFuture(Type type, VisitorState state) {
-    return type != null
-        && (TypeNames.isSubtype(state.getTypes().erasure(type), "java.util.concurrent.Future", state)
-            || TypeNames.isSubtype(
-                state.getTypes().erasure(type), "java.util.concurrent.CompletionStage", state));
   }
 
   /** {@code Thread.sleep}, {@code new FileInputStream}. */

@@ -41,7 +41,6 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -847,7 +846,9 @@ final class CompletedFutures {
             return false;
           }
           awaitedOnTheWay |=
-              future != null && future.symbol() instanceof VarSymbol awaited && call.getArguments().stream().anyMatch(a -> mentions(a, awaited));
+              future != null
+                  && future.symbol() instanceof VarSymbol awaited
+                  && call.getArguments().stream().anyMatch(a -> mentions(a, awaited));
           if (ALL_DONE_COMBINATORS.contains(combinator)
               || (symbol instanceof MethodSymbol helper && returnsOnlyCombined(helper, state))) {
             // Guava's allAsList and whenAllSucceed fail as soon as one input fails, while others
@@ -918,7 +919,7 @@ final class CompletedFutures {
       }
       ExpressionTree lastFuture = null;
       for (ExpressionTree link : LocalVariables.upstream(input, from)) {
-        if (isAFuture(ASTHelpers.getType(link), state)) {
+        if (TypeNames.isJdkFuture(ASTHelpers.getType(link), state)) {
           lastFuture = link;
         }
         if (mentions(link, awaited)
@@ -939,14 +940,9 @@ final class CompletedFutures {
     return true;
   }
 
-  private static boolean isAFuture(Type type, VisitorState state) {
-    return TypeNames.isSubtype(type, "java.util.concurrent.Future", state)
-        || TypeNames.isSubtype(type, "java.util.concurrent.CompletionStage", state);
-  }
-
   /** A future-typed parameter of the method around {@code from}, or a local of it with an initializer. */
   private static boolean isTraceableFuture(VarSymbol variable, TreePath from, VisitorState state) {
-    if (!isAFuture(variable.type, state)) {
+    if (!TypeNames.isJdkFuture(variable.type, state)) {
       return false;
     }
     if (variable.getKind() == ElementKind.LOCAL_VARIABLE) {
@@ -965,7 +961,7 @@ final class CompletedFutures {
 
   /** Whether the tree names a variable of a future type anywhere (a future handed to a call). */
   private static boolean namesAFuture(Tree tree, VisitorState state) {
-    return namesAny(tree, symbol -> symbol instanceof VarSymbol variable && isAFuture(variable.type, state));
+    return namesAny(tree, symbol -> symbol instanceof VarSymbol variable && TypeNames.isJdkFuture(variable.type, state));
   }
 
   private static boolean namesAny(Tree tree, Predicate<Symbol> named) {
@@ -985,7 +981,6 @@ final class CompletedFutures {
     }.scan(tree, null);
     return found[0];
   }
-
 
   private static final ImmutableSet<String> FAIL_FAST_COMBINATORS = ImmutableSet.of("allAsList", "whenAllSucceed");
 

@@ -1,6 +1,7 @@
 package dev.asyncguard.checker;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
@@ -60,6 +61,14 @@ final class TypeNames {
       }
     }
     return false;
+  }
+
+  private static final ImmutableSet<String> JDK_FUTURES =
+      ImmutableSet.of("java.util.concurrent.Future", "java.util.concurrent.CompletionStage");
+
+  /** A JDK future: a {@code Future} or a {@code CompletionStage} (one walk of the closure). */
+  static boolean isJdkFuture(Type type, VisitorState state) {
+    return isSubtypeOfAny(type, JDK_FUTURES, state);
   }
 
   /** Whether the erasure of {@code type} is the type {@code name} itself; false when it is absent. */
