@@ -332,8 +332,8 @@ final class FunctionRoles {
         return Role.INLINE;
       }
       boolean rxJava = method.owner.getQualifiedName().toString().startsWith(RXJAVA_PACKAGE);
-      // RxJava code commonly leaves the scheduler to whoever subscribes (Retrofit's and Room's
-      // publishers run there): a function run where the chain is subscribed is not judged.
+      // RxJava code commonly leaves the scheduler to whoever subscribes: a function run where the
+      // chain is subscribed is not judged (an operator after another API's publisher still is).
       if (rxJava
           && ((method.isStatic() && REACTOR_SOURCES.contains(name))
               || (!method.isStatic() && completesWhereSubscribed(ASTHelpers.getReceiver(invocation), state)))) {
@@ -851,8 +851,8 @@ final class FunctionRoles {
    * or executor fit for blocking: a {@code publishOn}, RxJava {@code observeOn}, ParallelFlux {@code
    * runOn}, Mutiny {@code emitOn} or a timed operator given one upstream of it, or a {@code
    * subscribeOn} or Mutiny {@code runSubscriptionOn} anywhere in the chain (not across a timer, which
-   * emits on its own scheduler wherever the chain is subscribed). A scheduler not known to be non-blocking (a variable, boundedElastic,
-   * fromExecutor, any executor) counts.
+   * emits on its own scheduler wherever the chain is subscribed). A scheduler not known to be
+   * non-blocking (a variable, boundedElastic, fromExecutor, any executor) counts.
    */
   private static boolean chainOffloads(
       MethodInvocationTree invocation, TreePath invocationPath, VisitorState state) {
