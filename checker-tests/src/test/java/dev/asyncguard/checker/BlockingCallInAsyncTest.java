@@ -3744,6 +3744,18 @@ class BlockingCallInAsyncTest {
               "  @NonBlocking String resultNow(CompletableFuture<String> f) {",
               "    return f.resultNow();",
               "  }",
+              "  // Made complete and held in a local never reassigned: still complete.",
+              "  @NonBlocking CompletableFuture<String> madeCompleteInALocal(CompletableFuture<String> in,",
+              "      CompletableFuture<String> other) {",
+              "    CompletableFuture<String> fallback = CompletableFuture.completedFuture(\"x\");",
+              "    ListenableFuture<String> cached = Futures.immediateFuture(\"y\");",
+              "    String both = fallback.join() + Futures.getUnchecked(cached);",
+              "    CompletableFuture<String> reassigned = CompletableFuture.completedFuture(\"x\");",
+              "    reassigned = other;",
+              "    // BUG: Diagnostic contains: CompletableFuture.join blocks the current thread",
+              "    reassigned.join();",
+              "    return in.thenApply(v -> v + both + fallback.join());",
+              "  }",
               "}")
           .doTest();
     }

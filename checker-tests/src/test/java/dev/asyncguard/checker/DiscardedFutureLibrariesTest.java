@@ -1086,6 +1086,46 @@ class DiscardedFutureLibrariesTest {
   }
 
   @Test
+  void vertxSuccessFunctionsOfCompositeFuturesSeeNoFailure() {
+    // A Vert.x Future is an AsyncResult too, but a function given one as its success value
+    // (onSuccess, map, compose of Future.all(..)) runs only when every input succeeded. Vert.x's
+    // Future as an AsyncResult: a helper without the shared stubs.
+    withAsyncResultHandlers(CompilationTestHelper.newInstance(DiscardedFuture.class, getClass()))
+        .addSourceLines(
+            "io/vertx/core/Future.java",
+            "package io.vertx.core;",
+            "public interface Future<T> extends AsyncResult<T> {",
+            "  Future<T> onSuccess(Handler<? super T> handler);",
+            "  Future<T> onComplete(Handler<AsyncResult<T>> handler);",
+            "  Future<T> onFailure(Handler<Throwable> handler);",
+            "  <U> Future<U> map(java.util.function.Function<? super T, U> mapper);",
+            "  <U> Future<U> compose(java.util.function.Function<? super T, Future<U>> mapper);",
+            "  static CompositeFuture all(Future<?> a, Future<?> b) { return null; }",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/CompositeFuture.java",
+            "package io.vertx.core;",
+            "public interface CompositeFuture extends Future<CompositeFuture> {}")
+        .addSourceLines(
+            "Totals.java",
+            "import io.vertx.core.*;",
+            "class Totals {",
+            "  void run(Future<String> a, Future<String> b) {",
+            "    Future.all(a, b).onComplete(ar -> { if (ar.failed()) { report(ar.cause()); } });",
+            "    Future.all(a, b).onFailure(e -> report(e));",
+            "    // BUG: Diagnostic contains: Future.onSuccess(...) returns",
+            "    Future.all(a, b).onSuccess(cf -> System.out.println(cf));",
+            "    // BUG: Diagnostic contains: Future.map(...) returns",
+            "    Future.all(a, b).map(cf -> 1);",
+            "    // BUG: Diagnostic contains: Future.compose(...) returns",
+            "    Future.all(a, b).compose(cf -> a);",
+            "  }",
+            "  void report(Throwable t) {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void receiverReturningCallsOnAFutureMadeForTheCall() {
     // orTimeout(..), onSuccess(..) and a Runnable listener return their receiver without seeing its
     // failure: fine on a future the caller holds, a drop of the receiver on one made for the call.

@@ -824,6 +824,37 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void sideEffectStagesAfterAHandlerThatSeesTheFailure() {
+    // The failure is handled earlier in the chain, and the last stage's function cannot fail.
+    helper
+        .addSourceLines(
+            "Chains.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.atomic.AtomicInteger;",
+            "class Chains {",
+            "  private final AtomicInteger ok = new AtomicInteger();",
+            "  CompletableFuture<String> fetch() { return new CompletableFuture<>(); }",
+            "  void log(Throwable t) {}",
+            "  void handled() {",
+            "    fetch().exceptionally(t -> { log(t); return null; }).thenRun(ok::incrementAndGet);",
+            "    fetch().whenComplete((v, t) -> { if (t != null) log(t); }).thenRun(() -> ok.set(1));",
+            "    fetch().handle((v, t) -> { log(t); return v; }).thenRun(ok::incrementAndGet);",
+            "    CompletableFuture<String> safe = fetch().exceptionally(t -> { log(t); return \"\"; });",
+            "    safe.thenRun(ok::incrementAndGet);",
+            "  }",
+            "  void notHandled() {",
+            "    // BUG: Diagnostic contains: CompletableFuture.thenRun(...) returns a CompletableFuture",
+            "    fetch().whenComplete((v, t) -> ok.set(1)).thenRun(ok::incrementAndGet);",
+            "    // BUG: Diagnostic contains: CompletableFuture.thenAccept(...) returns a CompletableFuture",
+            "    fetch().exceptionally(t -> { log(t); return null; }).thenAccept(v -> v.length());",
+            "    // BUG: Diagnostic contains: CompletableFuture.thenRun(...) returns a CompletableFuture",
+            "    fetch().thenApply(String::trim).thenRun(ok::incrementAndGet);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void sideEffectStagesObservedOnlyWhereTheFailureIsSeen() {
     helper
         .addSourceLines(
@@ -1532,17 +1563,21 @@ class DiscardedFutureTest {
         .doTest();
   }
 
+  /** A channel whose close may be dropped (@CanIgnoreReturnValue) and whose write may not. */
+  private static CompilationTestHelper withClosableChannel(CompilationTestHelper helper) {
+    return helper.addSourceLines(
+        "Channel.java",
+        "import java.util.concurrent.CompletableFuture;",
+        "interface Channel {",
+        "  @com.google.errorprone.annotations.CanIgnoreReturnValue CompletableFuture<Void> close();",
+        "  CompletableFuture<Void> write(Object message);",
+        "}");
+  }
+
   @Test
   void callableChosenOverRunnableForAFutureThatMayBeDropped() {
     // javac picks submit(Callable)/schedule(Callable, ..) for () -> ch.close(): a Runnable in all but type.
-    helper
-        .addSourceLines(
-            "Channel.java",
-            "import java.util.concurrent.CompletableFuture;",
-            "interface Channel {",
-            "  @com.google.errorprone.annotations.CanIgnoreReturnValue CompletableFuture<Void> close();",
-            "  CompletableFuture<Void> write(Object message);",
-            "}")
+    withClosableChannel(helper)
         .addSourceLines(
             "Idle.java",
             "import java.util.concurrent.*;",
@@ -1564,6 +1599,36 @@ class DiscardedFutureTest {
             "    pool.submit(() -> ch.write(\"x\"));",
             "    // BUG: Diagnostic contains: Use thenCompose instead of thenApply",
             "    f.thenApply(s -> ch.close());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void taskWhoseOneCallIsAHelperReturningAQuietCall() {
+    // Netty's reconnect idiom: schedule(() -> closeIt(ch), ..) where the helper's whole body returns
+    // a close: dropped as the close itself is. Not a helper that does more, nor one that may be overridden.
+    withClosableChannel(helper)
+        .addSourceLines(
+            "Reconnect.java",
+            "import java.util.concurrent.*;",
+            "class Reconnect {",
+            "  private CompletableFuture<Void> closeIt(Channel ch) { return ch.close(); }",
+            "  private CompletableFuture<Void> closeAgain(Channel ch) { return closeIt(ch); }",
+            "  @com.google.errorprone.annotations.CanIgnoreReturnValue CompletableFuture<Void> close() { return null; }",
+            "  private CompletableFuture<Void> logAndClose(Channel ch) { System.out.println(ch.toString()); return ch.close(); }",
+            "  private CompletableFuture<Void> send(Channel ch) { return ch.write(\"ping\"); }",
+            "  CompletableFuture<Void> overridable(Channel ch) { return ch.close(); }",
+            "  void arm(Channel ch, ScheduledExecutorService ses) {",
+            "    ses.schedule(() -> closeIt(ch), 1, TimeUnit.SECONDS);",
+            "    ses.schedule(() -> { closeAgain(ch); }, 1, TimeUnit.SECONDS);",
+            "    ses.schedule(() -> close(), 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: ScheduledExecutorService.schedule(...) returns a ScheduledFuture that is dropped",
+            "    ses.schedule(() -> logAndClose(ch), 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: makes a ScheduledFuture of a CompletableFuture",
+            "    ses.schedule(() -> send(ch), 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: makes a ScheduledFuture of a CompletableFuture",
+            "    ses.schedule(() -> overridable(ch), 1, TimeUnit.SECONDS);",
             "  }",
             "}")
         .doTest();

@@ -490,6 +490,42 @@ class FutureUsedAsValueTest {
   }
 
   @Test
+  void subtypesOfOtherFutureTypesWithoutTypeArguments() {
+    // A type without a type argument has the value of the future type it is: Vert.x 5's Timer is a
+    // Future<Void>, as Netty's ChannelFuture is a java.util.concurrent.Future<Void>.
+    helper
+        .addSourceLines(
+            "io/vertx/core/Future.java",
+            "package io.vertx.core;",
+            "public interface Future<T> {",
+            "  boolean succeeded();",
+            "}")
+        .addSourceLines(
+            "io/vertx/core/Timer.java",
+            "package io.vertx.core;",
+            "public interface Timer extends Future<Void>, java.util.concurrent.Delayed {}")
+        .addSourceLines(
+            "Timers.java",
+            "import java.util.concurrent.CompletionStage;",
+            "import org.slf4j.Logger;",
+            "class Timers {",
+            "  interface Lookup extends io.vertx.core.Future<String> {}",
+            "  interface Closed extends CompletionStage<Void> {}",
+            "  interface Fetched extends CompletionStage<String> {}",
+            "  void run(Logger log, io.vertx.core.Timer timer, Closed closed, Lookup lookup, Fetched fetched) {",
+            "    log.info(\"armed {}\", timer);",
+            "    log.debug(\"timer \" + timer);",
+            "    log.debug(\"closing {}\", closed);",
+            "    // BUG: Diagnostic contains: lookup is a Lookup, not its result",
+            "    log.info(\"found {}\", lookup);",
+            "    // BUG: Diagnostic contains: fetched is a Fetched, not its result",
+            "    log.info(\"fetched \" + fetched);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void messageUsesTheRightArticle() {
     helper
         .addSourceLines(

@@ -128,17 +128,21 @@ final class CompletedFutures {
         && ALREADY_COMPLETE_FACTORIES.contains(ASTHelpers.getSymbol(factory).getSimpleName().toString());
   }
 
+  /** The future as made: the initializer of the local never reassigned it names, or itself. */
+  private static ExpressionTree asMade(ExpressionTree future, TreePath path) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(future);
+    if (LocalVariables.neverReassigned(stripped) instanceof VarSymbol local
+        && LocalVariables.initializer(local, path) instanceof ExpressionTree initializer) {
+      return ASTHelpers.stripParentheses(initializer);
+    }
+    return stripped;
+  }
+
   /**
    * A future a {@code CompletionService} hands out by {@code poll(..)} or {@code take()}: one of its
-   * completed tasks ({@code var f = cs.poll(); if (f != null) f.get();}), directly or through a
-   * local never reassigned.
+   * completed tasks ({@code var f = cs.poll(); if (f != null) f.get();}).
    */
-  private static boolean takenFromACompletionService(ExpressionTree future, TreePath path, VisitorState state) {
-    ExpressionTree taken = ASTHelpers.stripParentheses(future);
-    if (LocalVariables.neverReassigned(taken) instanceof VarSymbol local
-        && LocalVariables.initializer(local, path) instanceof ExpressionTree initializer) {
-      taken = ASTHelpers.stripParentheses(initializer);
-    }
+  private static boolean takenFromACompletionService(ExpressionTree taken, VisitorState state) {
     return taken instanceof MethodInvocationTree call
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol method
         && (method.getSimpleName().contentEquals("poll") || method.getSimpleName().contentEquals("take"))
@@ -162,7 +166,9 @@ final class CompletedFutures {
     if (method.isStatic() && wait instanceof MethodInvocationTree call) {
       receiver = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
     }
-    if (receiver != null && (isMadeComplete(receiver) || takenFromACompletionService(receiver, path, state))) {
+    // Directly or through a local never reassigned (a future made complete stays complete).
+    ExpressionTree made = receiver == null ? null : asMade(receiver, path);
+    if (made != null && (isMadeComplete(made) || takenFromACompletionService(made, state))) {
       return true;
     }
     if (wait instanceof MemberReferenceTree && (filteredToDoneOnes(path) || appliedOnlyToDoneFutures(path, state))) {

@@ -21,6 +21,7 @@ import java.util.List;
 final class FailureObservers {
 
   private static final String VERTX_ASYNC_RESULT = "io.vertx.core.AsyncResult";
+  private static final String VERTX_FUTURE = "io.vertx.core.Future";
 
   private FailureObservers() {}
 
@@ -76,10 +77,15 @@ final class FailureObservers {
     return false;
   }
 
-  /** A Throwable, or Vert.x's AsyncResult, which holds the failure ({@code ar.cause()}). */
+  /**
+   * A Throwable, or Vert.x's AsyncResult, which holds the failure ({@code onComplete(ar -> ..)}); not
+   * a Vert.x Future, an AsyncResult too, which is a success value there: {@code Future.all(a,
+   * b).onSuccess(cf -> ..)} runs only when every input succeeded.
+   */
   private static boolean carriesFailure(Type parameter, VisitorState state) {
     Type erased = state.getTypes().erasure(parameter);
     return state.getTypes().isSubtype(erased, state.getSymtab().throwableType)
-        || TypeNames.isSubtype(erased, VERTX_ASYNC_RESULT, state);
+        || (TypeNames.isSubtype(erased, VERTX_ASYNC_RESULT, state)
+            && !TypeNames.isSubtype(erased, VERTX_FUTURE, state));
   }
 }

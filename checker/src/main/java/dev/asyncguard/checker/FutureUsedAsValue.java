@@ -426,8 +426,8 @@ public final class FutureUsedAsValue extends BugChecker
 
   /**
    * Whether the future's value is nothing ({@code Void}) or not known to be anything ({@code ?}):
-   * its own type argument, or, for a type without one ({@code ChannelFuture}), that of the {@code
-   * Future} it is.
+   * its own type argument, or, for a type without one ({@code ChannelFuture}, Vert.x's {@code
+   * Timer}), that of the future type it is.
    */
   private static boolean hasNoValue(Type type, VisitorState state) {
     if (type == null) {
@@ -439,8 +439,9 @@ public final class FutureUsedAsValue extends BugChecker
     Types types = state.getTypes();
     Type bound = TypeNames.classBound(type, types);
     List<Type> arguments = bound.getTypeArguments();
-    if (arguments.isEmpty()) {
-      Symbol future = state.getSymbolFromString("java.util.concurrent.Future");
+    // A type without one: the value of the future type it is (Vert.x's Timer is a Future<Void>).
+    for (int i = 0; arguments.isEmpty() && i < VALUE_CARRYING_TYPES.size(); i++) {
+      Symbol future = state.getSymbolFromString(VALUE_CARRYING_TYPES.get(i));
       Type asFuture = future == null ? null : types.asSuper(bound, future);
       arguments = asFuture == null ? List.of() : asFuture.getTypeArguments();
     }
@@ -459,6 +460,14 @@ public final class FutureUsedAsValue extends BugChecker
     }
     return isVoid(value, state);
   }
+
+  /** The future types whose one type argument is the value: that of a subtype without one. */
+  private static final ImmutableList<String> VALUE_CARRYING_TYPES =
+      ImmutableList.of(
+          "java.util.concurrent.Future",
+          "java.util.concurrent.CompletionStage",
+          "io.vertx.core.Future",
+          "org.reactivestreams.Publisher");
 
   /** RxJava's Completable (2 and 3): completion or failure, never a value. */
   private static final ImmutableList<String> VALUELESS_TYPES =

@@ -36,6 +36,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -83,6 +84,9 @@ final class SelfHandlingTasks {
 
   /** Methods of this compilation, and whether their bodies catch everything they throw. */
   private final PerCompilation<Map<MethodSymbol, Boolean>> handlingMethods = PerCompilation.newIdentityMap();
+
+  /** Helpers of this compilation, and whether their whole body returns a quiet call. */
+  private final PerCompilation<Map<MethodSymbol, Boolean>> quietReturningHelpers = PerCompilation.newIdentityMap();
 
   SelfHandlingTasks(NestedFutures.DropPolicy quietCall) {
     this.quietCall = quietCall;
@@ -579,12 +583,42 @@ final class SelfHandlingTasks {
     return onlyCompletes(stripped, state) || reportsThroughItsFuture(stripped, state);
   }
 
-  /** A quiet call on a plain value with plain arguments: {@code ch.close()}, {@code ctx.write(msg, voidPromise())}. */
+  /**
+   * A quiet call on a plain value with plain arguments: {@code ch.close()}, {@code ctx.write(msg,
+   * voidPromise())}, {@code close()} (whose {@code this} is never null); or such a call of a helper
+   * that is only the return of one ({@code closeIt(ch)} where {@code closeIt(ch) { return ch.close(); }}).
+   */
   private boolean reportsThroughItsFuture(ExpressionTree expression, VisitorState state) {
     return expression instanceof MethodInvocationTree call
-        && isPlainValue(ASTHelpers.getReceiver(call), state)
+        && (ASTHelpers.getReceiver(call) == null || isPlainValue(ASTHelpers.getReceiver(call), state))
         && call.getArguments().stream().allMatch(argument -> isPlainValue(argument, state))
-        && quietCall.mayBeDropped(call, state);
+        && (quietCall.mayBeDropped(call, state) || returnsOnlyAQuietCall(call, state));
+  }
+
+  /**
+   * Whether the call's method is a helper of this compilation that cannot be overridden and whose
+   * whole body returns a call that itself {@link #reportsThroughItsFuture}: nothing else in it can
+   * throw. Each helper is read once per compilation.
+   */
+  private boolean returnsOnlyAQuietCall(MethodInvocationTree call, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol helper)
+        || helper.isConstructor()
+        || !MethodDeclarations.cannotBeOverridden(helper, state)) {
+      return false;
+    }
+    // A helper reached again through its own return proves nothing.
+    return PerCompilation.lookUpAssuming(
+        quietReturningHelpers.get(state), helper, false, method -> onlyReturnsAQuietCall(method, state));
+  }
+
+  private boolean onlyReturnsAQuietCall(MethodSymbol helper, VisitorState state) {
+    TreePath body = MethodDeclarations.bodyPathOf(helper, state);
+    return body != null
+        && body.getLeaf() instanceof BlockTree block
+        && block.getStatements().size() == 1
+        && block.getStatements().get(0) instanceof ReturnTree returned
+        && returned.getExpression() instanceof MethodInvocationTree value
+        && reportsThroughItsFuture(value, state.withPath(new TreePath(new TreePath(body, returned), value)));
   }
 
   /**

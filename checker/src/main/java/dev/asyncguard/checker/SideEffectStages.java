@@ -118,7 +118,8 @@ final class SideEffectStages {
   }
 
   /**
-   * The stage's receiver is a local or parameter never reassigned that the body declaring it
+   * The stage's receiver is made by a call that hands the failure to a handler using it (directly or
+   * in a local never reassigned), a local or parameter never reassigned that the body declaring it
    * observes ({@link Reads#observes}) on every path that makes the stage, or a final field of this
    * file that the file observes somewhere (an accessor returns it).
    */
@@ -129,6 +130,15 @@ final class SideEffectStages {
     }
     receiver = ASTHelpers.stripParentheses(receiver);
     VarSymbol local = LocalVariables.neverReassignedLocalOrParameter(receiver);
+    ExpressionTree made =
+        local == null ? receiver : LocalVariables.initializer(local, state.getPath());
+    // Made by handing the failure to a handler that uses it (fetch().exceptionally(e -> log(e)),
+    // directly or through a local): the source's failure is seen there.
+    if (made != null
+        && ASTHelpers.stripParentheses(made) instanceof MethodInvocationTree source
+        && handsTheFailureOn(source, state)) {
+      return true;
+    }
     if (local != null) {
       TreePath body = pathOf(LocalVariables.enclosingBody(state.getPath()), state.getPath());
       return body != null && new Reads(body, stage, state.getPath()).observed(local, state);
