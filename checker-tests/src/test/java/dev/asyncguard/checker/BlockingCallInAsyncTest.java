@@ -300,6 +300,56 @@ class BlockingCallInAsyncTest {
     }
 
     @Test
+    void tasksHandedToANettyEventLoop() {
+      // A channel's event loop (an EventLoopGroup) runs the task on its own thread, shared by every
+      // channel of the loop; a handler's ctx.executor() may be a group meant for blocking handlers.
+      helper
+          .addSourceLines(
+              "io/netty/util/concurrent/EventExecutorGroup.java",
+              "package io.netty.util.concurrent;",
+              "public interface EventExecutorGroup extends java.util.concurrent.ScheduledExecutorService,",
+              "    Iterable<EventExecutor> {}")
+          .addSourceLines(
+              "io/netty/util/concurrent/EventExecutor.java",
+              "package io.netty.util.concurrent;",
+              "public interface EventExecutor extends EventExecutorGroup {}")
+          .addSourceLines(
+              "io/netty/channel/EventLoopGroup.java",
+              "package io.netty.channel;",
+              "public interface EventLoopGroup extends io.netty.util.concurrent.EventExecutorGroup {}")
+          .addSourceLines(
+              "io/netty/channel/EventLoop.java",
+              "package io.netty.channel;",
+              "public interface EventLoop extends io.netty.util.concurrent.EventExecutor, EventLoopGroup {}")
+          .addSourceLines(
+              "io/netty/channel/Channel.java",
+              "package io.netty.channel;",
+              "public interface Channel { EventLoop eventLoop(); }")
+          .addSourceLines(
+              "Loops.java",
+              "import io.netty.channel.*;",
+              "import io.netty.util.concurrent.EventExecutor;",
+              "import java.nio.file.*;",
+              "import java.util.concurrent.*;",
+              "class Loops {",
+              "  void run(Channel ch, EventLoopGroup group, EventExecutor handlerExecutor, ExecutorService pool,",
+              "      CompletableFuture<String> f, CompletableFuture<String> other) {",
+              "    // BUG: Diagnostic contains: Files.readString blocks the current thread in a task handed to a Netty event loop's execute(...), which runs it on the event loop's own thread",
+              "    ch.eventLoop().execute(() -> { try { Files.readString(Path.of(\"a\")); } catch (Exception e) {} });",
+              "    // BUG: Diagnostic contains: in a task handed to a Netty event loop's schedule(...)",
+              "    group.schedule(() -> { Thread.sleep(5); return 1; }, 1, TimeUnit.SECONDS);",
+              "    // BUG: Diagnostic contains: in a thenApplyAsync callback given a Netty event loop",
+              "    f.thenApplyAsync(s -> other.join(), ch.eventLoop());",
+              "    handlerExecutor.execute(() -> { try { Thread.sleep(5); } catch (InterruptedException e) {} });",
+              "    pool.execute(() -> { try { Thread.sleep(5); } catch (InterruptedException e) {} });",
+              "    f.thenApplyAsync(s -> other.join(), pool);",
+              "    group.forEach(loop -> { try { Thread.sleep(5); } catch (InterruptedException e) {} });",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void completionStageCallbacks() {
       helper
           .addSourceLines(

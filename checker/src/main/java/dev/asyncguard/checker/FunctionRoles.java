@@ -277,7 +277,9 @@ final class FunctionRoles {
       boolean direct = executor != null && isDirectExecutor(executor, state);
       boolean commonPool = executor != null && isCommonPool(executor, state);
       if (executor != null && !direct && !commonPool) {
-        return Role.OFFLOADED;
+        return isEventLoop(executor, state)
+            ? Role.callback("in " + CallDescriptions.article(name) + " " + name + " callback given " + ON_AN_EVENT_LOOP)
+            : Role.OFFLOADED;
       }
       // A subclass's *Async stage without an executor runs on its own defaultExecutor() (JDK 9+).
       if (executor == null
@@ -368,6 +370,11 @@ final class FunctionRoles {
             state)) {
       return Role.commonPoolCallback(
           "in a task handed to " + CallDescriptions.describe(invocation) + ", which runs on the common ForkJoinPool");
+    }
+    // eventLoop.execute(task), ch.eventLoop().schedule(task, ..): the task runs on the loop itself.
+    if (toAnExecutor && EXECUTOR_METHODS.contains(name) && isEventLoop(receiver, state)) {
+      return Role.callback(
+          "in a task handed to a Netty event loop's " + name + "(...), which runs it on the event loop's own thread");
     }
     if (executor != null
         || toAnExecutor
@@ -825,6 +832,23 @@ final class FunctionRoles {
     }
     return false;
   }
+
+  /**
+   * Netty's I/O event loops ({@code channel.eventLoop()}, an {@code EventLoopGroup}): a task given
+   * one runs on an event loop thread, which every channel of that loop shares. Not any {@code
+   * EventExecutor}: a handler's {@code ctx.executor()} is the group it was added with, which may be
+   * a {@code DefaultEventExecutorGroup} meant for blocking handlers.
+   */
+  private static boolean isEventLoop(ExpressionTree executor, VisitorState state) {
+    return executor != null && TypeNames.isSubtype(ASTHelpers.getType(executor), EVENT_LOOP_GROUP, state);
+  }
+
+  private static final String EVENT_LOOP_GROUP = "io.netty.channel.EventLoopGroup";
+  private static final String ON_AN_EVENT_LOOP = "a Netty event loop, which runs it on that event loop";
+  /** The methods of an executor that run a task given to them (not an event loop group's forEach). */
+  private static final ImmutableSet<String> EXECUTOR_METHODS =
+      ImmutableSet.of(
+          "execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "invokeAll", "invokeAny");
 
   private static boolean isCommonPool(ExpressionTree executor, VisitorState state) {
     return executor != null && COMMON_POOL.matches(ASTHelpers.stripParentheses(executor), state);
