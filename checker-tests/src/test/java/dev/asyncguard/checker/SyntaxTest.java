@@ -242,4 +242,61 @@ class SyntaxTest {
           .doTest();
     }
   }
+
+  /**
+   * Generated code with helper chains hundreds deep, of each shape a check follows through helper
+   * bodies or aliases: no StackOverflowError in javac. Past 64 helpers (or aliases) a chain proves
+   * nothing, so the drop at its head is reported.
+   */
+  @Nested
+  class DeepChains {
+    private static final int DEPTH = 500;
+
+    @Test
+    void helperAndAliasChainsHundredsDeep() {
+      StringBuilder source = new StringBuilder();
+      source.append("import java.util.concurrent.*;\n");
+      source.append("class Chains {\n");
+      source.append("  interface Chan { @com.google.errorprone.annotations.CanIgnoreReturnValue");
+      source.append(" CompletableFuture<Void> close(); }\n");
+      source.append("  final ExecutorService pool = Executors.newFixedThreadPool(1);\n");
+      source.append("  String last;\n");
+      source.append("  void work() throws Exception {}\n");
+      for (int i = 0; i < DEPTH; i++) {
+        // A helper passing on a close; one running a task that catches everything; one handing
+        // the failure to a handler; one returning a future a pool completes.
+        source.append("  private CompletableFuture<Void> c" + i + "(Chan ch) { return c" + (i + 1) + "(ch); }\n");
+        source.append("  private void h" + i + "() { h" + (i + 1) + "(); }\n");
+        source.append("  private CompletableFuture<String> k" + i + "(CompletableFuture<String> f) { return k" + (i + 1) + "(f); }\n");
+        source.append("  private CompletableFuture<String> d" + i + "() { return d" + (i + 1) + "(); }\n");
+      }
+      source.append("  private CompletableFuture<Void> c" + DEPTH + "(Chan ch) { return ch.close(); }\n");
+      source.append("  private void h" + DEPTH + "() { try { work(); } catch (Exception e) {} }\n");
+      source.append("  private CompletableFuture<String> k" + DEPTH + "(CompletableFuture<String> f) {");
+      source.append(" return f.whenComplete((v, e) -> System.out.println(e)); }\n");
+      source.append("  private CompletableFuture<String> d" + DEPTH + "() { return CompletableFuture.supplyAsync(() -> \"x\", pool); }\n");
+      source.append("  void drops(Chan ch, CompletableFuture<String> f) {\n");
+      source.append("    // BUG: Diagnostic contains: [DiscardedFuture] Chains.c0(...) returns a CompletableFuture\n");
+      source.append("    c0(ch);\n");
+      source.append("    // BUG: Diagnostic contains: [DiscardedFuture] ExecutorService.submit(...) returns a Future\n");
+      source.append("    pool.submit(() -> h0());\n");
+      source.append("    // BUG: Diagnostic contains: [DiscardedFuture] Chains.k0(...) returns a CompletableFuture\n");
+      source.append("    k0(f);\n");
+      source.append("  }\n");
+      source.append("  CompletableFuture<Void> waits() {\n");
+      source.append("    // BUG: Diagnostic contains: [BlockingCallInAsync] Thread.sleep blocks the current thread in a thenAccept callback\n");
+      source.append("    return d0().thenAccept(s -> { try { Thread.sleep(1); } catch (InterruptedException e) {} });\n");
+      source.append("  }\n");
+      source.append("  CompletableFuture<String> aliases(CompletableFuture<String> f) {\n");
+      source.append("    var a0 = f;\n");
+      for (int i = 0; i < 4 * DEPTH; i++) {
+        source.append("    var a" + (i + 1) + " = a" + i + ";\n");
+      }
+      source.append("    // BUG: Diagnostic contains: [DiscardedFuture] CompletableFuture.thenAccept(...) returns a CompletableFuture\n");
+      source.append("    f.thenAccept(v -> this.last = v);\n");
+      source.append("    return a" + (4 * DEPTH) + ";\n");
+      source.append("  }\n}\n");
+      helper.addSourceLines("Chains.java", source.toString().split("\n")).doTest();
+    }
+  }
 }

@@ -58,12 +58,33 @@ final class PerCompilation<T> {
   static <K, V> V lookUpAssuming(Map<K, V> known, K key, V whileComputing, Function<K, V> compute) {
     V value = known.get(key);
     if (value == null) {
+      int[] depth = NESTED_COMPUTATIONS.get();
+      if (depth[0] >= MAX_NESTED_COMPUTATIONS) {
+        // A chain of helpers each asking about the next, hundreds deep (generated code): the
+        // verdict that proves nothing, rather than a StackOverflowError in javac. Not kept, so a
+        // question asked from nearer the chain's end is still answered.
+        return whileComputing;
+      }
       known.put(key, whileComputing);
-      value = compute.apply(key);
+      depth[0]++;
+      try {
+        value = compute.apply(key);
+      } finally {
+        depth[0]--;
+      }
       known.put(key, value);
     }
     return value;
   }
+
+  /**
+   * How many {@link #lookUpAssuming} computations are under way on this thread: each may scan a
+   * helper's body and ask about the helpers it calls, so the chain's length is the recursion's depth.
+   */
+  private static final ThreadLocal<int[]> NESTED_COMPUTATIONS = ThreadLocal.withInitial(() -> new int[1]);
+
+  /** Beyond real helper chains; each level takes several kilobytes of javac's stack (1 MB by default). */
+  static final int MAX_NESTED_COMPUTATIONS = 64;
 
   T get(VisitorState state) {
     if (state.context != context) {

@@ -176,6 +176,9 @@ final class SideEffectStages {
     return null;
   }
 
+  /** Aliases followed from one source: far beyond real code. */
+  private static final int MAX_ALIASES = 64;
+
   /** Every read of a variable in one scope, found in one scan. */
   private final class Reads {
     private final Map<Symbol, List<TreePath>> byVariable = new HashMap<>();
@@ -222,9 +225,12 @@ final class SideEffectStages {
       return observed(source, new HashSet<>(), state);
     }
 
-    /** Whether a read of the variable observes its future (through aliases, each followed once). */
+    /**
+     * Whether a read of the variable observes its future (through aliases, each followed once, and
+     * not beyond {@link #MAX_ALIASES}: a chain of thousands, generated code, would overflow javac's stack).
+     */
     private boolean observed(VarSymbol variable, Set<VarSymbol> followed, VisitorState state) {
-      if (!followed.add(variable)) {
+      if (followed.size() >= MAX_ALIASES || !followed.add(variable)) {
         return false;
       }
       for (TreePath read : byVariable.getOrDefault(variable, List.of())) {
