@@ -855,6 +855,27 @@ class DiscardedFutureTest {
   }
 
   @Test
+  void sideEffectStagesOnARecordComponent() {
+    // A record component's generated accessor returns the field: the future is observed there.
+    helper
+        .addSourceLines(
+            "Tracked.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.atomic.AtomicReference;",
+            "class Tracked {",
+            "  record Implicit(CompletableFuture<String> result, AtomicReference<String> last) {",
+            "    void track() { result.thenAccept(last::set); }",
+            "  }",
+            "  record Copied(CompletableFuture<String> result, AtomicReference<String> last) {",
+            "    public CompletableFuture<String> result() { return new CompletableFuture<>(); }",
+            "    // BUG: Diagnostic contains: CompletableFuture.thenAccept(...) returns a CompletableFuture",
+            "    void track() { result.thenAccept(last::set); }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void sideEffectStagesObservedOnlyWhereTheFailureIsSeen() {
     helper
         .addSourceLines(
@@ -1629,6 +1650,39 @@ class DiscardedFutureTest {
             "    ses.schedule(() -> send(ch), 1, TimeUnit.SECONDS);",
             "    // BUG: Diagnostic contains: makes a ScheduledFuture of a CompletableFuture",
             "    ses.schedule(() -> overridable(ch), 1, TimeUnit.SECONDS);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void tasksWithLabelsAndLocalClassesThatCatchEverything() {
+    // A label or a local class declaration changes nothing about what a task can throw.
+    helper
+        .addSourceLines(
+            "Workers.java",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.atomic.AtomicBoolean;",
+            "class Workers {",
+            "  final AtomicBoolean running = new AtomicBoolean(true);",
+            "  void work() throws Exception {}",
+            "  void start(ExecutorService pool) {",
+            "    pool.submit(() -> {",
+            "      outer:",
+            "      while (running.get()) {",
+            "        try { work(); } catch (Exception e) { System.err.println(\"failed\"); continue outer; }",
+            "      }",
+            "    });",
+            "    pool.submit(() -> {",
+            "      record Attempt(int n) {}",
+            "      try { work(); } catch (Exception e) { System.err.println(\"failed\"); }",
+            "    });",
+            "    // BUG: Diagnostic contains: ExecutorService.submit(...) returns a Future",
+            "    pool.submit(() -> {",
+            "      outer:",
+            "      while (running.get()) { work(); }",
+            "      return null;",
+            "    });",
             "  }",
             "}")
         .doTest();

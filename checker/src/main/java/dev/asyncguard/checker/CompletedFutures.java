@@ -18,6 +18,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -715,19 +716,53 @@ final class CompletedFutures {
       if (statement == child) {
         return false;
       }
-      if (asserts(statement, future, known) || (known == Completion.DONE && completes(statement, future))) {
-        return true;
-      }
-      // Past `if (C) exit;` C was false; past `if (C) {..} else exit;` it was true.
-      if (statement instanceof IfTree ifTree
-          && ((cannotCompleteNormally(ifTree.getThenStatement()) && knownWhen(ifTree.getCondition(), false, future, known))
-              || (ifTree.getElseStatement() != null
-                  && cannotCompleteNormally(ifTree.getElseStatement())
-                  && knownWhen(ifTree.getCondition(), true, future, known)))) {
+      if (passedOnlyIfKnown(statement, future, known)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether running past the statement means the future is known: an assertion, a completion, an
+   * exit unless known, or one of those inside a block, a {@code synchronized} block, a {@code try}
+   * without catch clauses (the lock idiom: {@code lock(); try { if (!f.isDone()) return f; }
+   * finally { unlock(); }}) or a labeled statement that no {@code break} leaves early.
+   */
+  private static boolean passedOnlyIfKnown(StatementTree statement, Awaited future, Completion known) {
+    if (asserts(statement, future, known) || (known == Completion.DONE && completes(statement, future))) {
+      return true;
+    }
+    // Past `if (C) exit;` C was false; past `if (C) {..} else exit;` it was true.
+    if (statement instanceof IfTree ifTree) {
+      return (cannotCompleteNormally(ifTree.getThenStatement()) && knownWhen(ifTree.getCondition(), false, future, known))
+          || (ifTree.getElseStatement() != null
+              && cannotCompleteNormally(ifTree.getElseStatement())
+              && knownWhen(ifTree.getCondition(), true, future, known));
+    }
+    if (statement instanceof LabeledStatementTree labeled) {
+      return !breaksOutOf(labeled) && passedOnlyIfKnown(labeled.getStatement(), future, known);
+    }
+    BlockTree body =
+        statement instanceof BlockTree block
+            ? block
+            : statement instanceof SynchronizedTree synchronizedBlock
+                ? synchronizedBlock.getBlock()
+                : statement instanceof TryTree attempt && attempt.getCatches().isEmpty() ? attempt.getBlock() : null;
+    return body != null && earlierExitUnless(body, null, future, known);
+  }
+
+  /** Whether a {@code break} names the statement's label: it may leave before the statement's end. */
+  private static boolean breaksOutOf(LabeledStatementTree labeled) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitBreak(BreakTree node, Void unused) {
+        found[0] |= labeled.getLabel().equals(node.getLabel());
+        return null;
+      }
+    }.scan(labeled.getStatement(), null);
+    return found[0];
   }
 
   /**

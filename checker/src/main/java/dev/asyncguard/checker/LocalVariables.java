@@ -36,7 +36,7 @@ import javax.lang.model.element.ElementKind;
 final class LocalVariables {
 
   /** Locals initialized from locals: a limit only against pathological chains. */
-  static final int MAX_FOLLOWED = 4;
+  static final int MAX_FOLLOWED = 16;
 
   /** Where a local's initializer is found, given the local. */
   @FunctionalInterface

@@ -15,12 +15,14 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EmptyStatementTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -288,10 +290,15 @@ final class SelfHandlingTasks {
       return returned.getExpression() == null
           || ASTHelpers.stripParentheses(returned.getExpression()).getKind() == Tree.Kind.NULL_LITERAL;
     }
+    // A local class, record, enum or interface declared here runs nothing.
     if (statement instanceof EmptyStatementTree
         || statement instanceof BreakTree
-        || statement instanceof ContinueTree) {
+        || statement instanceof ContinueTree
+        || statement instanceof ClassTree) {
       return true;
+    }
+    if (statement instanceof LabeledStatementTree labeled) {
+      return cannotThrow(labeled.getStatement(), declaresNoChecked, state);
     }
     // A worker's loop: while (running.get()) { try { .. } catch (Exception e) { .. } }
     if (statement instanceof WhileLoopTree loop) {

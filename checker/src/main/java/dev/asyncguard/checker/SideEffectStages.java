@@ -145,7 +145,23 @@ final class SideEffectStages {
     }
     VarSymbol field = finalField(receiver);
     return field != null
-        && new Reads(new TreePath(state.getPath().getCompilationUnit()), stage, null).observed(field, state);
+        && (returnedByAGeneratedAccessor(field)
+            || new Reads(new TreePath(state.getPath().getCompilationUnit()), stage, null).observed(field, state));
+  }
+
+  /** A record component whose accessor javac generated, which returns the field as it is. */
+  private static boolean returnedByAGeneratedAccessor(VarSymbol field) {
+    if (!(field.owner instanceof Symbol.ClassSymbol record) || !record.isRecord() || field.isStatic()) {
+      return false;
+    }
+    for (Symbol member : record.members().getSymbolsByName(field.name)) {
+      if (member instanceof MethodSymbol accessor
+          && accessor.getParameters().isEmpty()
+          && (accessor.flags() & Flags.GENERATED_MEMBER) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code handshake} or {@code this.handshake}, a final field; else null. */
