@@ -316,7 +316,9 @@ class BlockingCallInAsyncTest {
           .addSourceLines(
               "io/netty/channel/EventLoopGroup.java",
               "package io.netty.channel;",
-              "public interface EventLoopGroup extends io.netty.util.concurrent.EventExecutorGroup {}")
+              "public interface EventLoopGroup extends io.netty.util.concurrent.EventExecutorGroup {",
+              "  EventLoop next();",
+              "}")
           .addSourceLines(
               "io/netty/channel/EventLoop.java",
               "package io.netty.channel;",
@@ -325,6 +327,19 @@ class BlockingCallInAsyncTest {
               "io/netty/channel/Channel.java",
               "package io.netty.channel;",
               "public interface Channel { EventLoop eventLoop(); }")
+          .addSourceLines(
+              "io/netty/channel/DefaultEventLoopGroup.java",
+              "package io.netty.channel;",
+              "public class DefaultEventLoopGroup extends java.util.concurrent.ScheduledThreadPoolExecutor",
+              "    implements EventLoopGroup {",
+              "  public DefaultEventLoopGroup(int threads) { super(threads); }",
+              "  @Override public EventLoop next() { return null; }",
+              "  @Override public java.util.Iterator<io.netty.util.concurrent.EventExecutor> iterator() { return null; }",
+              "}")
+          .addSourceLines(
+              "io/netty/channel/embedded/EmbeddedChannel.java",
+              "package io.netty.channel.embedded;",
+              "public abstract class EmbeddedChannel implements io.netty.channel.Channel {}")
           .addSourceLines(
               "Loops.java",
               "import io.netty.channel.*;",
@@ -344,6 +359,26 @@ class BlockingCallInAsyncTest {
               "    pool.execute(() -> { try { Thread.sleep(5); } catch (InterruptedException e) {} });",
               "    f.thenApplyAsync(s -> other.join(), pool);",
               "    group.forEach(loop -> { try { Thread.sleep(5); } catch (InterruptedException e) {} });",
+              "  }",
+              "  void stagesAfterAnEventLoop(Channel ch, CompletableFuture<String> f, CompletableFuture<String> other,",
+              "      com.google.common.util.concurrent.ListenableFuture<String> lf) {",
+              "    // The future completes on the event loop: what follows runs there too.",
+              "    // BUG: Diagnostic contains: in a thenAccept callback",
+              "    CompletableFuture.supplyAsync(() -> \"x\", ch.eventLoop()).thenAccept(s -> other.join());",
+              "    // BUG: Diagnostic contains: in a thenAccept callback",
+              "    f.thenApplyAsync(String::trim, ch.eventLoop()).thenAccept(s -> other.join());",
+              "    // BUG: Diagnostic contains: in an addListener callback given a Netty event loop",
+              "    lf.addListener(() -> other.join(), ch.eventLoop());",
+              "    // BUG: Diagnostic contains: in a task handed to a Netty event loop's execute(...)",
+              "    ch.eventLoop().next().execute(() -> other.join());",
+              "  }",
+              "  void loopsThatServeNoSockets(io.netty.channel.embedded.EmbeddedChannel embedded,",
+              "      io.netty.channel.DefaultEventLoopGroup workers, CompletableFuture<String> other) {",
+              "    EventLoopGroup blocking = new io.netty.channel.DefaultEventLoopGroup(4);",
+              "    blocking.next().execute(() -> other.join());",
+              "    blocking.execute(() -> other.join());",
+              "    workers.execute(() -> other.join());",
+              "    embedded.eventLoop().execute(() -> other.join());",
               "  }",
               "}")
           .doTest();
@@ -3814,16 +3849,15 @@ class BlockingCallInAsyncTest {
               "    return f.resultNow();",
               "  }",
               "  // An exit unless done inside a block, a synchronized block, a try without catches, a label.",
-              "  @NonBlocking String wrappedGuards(CompletableFuture<String> f, Object lock,",
-              "      java.util.concurrent.locks.Lock rw, boolean early) {",
-              "    synchronized (lock) { if (!f.isDone()) { return null; } }",
-              "    String a = f.join();",
+              "  @NonBlocking String wrappedGuards(CompletableFuture<String> f1, CompletableFuture<String> f2,",
+              "      CompletableFuture<String> f3, CompletableFuture<String> f4, Object lock,",
+              "      java.util.concurrent.locks.Lock rw) {",
+              "    synchronized (lock) { if (!f1.isDone()) { return null; } }",
               "    rw.lock();",
-              "    try { if (!f.isDone()) return null; } finally { rw.unlock(); }",
-              "    String b = f.join();",
-              "    { if (!f.isDone()) return null; }",
-              "    guard: if (!f.isDone()) return null;",
-              "    return a + b + f.join();",
+              "    try { if (!f2.isDone()) return null; } finally { rw.unlock(); }",
+              "    { if (!f3.isDone()) return null; }",
+              "    guard: if (!f4.isDone()) return null;",
+              "    return f1.join() + f2.join() + f3.join() + f4.join();",
               "  }",
               "  @NonBlocking String wrappedGuardsThatMayBeLeft(CompletableFuture<String> f, boolean early) {",
               "    check: { if (early) break check; if (!f.isDone()) return null; }",

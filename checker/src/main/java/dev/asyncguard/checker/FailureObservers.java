@@ -38,15 +38,20 @@ final class FailureObservers {
             ? invocation.getArguments()
             : call instanceof NewClassTree newClass ? newClass.getArguments() : List.of();
     for (ExpressionTree argument : arguments) {
-      Type type = ASTHelpers.getType(argument);
-      if (type != null
-          && type.hasTag(TypeTag.CLASS)
-          && receivesThrowable(type, state)
-          && !TypeNames.isSubtypeOfAny(type, TypeNames.LOGGER_TYPES, state)) {
+      if (receivesFailure(argument, state)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether this argument is one that receives a failure (see {@link #handedTo}). */
+  static boolean receivesFailure(ExpressionTree argument, VisitorState state) {
+    Type type = ASTHelpers.getType(argument);
+    return type != null
+        && type.hasTag(TypeTag.CLASS)
+        && receivesThrowable(type, state)
+        && !TypeNames.isSubtypeOfAny(type, TypeNames.LOGGER_TYPES, state);
   }
 
   /**

@@ -277,7 +277,7 @@ final class FunctionRoles {
       boolean direct = executor != null && isDirectExecutor(executor, state);
       boolean commonPool = executor != null && isCommonPool(executor, state);
       if (executor != null && !direct && !commonPool) {
-        return isEventLoop(executor, state)
+        return isEventLoop(executor, invocationPath, state)
             ? Role.callback("in " + CallDescriptions.article(name) + " " + name + " callback given " + ON_AN_EVENT_LOOP)
             : Role.OFFLOADED;
       }
@@ -313,6 +313,9 @@ final class FunctionRoles {
       if (method.isStatic() && GUAVA_SUBMISSIONS.contains(name) && isDirectExecutor(executor, state)) {
         return Role.INLINE;
       }
+      if (isEventLoop(executor, invocationPath, state)) {
+        return Role.callback("in " + CallDescriptions.article(name) + " " + name + " callback given " + ON_AN_EVENT_LOOP);
+      }
       if (!isDirectExecutor(executor, state)
           || guavaCompletesOnAnExecutor(guavaInput(invocation, method), invocationPath, state)) {
         return Role.OFFLOADED;
@@ -325,7 +328,7 @@ final class FunctionRoles {
     // Reactor and RxJava: operators run on the thread that emits; sources on the subscribing thread.
     if (ownerIsAny(method, PUBLISHER_TYPES, state)) {
       if (chainOffloads(invocation, invocationPath, state)
-          || (executor != null && !isDirectExecutor(executor, state))) {
+          || (executor != null && !isDirectExecutor(executor, state) && !isEventLoop(executor, invocationPath, state))) {
         return Role.OFFLOADED;
       }
       // blockingSubscribe(consumer), blockingForEach(consumer): called back on the calling thread.
@@ -372,7 +375,7 @@ final class FunctionRoles {
           "in a task handed to " + CallDescriptions.describe(invocation) + ", which runs on the common ForkJoinPool");
     }
     // eventLoop.execute(task), ch.eventLoop().schedule(task, ..): the task runs on the loop itself.
-    if (toAnExecutor && EXECUTOR_METHODS.contains(name) && isEventLoop(receiver, state)) {
+    if (toAnExecutor && EXECUTOR_METHODS.contains(name) && isEventLoop(receiver, invocationPath, state)) {
       return Role.callback(
           "in a task handed to a Netty event loop's " + name + "(...), which runs it on the event loop's own thread");
     }
@@ -570,7 +573,7 @@ final class FunctionRoles {
         return false;
       }
       if (!isDirectExecutor(executor, state)) {
-        return true;
+        return !isEventLoop(executor, from, state); // an event loop is no executor to offload to
       }
       if (name.equals("submit")) {
         return false; // run at once by the submitting thread
@@ -698,7 +701,7 @@ final class FunctionRoles {
       }
       if (name.endsWith("Async")) {
         ExpressionTree executor = executorArgument(call.getArguments(), state);
-        return executor != null && !isDirectExecutor(executor, state);
+        return executor != null && !isDirectExecutor(executor, state) && !isEventLoop(executor, from, state);
       }
       if (name.equals("orTimeout") && onlySuccessReaches) {
         continue;
@@ -834,16 +837,46 @@ final class FunctionRoles {
   }
 
   /**
-   * Netty's I/O event loops ({@code channel.eventLoop()}, an {@code EventLoopGroup}): a task given
-   * one runs on an event loop thread, which every channel of that loop shares. Not any {@code
-   * EventExecutor}: a handler's {@code ctx.executor()} is the group it was added with, which may be
-   * a {@code DefaultEventExecutorGroup} meant for blocking handlers.
+   * Netty's I/O event loops ({@code channel.eventLoop()}, an {@code EventLoopGroup}, its {@code
+   * next()}): a task given one runs on an event loop thread, which every channel of that loop
+   * shares. Not any {@code EventExecutor}: a handler's {@code ctx.executor()} is the group it was
+   * added with, which may be a {@code DefaultEventExecutorGroup} meant for blocking handlers; nor a
+   * loop known to serve no sockets ({@link #NOT_IO_EVENT_LOOPS}), by type or as made.
    */
-  private static boolean isEventLoop(ExpressionTree executor, VisitorState state) {
-    return executor != null && TypeNames.isSubtype(ASTHelpers.getType(executor), EVENT_LOOP_GROUP, state);
+  private static boolean isEventLoop(ExpressionTree executor, TreePath from, VisitorState state) {
+    if (executor == null || !TypeNames.isSubtype(ASTHelpers.getType(executor), EVENT_LOOP_GROUP, state)) {
+      return false;
+    }
+    // group.next(): one of the group's loops.
+    ExpressionTree loop = ASTHelpers.stripParentheses(executor);
+    while (loop instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol next
+        && next.getSimpleName().contentEquals("next")
+        && ASTHelpers.getReceiver(call) != null) {
+      loop = ASTHelpers.stripParentheses(ASTHelpers.getReceiver(call));
+    }
+    // An EmbeddedChannel's loop runs tasks on the test's own thread.
+    if (loop instanceof MethodInvocationTree call
+        && TypeNames.isSubtype(ASTHelpers.getReceiverType(call), "io.netty.channel.embedded.EmbeddedChannel", state)) {
+      return false;
+    }
+    ExpressionTree made = LocalVariables.heldValue(loop, local -> LocalVariables.initializer(local, from), state);
+    return !TypeNames.isSubtypeOfAny(ASTHelpers.getType(loop), NOT_IO_EVENT_LOOPS, state)
+        && !(made instanceof NewClassTree created
+            && TypeNames.isSubtypeOfAny(ASTHelpers.getType(created), NOT_IO_EVENT_LOOPS, state));
   }
 
   private static final String EVENT_LOOP_GROUP = "io.netty.channel.EventLoopGroup";
+  /**
+   * Event loops that serve no sockets: a {@code DefaultEventLoopGroup} (often made to run blocking
+   * work off the I/O loops) and a test's {@code EmbeddedEventLoop}.
+   */
+  private static final ImmutableSet<String> NOT_IO_EVENT_LOOPS =
+      ImmutableSet.of(
+          "io.netty.channel.DefaultEventLoopGroup",
+          "io.netty.channel.DefaultEventLoop",
+          "io.netty.channel.embedded.EmbeddedEventLoop");
   private static final String ON_AN_EVENT_LOOP = "a Netty event loop, which runs it on that event loop";
   /** The methods of an executor that run a task given to them (not an event loop group's forEach). */
   private static final ImmutableSet<String> EXECUTOR_METHODS =

@@ -61,8 +61,8 @@ final class PerCompilation<T> {
       int[] depth = NESTED_COMPUTATIONS.get();
       if (depth[0] >= MAX_NESTED_COMPUTATIONS) {
         // A chain of helpers each asking about the next, hundreds deep (generated code): the
-        // verdict that proves nothing, rather than a StackOverflowError in javac. Not kept, so a
-        // question asked from nearer the chain's end is still answered.
+        // verdict that proves nothing, rather than a StackOverflowError in javac. Not kept here,
+        // but the computations above it keep what it led them to.
         return whileComputing;
       }
       known.put(key, whileComputing);

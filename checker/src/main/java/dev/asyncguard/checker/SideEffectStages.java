@@ -133,9 +133,12 @@ final class SideEffectStages {
     ExpressionTree made =
         local == null ? receiver : LocalVariables.initializer(local, state.getPath());
     // Made by handing the failure to a handler that uses it (fetch().exceptionally(e -> log(e)),
-    // directly or through a local): the source's failure is seen there.
+    // directly or through a local): the source's failure is seen there. Not a composing recovery
+    // (exceptionallyCompose(e -> backup())), whose future fails with new work's failure.
     if (made != null
         && ASTHelpers.stripParentheses(made) instanceof MethodInvocationTree source
+        && !(ASTHelpers.getSymbol(source) instanceof MethodSymbol recovery
+            && recovery.getSimpleName().toString().contains("Compose"))
         && handsTheFailureOn(source, state)) {
       return true;
     }
@@ -388,13 +391,13 @@ final class SideEffectStages {
     if (KeptReturnValues.handlesFailure(call, state)) {
       return true;
     }
-    if (!FailureObservers.handedTo(call, state)) {
-      return false;
-    }
+    // A named handler that receives the failure itself: not any named argument of the call (the
+    // executor of whenCompleteAsync((v, e) -> done.set(true), pool) sees no failure).
     for (ExpressionTree argument : call.getArguments()) {
       ExpressionTree stripped = ASTHelpers.stripParentheses(argument);
       if ((stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
-          && ASTHelpers.getSymbol(stripped) instanceof VarSymbol) {
+          && ASTHelpers.getSymbol(stripped) instanceof VarSymbol
+          && FailureObservers.receivesFailure(stripped, state)) {
         return true;
       }
     }
