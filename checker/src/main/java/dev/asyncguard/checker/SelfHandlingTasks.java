@@ -826,10 +826,18 @@ final class SelfHandlingTasks {
       return false;
     }
     Types types = state.getTypes();
-    boolean catchAll =
-        types.isSameType(caught, state.getSymtab().exceptionType)
-            || types.isSameType(caught, state.getSymtab().throwableType)
-            || (noCheckedExceptions && types.isSameType(caught, state.getSymtab().runtimeExceptionType));
+    // A multi-catch catches everything only through one of its alternatives: javac types its
+    // parameter as their union, whose symbol is their least upper bound (Exception for
+    // IllegalStateException | InterruptedException).
+    Iterable<? extends Type> alternatives =
+        caught instanceof Type.UnionClassType union ? union.getAlternativeTypes() : List.of(caught);
+    boolean catchAll = false;
+    for (Type alternative : alternatives) {
+      catchAll |=
+          types.isSameType(alternative, state.getSymtab().exceptionType)
+              || types.isSameType(alternative, state.getSymtab().throwableType)
+              || (noCheckedExceptions && types.isSameType(alternative, state.getSymtab().runtimeExceptionType));
+    }
     return catchAll && !throwsAnything(clause.getBlock());
   }
 
