@@ -277,9 +277,7 @@ final class FunctionRoles {
       boolean direct = executor != null && isDirectExecutor(executor, state);
       boolean commonPool = executor != null && isCommonPool(executor, state);
       if (executor != null && !direct && !commonPool) {
-        return isEventLoop(executor, invocationPath, state)
-            ? Role.callback("in " + CallDescriptions.article(name) + " " + name + " callback given " + ON_AN_EVENT_LOOP)
-            : Role.OFFLOADED;
+        return isEventLoop(executor, invocationPath, state) ? eventLoopCallback(name) : Role.OFFLOADED;
       }
       // A subclass's *Async stage without an executor runs on its own defaultExecutor() (JDK 9+).
       if (executor == null
@@ -314,7 +312,7 @@ final class FunctionRoles {
         return Role.INLINE;
       }
       if (isEventLoop(executor, invocationPath, state)) {
-        return Role.callback("in " + CallDescriptions.article(name) + " " + name + " callback given " + ON_AN_EVENT_LOOP);
+        return eventLoopCallback(name);
       }
       if (!isDirectExecutor(executor, state)
           || guavaCompletesOnAnExecutor(guavaInput(invocation, method), invocationPath, state)) {
@@ -369,7 +367,7 @@ final class FunctionRoles {
     boolean toAnExecutor = TypeNames.isSubtype(receiverType, EXECUTOR, state);
     if (toAnExecutor
         && isCommonPool(
-            LocalVariables.heldValue(receiver, local -> LocalVariables.initializer(local, invocationPath), state),
+            LocalVariables.heldValue(receiver, LocalVariables.around(invocationPath), state),
             state)) {
       return Role.commonPoolCallback(
           "in a task handed to " + CallDescriptions.describe(invocation) + ", which runs on the common ForkJoinPool");
@@ -555,7 +553,7 @@ final class FunctionRoles {
         ExpressionTree made =
             service == null
                 ? null
-                : LocalVariables.heldValue(service, local -> LocalVariables.initializer(local, from), state);
+                : LocalVariables.heldValue(service, LocalVariables.around(from), state);
         return made == null || !DIRECT_EXECUTOR_SERVICE.matches(ASTHelpers.stripParentheses(made), state);
       }
       if (isOwnHelper(method, state)) {
@@ -861,7 +859,7 @@ final class FunctionRoles {
         && TypeNames.isSubtype(ASTHelpers.getReceiverType(call), "io.netty.channel.embedded.EmbeddedChannel", state)) {
       return false;
     }
-    ExpressionTree made = LocalVariables.heldValue(loop, local -> LocalVariables.initializer(local, from), state);
+    ExpressionTree made = LocalVariables.heldValue(loop, LocalVariables.around(from), state);
     return !TypeNames.isSubtypeOfAny(ASTHelpers.getType(loop), NOT_IO_EVENT_LOOPS, state)
         && !(made instanceof NewClassTree created
             && TypeNames.isSubtypeOfAny(ASTHelpers.getType(created), NOT_IO_EVENT_LOOPS, state));
@@ -877,7 +875,12 @@ final class FunctionRoles {
           "io.netty.channel.DefaultEventLoopGroup",
           "io.netty.channel.DefaultEventLoop",
           "io.netty.channel.embedded.EmbeddedEventLoop");
-  private static final String ON_AN_EVENT_LOOP = "a Netty event loop, which runs it on that event loop";
+  /** A stage's or a Guava callback given an event loop: {@code thenApplyAsync(fn, ch.eventLoop())}. */
+  private static Role eventLoopCallback(String name) {
+    return Role.callback(
+        "in " + CallDescriptions.article(name) + " " + name + " callback given a Netty event loop,"
+            + " which runs it on that event loop");
+  }
   /** The methods of an executor that run a task given to them (not an event loop group's forEach). */
   private static final ImmutableSet<String> EXECUTOR_METHODS =
       ImmutableSet.of(
