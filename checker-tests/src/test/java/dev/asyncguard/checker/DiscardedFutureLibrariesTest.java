@@ -1100,6 +1100,7 @@ class DiscardedFutureLibrariesTest {
             "  Future<T> onFailure(Handler<Throwable> handler);",
             "  <U> Future<U> map(java.util.function.Function<? super T, U> mapper);",
             "  <U> Future<U> compose(java.util.function.Function<? super T, Future<U>> mapper);",
+            "  Future<T> recover(java.util.function.Function<Throwable, Future<T>> mapper);",
             "  static CompositeFuture all(Future<?> a, Future<?> b) { return null; }",
             "}")
         .addSourceLines(
@@ -1122,6 +1123,9 @@ class DiscardedFutureLibrariesTest {
             "    Future.all(a, b).map(cf -> 1);",
             "    // BUG: Diagnostic contains: Future.compose(...) returns",
             "    Future.all(a, b).compose(cf -> a);",
+            "    // A recovery that returns another future fails with that future's failure.",
+            "    // BUG: Diagnostic contains: Future.map(...) returns",
+            "    a.recover(t -> { report(t); return b; }).map(s -> 1);",
             "  }",
             "  void report(Throwable t) {}",
             "}")

@@ -133,12 +133,12 @@ final class SideEffectStages {
     ExpressionTree made =
         local == null ? receiver : LocalVariables.initializer(local, state.getPath());
     // Made by handing the failure to a handler that uses it (fetch().exceptionally(e -> log(e)),
-    // directly or through a local): the source's failure is seen there. Not a composing recovery
-    // (exceptionallyCompose(e -> backup())), whose future fails with new work's failure.
+    // directly or through a local): the source's failure is seen there. Not a recovery that
+    // returns another future (exceptionallyCompose(e -> backup()), Vert.x recover, Guava
+    // catchingAsync), whose future fails with that new work's failure.
     if (made != null
         && ASTHelpers.stripParentheses(made) instanceof MethodInvocationTree source
-        && !(ASTHelpers.getSymbol(source) instanceof MethodSymbol recovery
-            && recovery.getSimpleName().toString().contains("Compose"))
+        && !handsAFunctionReturningAFuture(source, state)
         && handsTheFailureOn(source, state)) {
       return true;
     }
@@ -161,6 +161,20 @@ final class SideEffectStages {
       if (member instanceof MethodSymbol accessor
           && accessor.getParameters().isEmpty()
           && (accessor.flags() & Flags.GENERATED_MEMBER) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an argument of the call is a function whose result is a future: the call composes. */
+  private boolean handsAFunctionReturningAFuture(MethodInvocationTree call, VisitorState state) {
+    Types types = state.getTypes();
+    for (ExpressionTree argument : call.getArguments()) {
+      Type type = ASTHelpers.getType(argument);
+      if (type != null
+          && types.isFunctionalInterface(type)
+          && futureTypes.isFutureLike(types.findDescriptorType(type).getReturnType(), state)) {
         return true;
       }
     }
