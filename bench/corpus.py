@@ -7,7 +7,8 @@ Run through bench/corpus.sh (it finds the JDK and builds the checker first). Com
   update  [project...]  same compile; rewrite bench/expected/<project>.txt from what it found
   measure [--runs N]    every configuration, N interleaved runs; writes bench/BENCHMARKS.md
   report                rewrites bench/BENCHMARKS.md from the last measure's raw figures
-  duet    [--rounds N] [--pairs P] [--append]  pairs of configurations at the same time, one per core
+  duet    [--rounds N] [--pairs P] [--append] [--shared-core]  pairs of configurations at the same time,
+                        one per core (or, with --shared-core, both on one core, a pair per core)
   anatomy [--rounds N]  checks off and AsyncGuard in pairs with the JVM's counters: classes, metaspace, GC, JIT
   warm    [--rounds N]  repeated compiles in one JVM (bench/warm/WarmCompile.java): cost without JVM noise
   stress  [--runs N]    generated deep and recursive call graphs of growing size; prints a table
@@ -490,6 +491,38 @@ def verdict(values, limit):
             "would narrow it")
 
 
+def verdict_lines(summary):
+    """The verdicts of a paired-run summary: the cost target, FRVI, the yardstick, floor, calibration."""
+    lines = []
+    calibration = summary.get(("errorprone", "errorprone"), ({}, []))[1]
+    against_off = summary.get(("errorprone", "asyncguard"), ({}, []))[1]
+    against_frvi = summary.get(("frvi", "asyncguard"), ({}, []))[1]
+    if against_off:
+        lines.append(f"- AsyncGuard on / checks off: median **{median(against_off):.3f}**, mean "
+                     f"{interval(against_off)[0]:.3f} over {len(against_off)} rounds; target at most 1.03: "
+                     f"**{verdict(against_off, 1.03)}**.")
+    if against_frvi:
+        lines.append(f"- AsyncGuard's three checks / FutureReturnValueIgnored alone: median "
+                     f"**{median(against_frvi):.3f}**, mean {interval(against_frvi)[0]:.3f}; no worse than FRVI "
+                     f"alone (at most 1.00): **{verdict(against_frvi, 1.0)}**.")
+    frvi_cost = summary.get(("errorprone", "frvi"), ({}, []))[1]
+    if frvi_cost:
+        lines.append(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off: mean "
+                     f"**{interval(frvi_cost)[0]:.3f}**{interval_text(frvi_cost)} over {len(frvi_cost)} rounds: "
+                     "what one of Error Prone's own checks costs in the same setting.")
+    floor = summary.get(("errorprone", "idle"), ({}, []))[1]
+    if floor:
+        lines.append(f"- Floor, three idle checks of AsyncGuard's shape / checks off: mean "
+                     f"**{interval(floor)[0]:.3f}**{interval_text(floor)} over {len(floor)} rounds: what Error "
+                     "Prone charges for handing the same trees to three enabled checks that do nothing "
+                     "(`bench/idle/IdleChecks.java`).")
+    if calibration:
+        lines.append(f"- Calibration, checks off against itself: mean {interval(calibration)[0]:.3f}"
+                     f"{interval_text(calibration)} (rounds {min(calibration):.3f}-{max(calibration):.3f}); an "
+                     "interval that misses 1.000 would mean the method itself is biased.")
+    return lines
+
+
 def report(projects, results, runs, findings_only=()):
     def med(project, config, attribute):
         return median([getattr(c, attribute) for c in results[(project.name, config)]])
@@ -569,42 +602,31 @@ def report(projects, results, runs, findings_only=()):
     w("The cost a user adding AsyncGuard to an Error Prone build pays is the ratio of the compile with "
       "AsyncGuard's three checks on to the compile with Error Prone and every check off. Target: at most "
       "1.03 over the whole corpus, and no worse than Error Prone's FutureReturnValueIgnored alone.\n")
-    summary = duet_summary([p.name for p in projects])
-    if summary:
+    names = [p.name for p in projects]
+    shared_summary, duet_pairs_summary = duet_summary(names, SHARE), duet_summary(names)
+    if shared_summary or duet_pairs_summary:
         write_duet_report(projects)
-        w("### Paired runs: the measure of record\n")
+    if shared_summary:
+        w("### One core shared by both: the measure of record\n")
         w("On this shared virtual machine back-to-back compiles of the same configuration differ by tens "
-          "of percent (see the back-to-back runs below), more than the effect; so the verdict comes from "
-          "duet runs (Bulej et al., \"Duet benchmarking\", ICPE 2020), where both configurations run at the same time and share whatever "
-          "slows the machine down.\n")
+          "of percent (see the back-to-back runs below), more than the effect. Paired runs cancel what slows "
+          "the machine down: here both configurations of a pair run at the same time on the same core, "
+          "so the scheduler interleaves them within milliseconds and whatever slows that core (other "
+          "tenants, steal time, a neighbour on its sibling thread) slows both alike.\n")
+        w((WORK / "share.md").read_text())
+        w("\n".join(verdict_lines(shared_summary)) + "\n")
+    if duet_pairs_summary:
+        w("### One core each: duet runs\n" if shared_summary else "### Paired runs: the measure of record\n")
+        w("Duet runs (Bulej et al., \"Duet benchmarking\", ICPE 2020): both configurations at the same "
+          "time, one per core, swapping cores every round. They cancel what slows the whole machine "
+          "down, but not what slows one core and not the other" + (
+              ", so a round's ratio moves by several percent more than a shared-core pair's; they are "
+              "kept as a second, independent estimate.\n" if shared_summary else ".\n"))
         w((WORK / "duet.md").read_text())
-        calibration = summary.get(("errorprone", "errorprone"), ({}, []))[1]
-        against_off = summary.get(("errorprone", "asyncguard"), ({}, []))[1]
-        against_frvi = summary.get(("frvi", "asyncguard"), ({}, []))[1]
-        if against_off:
-            w(f"- AsyncGuard on / checks off: median **{median(against_off):.3f}**, mean "
-              f"{interval(against_off)[0]:.3f} over {len(against_off)} rounds; target at most 1.03: "
-              f"**{verdict(against_off, 1.03)}**.")
-        if against_frvi:
-            w(f"- AsyncGuard's three checks / FutureReturnValueIgnored alone: median **{median(against_frvi):.3f}**, "
-              f"mean {interval(against_frvi)[0]:.3f}; no worse than FRVI alone (at most 1.00): "
-              f"**{verdict(against_frvi, 1.0)}**.")
-        frvi_cost = summary.get(("errorprone", "frvi"), ({}, []))[1]
-        if frvi_cost:
-            w(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off: mean "
-              f"**{interval(frvi_cost)[0]:.3f}**{interval_text(frvi_cost)} "
-              f"over {len(frvi_cost)} rounds: what one of Error Prone's own checks costs in the same setting.")
-        floor = summary.get(("errorprone", "idle"), ({}, []))[1]
-        if floor:
-            w(f"- Floor, three idle checks of AsyncGuard's shape / checks off: mean **{interval(floor)[0]:.3f}**"
-              f"{interval_text(floor)} over {len(floor)} rounds: what Error Prone charges for handing the same "
-              "trees to three enabled checks that do nothing (`bench/idle/IdleChecks.java`).")
-        if calibration:
-            w(f"- Calibration, checks off against itself: mean {interval(calibration)[0]:.3f}{interval_text(calibration)} "
-              f"(rounds {min(calibration):.3f}-{max(calibration):.3f}); an interval that misses 1.000 would mean "
-              "the method itself is biased.")
-        w("- One core per compile makes the JIT compiler and the collector share the core with javac, so "
-          "the ratios include compiling and collecting AsyncGuard's own code and garbage: a pessimistic "
+        w("\n".join(verdict_lines(duet_pairs_summary)) + "\n")
+    if shared_summary or duet_pairs_summary:
+        w("One core per compile makes the JIT compiler and the collector share the core with javac, so the "
+          "paired ratios include compiling and collecting AsyncGuard's own code and garbage: a pessimistic "
           "setting next to a developer machine with idle cores.\n")
     if ANATOMY.exists():
         write_anatomy_report(projects)
@@ -823,6 +845,7 @@ def command_startup(rounds):
 
 
 DUET = WORK / "duet.jsonl"
+SHARE = WORK / "share.jsonl"  # `duet --shared-core`: both configurations of a pair on one core
 # Named (baseline, candidate) pairs: the cost ratio the issue asks for, AsyncGuard against FRVI alone,
 # the yardstick (what Error Prone's own FutureReturnValueIgnored costs), the floor (what idle checks of
 # AsyncGuard's shape cost) and the calibration.
@@ -854,12 +877,31 @@ def duet_compile(project, config, slot, core, jvm_flags=()):
 def duet_pair(project, baseline, candidate, cores):
     """Both configurations at once, on the given cores; their wall, CPU and peak memory figures. Both
     finish before either is judged, so a failure leaves no javac running."""
-    runs = [duet_compile(project, baseline, "a", cores[0]), duet_compile(project, candidate, "b", cores[1])]
-    for process, _, log in runs:
+    return wait_for(project, [duet_compile(project, baseline, "a", cores[0]) + (baseline,),
+                              duet_compile(project, candidate, "b", cores[1]) + (candidate,)])
+
+
+def shared_core_pairs(project, baseline, candidate, round_number):
+    """On each core at once, both configurations sharing that one core: [(core, baseline figures,
+    candidate figures)]. Which of the two starts first alternates by round and core."""
+    runs = []
+    for core in (0, 1):
+        slots = [("a", baseline), ("b", candidate)]
+        for slot, config in slots if (round_number + core) % 2 == 0 else reversed(slots):
+            runs.append((core, slot) + duet_compile(project, config, f"{core}{slot}", core) + (config,))
+    figures = wait_for(project, [run[2:] for run in runs])
+    by_slot = {(core, slot): figure for (core, slot, *_), figure in zip(runs, figures)}
+    return [(core, by_slot[(core, "a")], by_slot[(core, "b")]) for core in (0, 1)]
+
+
+def wait_for(project, runs):
+    """Waits for every compile of (process, stats, log, config), then reads their figures; a failure
+    stops the benchmark only once none is left running."""
+    for process, _, log, _ in runs:
         process.wait()
         log.close()
     figures = []
-    for (process, stats, log), config in zip(runs, (baseline, candidate)):
+    for process, stats, log, config in runs:
         if process.returncode != 0:
             die(f"{project.name} [{config}] failed in the duet (exit {process.returncode}); log: {log.name}")
         wall, user, system, peak = stats.read_text().split()[-4:]
@@ -867,16 +909,20 @@ def duet_pair(project, baseline, candidate, cores):
     return figures
 
 
-def command_duet(projects, rounds, pair_names, append):
+def command_duet(projects, rounds, pair_names, append, shared_core=False):
     """Duet benchmarking (Bulej et al., ICPE 2020): the two configurations of a pair compile at the same
     time, each pinned to its own core, and swap cores every round. Whatever slows the machine down
     (other tenants, steal time, frequency) slows both alike, so their ratio is stable where
-    back-to-back timings on a shared VM are not."""
+    back-to-back timings on a shared VM are not. With `shared_core`, both configurations of a pair
+    share one core instead (a pair on each core at once): the scheduler interleaves them within
+    milliseconds, so even what slows one core and not the other slows both alike, and each one's CPU
+    time is what it would take alone on that core."""
     prepare(projects)
     if (os.cpu_count() or 1) < 2 or shutil.which("taskset") is None:
         die("duet needs two cores and taskset (util-linux)")
     for project in projects:
         (project.work / "sources.args").write_text("\n".join(project.sources()) + "\n")
+    records_file = SHARE if shared_core else DUET
     pairs = [DUET_PAIRS[name] for name in pair_names]
     base_revision = None
     if BASE_CHECKOUT:
@@ -887,26 +933,32 @@ def command_duet(projects, rounds, pair_names, append):
     builds = {config: checker_build(ROOT if config == "asyncguard" else BASE_CHECKOUT)
               for config in {c for pair in pairs for c in pair} if config in ("asyncguard", "asyncguard-base")}
     first_round = 0
-    if append and DUET.exists():  # more rounds for the same or other pairs: round numbers continue
-        first_round = 1 + max((json.loads(line)["round"] for line in DUET.read_text().splitlines()), default=-1)
+    if append and records_file.exists():  # more rounds for the same or other pairs: round numbers continue
+        first_round = 1 + max((json.loads(line)["round"] for line in records_file.read_text().splitlines()), default=-1)
     else:
-        DUET.unlink(missing_ok=True)
+        records_file.unlink(missing_ok=True)
     for round_number in range(first_round, first_round + rounds):
         for project in projects:
             for baseline, candidate in pairs:
-                cores = (0, 1) if round_number % 2 == 0 else (1, 0)
-                figures = duet_pair(project, baseline, candidate, cores)
-                record = {"project": project.name, "round": round_number, "baseline": baseline, "candidate": candidate,
-                          "core_of_baseline": cores[0], "a": figures[0], "b": figures[1]}
-                if "asyncguard-base" in (baseline, candidate):
-                    record["base_revision"] = base_revision
-                if builds:
-                    record["checker_builds"] = {c: builds[c] for c in (baseline, candidate) if c in builds}
-                with DUET.open("a") as out:
-                    out.write(json.dumps(record) + "\n")
-                print(f"duet {round_number + 1}/{first_round + rounds} {project.name:17} {baseline:10} {figures[0]['seconds']:6.1f} s | "
-                      f"{candidate:10} {figures[1]['seconds']:6.1f} s | ratio {figures[1]['seconds'] / figures[0]['seconds']:.3f}",
-                      flush=True)
+                if shared_core:
+                    measured = [({"core": core}, a, b) for core, a, b in
+                                shared_core_pairs(project, baseline, candidate, round_number)]
+                else:
+                    cores = (0, 1) if round_number % 2 == 0 else (1, 0)
+                    measured = [({"core_of_baseline": cores[0]}, *duet_pair(project, baseline, candidate, cores))]
+                for placement, a, b in measured:
+                    record = {"project": project.name, "round": round_number, "baseline": baseline,
+                              "candidate": candidate, **placement, "a": a, "b": b}
+                    if "asyncguard-base" in (baseline, candidate):
+                        record["base_revision"] = base_revision
+                    if builds:
+                        record["checker_builds"] = {c: builds[c] for c in (baseline, candidate) if c in builds}
+                    with records_file.open("a") as out:
+                        out.write(json.dumps(record) + "\n")
+                    figure = "cpu" if shared_core else "seconds"
+                    print(f"{'share' if shared_core else 'duet'} {round_number + 1}/{first_round + rounds} "
+                          f"{project.name:17} {baseline:10} {a[figure]:6.1f} s | {candidate:10} {b[figure]:6.1f} s | "
+                          f"ratio {b[figure] / a[figure]:.3f}", flush=True)
     write_duet_report(projects)
 
 
@@ -916,39 +968,64 @@ def checker_build(checkout):
     return hashlib.sha256(Path(jar).read_bytes()).hexdigest()[:12]
 
 
-def read_duet_records():
-    return [json.loads(line) for line in DUET.read_text().splitlines()] if DUET.exists() else []
+def read_duet_records(records_file=DUET):
+    return [json.loads(line) for line in records_file.read_text().splitlines()] if records_file.exists() else []
 
 
-def duet_summary(names):
+def compared_figure(records_file):
+    """Duet pairs compare wall time; pairs sharing a core compare CPU time (their wall times overlap)."""
+    return "cpu" if records_file == SHARE else "seconds"
+
+
+def duet_summary(names, records_file=DUET):
     """Per pair: per-project median ratios and the corpus ratio of each complete round."""
-    records = read_duet_records()
+    records = read_duet_records(records_file)
+    figure = compared_figure(records_file)
     summary = {}
     for pair in dict.fromkeys((r["baseline"], r["candidate"]) for r in records):
         mine = [r for r in records if (r["baseline"], r["candidate"]) == pair]
-        per_project = {name: median([r["b"]["seconds"] / r["a"]["seconds"] for r in mine if r["project"] == name])
+        per_project = {name: median([r["b"][figure] / r["a"][figure] for r in mine if r["project"] == name])
                        for name in names if any(r["project"] == name for r in mine)}
         per_round = []
         for n in sorted({r["round"] for r in mine}):
             in_round = [r for r in mine if r["round"] == n and r["project"] in names]
             if {r["project"] for r in in_round} >= set(names):
-                per_round.append(sum(r["b"]["seconds"] for r in in_round) / sum(r["a"]["seconds"] for r in in_round))
+                per_round.append(sum(r["b"][figure] for r in in_round) / sum(r["a"][figure] for r in in_round))
         summary[pair] = (per_project, per_round)
     return summary
 
 
+DUET_INTRO = ("Each pair compiled with fresh javac processes at the same time, one configuration per core "
+              "(`taskset`, `-XX:ActiveProcessorCount=1`), without Error Prone's per-check timers (as a user "
+              "compiles), the two swapping cores every round (`bench/corpus.sh duet`, {date}; complete rounds per "
+              "pair in the table). Ratio: candidate / baseline wall time. Per project: the median over rounds; "
+              "corpus: each round's total candidate time over its total baseline time, median and range over "
+              "rounds. Checks off against itself is the calibration: what the method cannot resolve.\n")
+SHARE_INTRO = ("Each pair compiled with fresh javac processes at the same time on one core (`taskset`, "
+               "`-XX:ActiveProcessorCount=1`), a pair on each of the two cores at once, without Error Prone's "
+               "per-check timers, which of the two starts first alternating (`bench/corpus.sh duet "
+               "--shared-core`, {date}; complete rounds per pair in the table, each with two pairs per project). "
+               "Ratio: candidate / baseline CPU time (user + system), which for a one-core JVM is the wall time "
+               "it takes alone on that core. Per project: the median over pairs; corpus: each round's total "
+               "candidate CPU time over its total baseline CPU time, median and range over rounds. Checks off "
+               "against itself is the calibration: what the method cannot resolve.\n")
+
+
 def write_duet_report(projects):
+    """duet.md and share.md: one table per kind of paired run that has records."""
+    for records_file, intro, table in ((DUET, DUET_INTRO, WORK / "duet.md"), (SHARE, SHARE_INTRO, WORK / "share.md")):
+        if records_file.exists():
+            lines = [intro.format(date=datetime.date.fromtimestamp(records_file.stat().st_mtime))]
+            lines += pairs_table(projects, records_file)
+            table.write_text("\n".join(lines) + "\n")
+            print("\n".join(lines))
+
+
+def pairs_table(projects, records_file):
     names = [p.name for p in projects]
-    summary = duet_summary(names)
-    records = read_duet_records()
-    lines = [f"Each pair compiled with fresh javac processes at the same time, one configuration per core "
-             f"(`taskset`, `-XX:ActiveProcessorCount=1`), without Error Prone's per-check timers (as a user compiles), "
-             f"the two swapping cores every round (`bench/corpus.sh duet`, "
-             f"{datetime.date.fromtimestamp(DUET.stat().st_mtime)}; complete rounds per pair in the table). Ratio: "
-             "candidate / baseline wall time. Per project: the median over rounds; corpus: each round's total "
-             "candidate time over its total baseline time, median and range over rounds. Checks off against "
-             "itself is the calibration: what the method cannot resolve.\n",
-             "| Candidate / baseline | rounds | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
+    summary = duet_summary(names, records_file)
+    records = read_duet_records(records_file)
+    lines = ["| Candidate / baseline | rounds | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
              "|---|" + "---:|" * (len(names) + 4)]
     for (baseline, candidate), (per_project, per_round) in summary.items():
         cells = [f"{per_project[n]:.3f}" if n in per_project else "-" for n in names]
@@ -972,8 +1049,7 @@ def write_duet_report(projects):
             revisions = sorted({r.get("base_revision") or "unknown" for r in mine})
             label += f" ({', '.join(revisions)})"
         lines.append(f"| {label} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
-    (WORK / "duet.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1260,6 +1336,8 @@ def main():
     duet.add_argument("--pairs", default=",".join(DEFAULT_DUET_PAIRS),
                       help=f"comma-separated, of {', '.join(DUET_PAIRS)} (default: %(default)s)")
     duet.add_argument("--append", action="store_true", help="keep the earlier duet rounds and add to them")
+    duet.add_argument("--shared-core", action="store_true", help="both configurations of a pair on one core, "
+                      "a pair on each core at once; compares CPU time (records in bench/work/share.jsonl)")
     duet.add_argument("--base", type=Path, help="for the against-base pair: a checkout of the base revision, built "
                       "(mvn -B -q package -DskipTests -pl annotations,checker)")
     duet.add_argument("projects", nargs="*")
@@ -1313,7 +1391,7 @@ def main():
         BASE_CHECKOUT = args.base.resolve() if args.base else None
         if BASE_CHECKOUT:
             asyncguard_path(BASE_CHECKOUT)  # fails early, with the command, when it is not built
-        command_duet(timed, args.rounds, pair_names, args.append)
+        command_duet(timed, args.rounds, pair_names, args.append, args.shared_core)
     elif args.command == "anatomy":
         if args.rounds < 1:
             die("--rounds must be at least 1")

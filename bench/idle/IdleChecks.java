@@ -17,6 +17,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ReturnTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BinaryTree;
@@ -30,6 +31,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 
 /**
@@ -81,6 +83,10 @@ public final class IdleChecks {
       return NO_MATCH;
     }
 
+    public Description matchTry(TryTree tree, VisitorState state) {
+      return NO_MATCH;
+    }
+
     public Description matchClass(ClassTree tree, VisitorState state) {
       return NO_MATCH;
     }
@@ -128,7 +134,8 @@ public final class IdleChecks {
           CompoundAssignmentTreeMatcher,
           NewClassTreeMatcher,
           MemberReferenceTreeMatcher,
-          SynchronizedTreeMatcher {
+          SynchronizedTreeMatcher,
+          TryTreeMatcher {
     public IdleBlockingCallInAsync() {}
   }
 }
