@@ -955,7 +955,7 @@ def command_duet(projects, rounds, pair_names, append, shared_core=False):
                         record["checker_builds"] = {c: builds[c] for c in (baseline, candidate) if c in builds}
                     with records_file.open("a") as out:
                         out.write(json.dumps(record) + "\n")
-                    figure = "cpu" if shared_core else "seconds"
+                    figure = compared_figure(records_file)
                     print(f"{'share' if shared_core else 'duet'} {round_number + 1}/{first_round + rounds} "
                           f"{project.name:17} {baseline:10} {a[figure]:6.1f} s | {candidate:10} {b[figure]:6.1f} s | "
                           f"ratio {b[figure] / a[figure]:.3f}", flush=True)
