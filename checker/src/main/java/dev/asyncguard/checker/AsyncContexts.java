@@ -201,10 +201,14 @@ final class AsyncContexts {
       return Optional.empty();
     }
     Optional<AsyncContext> context = asyncReason(path, method, state);
-    // A blocking annotation says the method may block, whatever else marks it (checked last: costly).
-    boolean markedBlocking =
-        annotations.blockingOnMethod(method, state).isPresent() || annotations.blockingOnType(method, state);
-    return context.isPresent() && !markedBlocking ? context : Optional.empty();
+    // A blocking annotation says the method may block, whatever else marks it (asked only of an
+    // async method: most methods are none, and the lookup costs more than the classification).
+    if (context.isEmpty()
+        || annotations.blockingOnMethod(method, state).isPresent()
+        || annotations.blockingOnType(method, state)) {
+      return Optional.empty();
+    }
+    return context;
   }
 
   private Optional<AsyncContext> asyncReason(TreePath path, MethodSymbol method, VisitorState state) {
@@ -280,17 +284,28 @@ final class AsyncContexts {
         && !returnsOnlyWaitedFutures(method, state);
   }
 
+  /**
+   * Whether Netty's future type resolves in this compilation (its jar on the classpath, or a source
+   * declaring it): without it no call is one of Netty's waits.
+   */
+  private final PerCompilation<Boolean> nettyFutureKnown =
+      new PerCompilation<>(state -> state.getSymbolFromString(NETTY_FUTURE) != null);
+
+  private static final String NETTY_FUTURE = "io.netty.util.concurrent.Future";
+
   /** Netty's waits, which return the future they waited for. */
   private static final CallPattern.AnyOf WAITED =
       CallPattern.anyOf(
-          CallPattern.instanceMethod(
-              "io.netty.util.concurrent.Future", CompletedFutures.NETTY_WAITS.toArray(String[]::new)));
+          CallPattern.instanceMethod(NETTY_FUTURE, CompletedFutures.NETTY_WAITS.toArray(String[]::new)));
 
   /**
    * A method whose every return is a future it waited for ({@code ChannelFuture start() { return
    * bootstrap.bind(port).sync(); }}): synchronous by design, it hands its caller a done future.
    */
-  private static boolean returnsOnlyWaitedFutures(MethodSymbol method, VisitorState state) {
+  private boolean returnsOnlyWaitedFutures(MethodSymbol method, VisitorState state) {
+    if (!nettyFutureKnown.get(state)) {
+      return false; // no return can be a Netty wait: the body is not read
+    }
     BlockTree body = MethodDeclarations.bodyOf(method, state);
     return body != null
         && OwnBodyScanner.everyReturn(body, returned -> WAITED.matches(ASTHelpers.stripParentheses(returned), state));
