@@ -614,7 +614,14 @@ def report(projects, results, runs, findings_only=()):
           "so the scheduler interleaves them within milliseconds and whatever slows that core (other "
           "tenants, steal time, a neighbour on its sibling thread) slows both alike.\n")
         w((WORK / "share.md").read_text())
-        w("\n".join(verdict_lines(shared_summary)) + "\n")
+        verdicts = verdict_lines(shared_summary)
+        without_jit = duet_summary(names, SHARE, WITHOUT_JIT).get(("errorprone", "asyncguard"), ({}, []))[1]
+        if len(without_jit) > 1:
+            verdicts.append(f"- Without the JIT compiler threads (the second table), AsyncGuard on / checks off: mean "
+                            f"**{interval(without_jit)[0]:.3f}**{interval_text(without_jit)} over {len(without_jit)} "
+                            "rounds: about what a developer with a core to spare waits for; the verdict stays on "
+                            "all the CPU time, which also counts compiling AsyncGuard's code.")
+        w("\n".join(verdicts) + "\n")
     if duet_pairs_summary:
         w("### One core each: duet runs\n" if shared_summary else "### Paired runs: the measure of record\n")
         w("Duet runs (Bulej et al., \"Duet benchmarking\", ICPE 2020): both configurations at the same "
@@ -889,23 +896,30 @@ def shared_core_pairs(project, baseline, candidate, round_number):
         slots = [("a", baseline), ("b", candidate)]
         for slot, config in slots if (round_number + core) % 2 == 0 else reversed(slots):
             runs.append((core, slot) + duet_compile(project, config, f"{core}{slot}", core) + (config,))
-    figures = wait_for(project, [run[2:] for run in runs])
+    figures = wait_for(project, [run[2:] for run in runs], threads=True)
     by_slot = {(core, slot): figure for (core, slot, *_), figure in zip(runs, figures)}
     return [(core, by_slot[(core, "a")], by_slot[(core, "b")]) for core in (0, 1)]
 
 
-def wait_for(project, runs):
+def wait_for(project, runs, threads=False):
     """Waits for every compile of (process, stats, log, config), then reads their figures; a failure
-    stops the benchmark only once none is left running."""
+    stops the benchmark only once none is left running. With `threads`, also the CPU seconds of each
+    JVM's JIT compiler threads, read from /proc while it runs (`jit_cpu`): a JVM with a core to spare
+    runs them beside javac's thread, so the rest of its CPU time (`cpu` - `jit_cpu`: javac's thread,
+    the collector, the VM) is about the wall time it would take there."""
+    thread_cpu = poll_thread_cpu([process for process, *_ in runs], interval=0.2) if threads else None
     for process, _, log, _ in runs:
         process.wait()
         log.close()
     figures = []
-    for process, stats, log, config in runs:
+    for index, (process, stats, log, config) in enumerate(runs):
         if process.returncode != 0:
             die(f"{project.name} [{config}] failed in the duet (exit {process.returncode}); log: {log.name}")
         wall, user, system, peak = stats.read_text().split()[-4:]
-        figures.append({"seconds": float(wall), "cpu": float(user) + float(system), "peak_kib": int(peak)})
+        figure = {"seconds": float(wall), "cpu": float(user) + float(system), "peak_kib": int(peak)}
+        if thread_cpu is not None:
+            figure["jit_cpu"] = round(thread_cpu[index]["jit"], 2)
+        figures.append(figure)
     return figures
 
 
@@ -977,20 +991,32 @@ def compared_figure(records_file):
     return "cpu" if records_file == SHARE else "seconds"
 
 
-def duet_summary(names, records_file=DUET):
+WITHOUT_JIT = "cpu_without_jit"  # a shared-core figure: CPU time less the JIT compiler threads' (`wait_for`)
+
+
+def side_figure(side, figure):
+    """One configuration's figure of a pair record."""
+    return side["cpu"] - side["jit_cpu"] if figure == WITHOUT_JIT else side[figure]
+
+
+def duet_summary(names, records_file=DUET, figure=None):
     """Per pair: per-project median ratios and the corpus ratio of each complete round."""
     records = read_duet_records(records_file)
-    figure = compared_figure(records_file)
+    figure = figure or compared_figure(records_file)
+    if figure == WITHOUT_JIT:  # recorded by shared-core runs since the JIT threads were read
+        records = [r for r in records if "jit_cpu" in r["a"] and "jit_cpu" in r["b"]]
     summary = {}
     for pair in dict.fromkeys((r["baseline"], r["candidate"]) for r in records):
         mine = [r for r in records if (r["baseline"], r["candidate"]) == pair]
-        per_project = {name: median([r["b"][figure] / r["a"][figure] for r in mine if r["project"] == name])
+        ratio = lambda r: side_figure(r["b"], figure) / side_figure(r["a"], figure)
+        per_project = {name: median([ratio(r) for r in mine if r["project"] == name])
                        for name in names if any(r["project"] == name for r in mine)}
         per_round = []
         for n in sorted({r["round"] for r in mine}):
             in_round = [r for r in mine if r["round"] == n and r["project"] in names]
             if {r["project"] for r in in_round} >= set(names):
-                per_round.append(sum(r["b"][figure] for r in in_round) / sum(r["a"][figure] for r in in_round))
+                per_round.append(sum(side_figure(r["b"], figure) for r in in_round)
+                                 / sum(side_figure(r["a"], figure) for r in in_round))
         summary[pair] = (per_project, per_round)
     return summary
 
@@ -1011,20 +1037,32 @@ SHARE_INTRO = ("Each pair compiled with fresh javac processes at the same time o
                "against itself is the calibration: what the method cannot resolve.\n")
 
 
+WITHOUT_JIT_INTRO = ("The same pairs without the CPU time of the JIT compiler threads (read from `/proc` while "
+                     "each compile runs; pairs recorded before they were read are left out): javac's thread, "
+                     "the collector and the VM. A JVM with a core to spare runs its JIT beside javac's thread, "
+                     "so this is about the wall time a developer machine with idle cores would take; the JIT "
+                     "still delivers compiled code later on one core than it would there, so it is not a "
+                     "lower bound.\n")
+
+
 def write_duet_report(projects):
     """duet.md and share.md: one table per kind of paired run that has records."""
     for records_file, intro, table in ((DUET, DUET_INTRO, WORK / "duet.md"), (SHARE, SHARE_INTRO, WORK / "share.md")):
         if records_file.exists():
             lines = [intro.format(date=datetime.date.fromtimestamp(records_file.stat().st_mtime))]
             lines += pairs_table(projects, records_file)
+            if records_file == SHARE and duet_summary([p.name for p in projects], SHARE, WITHOUT_JIT):
+                lines += ["", WITHOUT_JIT_INTRO, *pairs_table(projects, records_file, WITHOUT_JIT)]
             table.write_text("\n".join(lines) + "\n")
             print("\n".join(lines))
 
 
-def pairs_table(projects, records_file):
+def pairs_table(projects, records_file, figure=None):
     names = [p.name for p in projects]
-    summary = duet_summary(names, records_file)
+    summary = duet_summary(names, records_file, figure)
     records = read_duet_records(records_file)
+    if figure == WITHOUT_JIT:
+        records = [r for r in records if "jit_cpu" in r["a"] and "jit_cpu" in r["b"]]
     lines = ["| Candidate / baseline | rounds | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
              "|---|" + "---:|" * (len(names) + 4)]
     for (baseline, candidate), (per_project, per_round) in summary.items():
