@@ -43,7 +43,6 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -366,7 +365,7 @@ final class CompletedFutures {
 
   /** Per compilation: for a helper and the index of a function parameter, {@link #helperAppliesOnlyToDoneFutures}. */
   private static final Supplier<Map<MethodSymbol, Map<Integer, Boolean>>> APPLIED_ONLY_TO_DONE =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   private static boolean helperAppliesOnlyToDoneFutures(MethodSymbol helper, int index, VisitorState state) {
     TreePath declaration = MethodDeclarations.pathOf(helper, state);

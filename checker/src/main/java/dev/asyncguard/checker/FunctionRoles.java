@@ -438,7 +438,7 @@ final class FunctionRoles {
 
   /** Per compilation: for a method of this compilation, which of its parameters it calls itself. */
   private static final Supplier<Map<MethodSymbol, Set<VarSymbol>>> CALLED_PARAMETERS =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /**
    * A method of this compilation that calls the parameter the function is given for in its own
@@ -606,7 +606,7 @@ final class FunctionRoles {
 
   /** Helpers whose every return completes on an explicit executor, judged once per compilation. */
   private static final Supplier<Map<MethodSymbol, Boolean>> HELPER_COMPLETES_ON_AN_EXECUTOR =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /**
    * Whether every {@code return} of the helper gives a future that completes on an explicit
@@ -1154,7 +1154,7 @@ final class FunctionRoles {
 
   /** Per compilation: the calls of each file's private methods, found in one scan of the file. */
   private static final Supplier<Map<CompilationUnitTree, PrivateCalls>> PRIVATE_CALLS =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /** The calls of a file's private methods, and the references to them ({@code this::find}). */
   private static final class PrivateCalls {
@@ -1184,7 +1184,7 @@ final class FunctionRoles {
 
   /** Per compilation: whether every call of a private helper returning a publisher moves its chain. */
   private static final Supplier<Map<MethodSymbol, Boolean>> CALLERS_MOVE_IT =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /**
    * The method whose {@code return} is at {@code returnPath} is a private helper returning a Reactor
@@ -1308,7 +1308,7 @@ final class FunctionRoles {
 
   /** Per compilation: whether a helper method of this compilation returns only publishers that emit on a scheduler. */
   private static final Supplier<Map<MethodSymbol, Boolean>> EMITS_ON_A_SCHEDULER =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /**
    * A method of this compilation that no override can replace, not Reactor's or Mutiny's own,

@@ -19,7 +19,6 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ final class LocalVariables {
 
   /** Per compilation: the value each blank final field is assigned once, scanned for once. */
   private static final Supplier<Map<VarSymbol, Optional<ExpressionTree>>> ASSIGNED_ONCE =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /**
    * The value a final field without an initializer is assigned in its class, where there is one

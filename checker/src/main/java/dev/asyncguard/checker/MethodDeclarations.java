@@ -36,11 +36,11 @@ final class MethodDeclarations {
 
   /** The methods of each named class of this compilation, indexed when one of them is first asked for. */
   private static final Supplier<Map<ClassSymbol, Map<MethodSymbol, TreePath>>> MEMBERS =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /** Every method of a unit, local and anonymous classes included: built only when asked for one. */
   private static final Supplier<Map<CompilationUnitTree, Map<MethodSymbol, TreePath>>> LOCAL_INDEX =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   private MethodDeclarations() {}
 
@@ -109,7 +109,7 @@ final class MethodDeclarations {
 
   /** Private and local classes of this compilation, and whether no class of their unit extends them. */
   private static final Supplier<Map<ClassSymbol, Boolean>> NEVER_EXTENDED =
-      VisitorState.memoize(state -> new IdentityHashMap<>());
+      PerCompilation.sharedIdentityMap();
 
   /** One scan of the outermost class around {@code type}, the only code that can name it. */
   private static boolean noClassExtends(ClassSymbol type, VisitorState state) {

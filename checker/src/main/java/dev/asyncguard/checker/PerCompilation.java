@@ -1,6 +1,7 @@
 package dev.asyncguard.checker;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.util.Context;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -30,6 +31,15 @@ final class PerCompilation<T> {
    */
   static <K, V> PerCompilation<Map<K, V>> newIdentityMap() {
     return new PerCompilation<>(state -> new IdentityHashMap<>());
+  }
+
+  /**
+   * An empty identity map per compilation for a static memo, which every checker instance shares
+   * (Error Prone's memoize, safe across threads). One lambda for all of them: the JVM spins a class
+   * for each lambda the first time it runs, and every javac process pays that again.
+   */
+  static <K, V> Supplier<Map<K, V>> sharedIdentityMap() {
+    return VisitorState.memoize(state -> new IdentityHashMap<>());
   }
 
   /**
