@@ -994,6 +994,11 @@ def compared_figure(records_file):
 WITHOUT_JIT = "cpu_without_jit"  # a shared-core figure: CPU time less the JIT compiler threads' (`wait_for`)
 
 
+def with_jit_cpu(records):
+    """The pair records that carry the JIT threads' CPU (shared-core runs since it was read)."""
+    return [r for r in records if "jit_cpu" in r["a"] and "jit_cpu" in r["b"]]
+
+
 def side_figure(side, figure):
     """One configuration's figure of a pair record."""
     return side["cpu"] - side["jit_cpu"] if figure == WITHOUT_JIT else side[figure]
@@ -1003,8 +1008,8 @@ def duet_summary(names, records_file=DUET, figure=None):
     """Per pair: per-project median ratios and the corpus ratio of each complete round."""
     records = read_duet_records(records_file)
     figure = figure or compared_figure(records_file)
-    if figure == WITHOUT_JIT:  # recorded by shared-core runs since the JIT threads were read
-        records = [r for r in records if "jit_cpu" in r["a"] and "jit_cpu" in r["b"]]
+    if figure == WITHOUT_JIT:
+        records = with_jit_cpu(records)
     summary = {}
     for pair in dict.fromkeys((r["baseline"], r["candidate"]) for r in records):
         mine = [r for r in records if (r["baseline"], r["candidate"]) == pair]
@@ -1062,7 +1067,7 @@ def pairs_table(projects, records_file, figure=None):
     summary = duet_summary(names, records_file, figure)
     records = read_duet_records(records_file)
     if figure == WITHOUT_JIT:
-        records = [r for r in records if "jit_cpu" in r["a"] and "jit_cpu" in r["b"]]
+        records = with_jit_cpu(records)
     lines = ["| Candidate / baseline | rounds | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
              "|---|" + "---:|" * (len(names) + 4)]
     for (baseline, candidate), (per_project, per_round) in summary.items():
