@@ -951,6 +951,7 @@ def command_duet(projects, rounds, pair_names, append, shared_core=False):
         first_round = 1 + max((json.loads(line)["round"] for line in records_file.read_text().splitlines()), default=-1)
     else:
         records_file.unlink(missing_ok=True)
+    figure = compared_figure(records_file)
     for round_number in range(first_round, first_round + rounds):
         for project in projects:
             for baseline, candidate in pairs:
@@ -969,7 +970,6 @@ def command_duet(projects, rounds, pair_names, append, shared_core=False):
                         record["checker_builds"] = {c: builds[c] for c in (baseline, candidate) if c in builds}
                     with records_file.open("a") as out:
                         out.write(json.dumps(record) + "\n")
-                    figure = compared_figure(records_file)
                     print(f"{'share' if shared_core else 'duet'} {round_number + 1}/{first_round + rounds} "
                           f"{project.name:17} {baseline:10} {a[figure]:6.1f} s | {candidate:10} {b[figure]:6.1f} s | "
                           f"ratio {b[figure] / a[figure]:.3f}", flush=True)
