@@ -867,8 +867,27 @@ DUET_PAIRS = {
 DEFAULT_DUET_PAIRS = ["cost", "versus-frvi"]
 
 
+# The collector a user's javac runs: a JVM that sees two CPUs or more (any developer machine or CI
+# runner) picks G1. Pinned to one CPU it would pick Serial, whose stop-the-world full collection at the
+# first metaspace threshold (crossed by any checks' classes in the small projects) no such user pays.
+DUET_COLLECTOR = "G1"
+DUET_JVM_FLAGS = ["-J-XX:ActiveProcessorCount=1", "-J-XX:+UseG1GC"]
+
+
+def collector_of(record):
+    """The collector a paired record was measured with: records from before it was set say none, and
+    their one-CPU JVMs ran Serial."""
+    return record.get("collector", "Serial")
+
+
+def primary_collector(records):
+    """The collector the verdicts are taken on: the duet's own if any record has it."""
+    return DUET_COLLECTOR if any(collector_of(r) == DUET_COLLECTOR for r in records) else "Serial"
+
+
 def duet_compile(project, config, slot, core, jvm_flags=()):
-    """Starts one compile pinned to one core; the JVM sizes its JIT and GC threads for one CPU."""
+    """Starts one compile pinned to one core; the JVM sizes its JIT and GC threads for one CPU and runs
+    the collector a user's javac runs (`DUET_COLLECTOR`)."""
     out = project.work / f"classes-duet-{slot}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -876,7 +895,7 @@ def duet_compile(project, config, slot, core, jvm_flags=()):
     stats = project.work / f"time-duet-{slot}.txt"
     log = open(project.work / f"javac-duet-{slot}.log", "w")
     cmd = javac_command(project, config, out, timings=False)  # as a user compiles: no timers
-    cmd = [cmd[0], "-J-XX:ActiveProcessorCount=1", *jvm_flags] + cmd[1:]
+    cmd = [cmd[0], *DUET_JVM_FLAGS, *jvm_flags] + cmd[1:]
     cmd = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", str(stats), "taskset", "-c", str(core)] + cmd + [f"@{argfile}"]
     return subprocess.Popen(cmd, cwd=project.work / "src", stdout=log, stderr=subprocess.STDOUT), stats, log
 
@@ -963,7 +982,7 @@ def command_duet(projects, rounds, pair_names, append, shared_core=False):
                     measured = [({"core_of_baseline": cores[0]}, *duet_pair(project, baseline, candidate, cores))]
                 for placement, a, b in measured:
                     record = {"project": project.name, "round": round_number, "baseline": baseline,
-                              "candidate": candidate, **placement, "a": a, "b": b}
+                              "candidate": candidate, **placement, "a": a, "b": b, "collector": DUET_COLLECTOR}
                     if "asyncguard-base" in (baseline, candidate):
                         record["base_revision"] = base_revision
                     if builds:
@@ -1004,12 +1023,15 @@ def side_figure(side, figure):
     return side["cpu"] - side["jit_cpu"] if figure == WITHOUT_JIT else side[figure]
 
 
-def duet_summary(names, records_file=DUET, figure=None):
-    """Per pair: per-project median ratios and the corpus ratio of each complete round."""
+def duet_summary(names, records_file=DUET, figure=None, collector=None):
+    """Per pair: per-project median ratios and the corpus ratio of each complete round, of the records
+    measured with one collector (by default the one verdicts are taken on)."""
     records = read_duet_records(records_file)
     figure = figure or compared_figure(records_file)
     if figure == WITHOUT_JIT:
         records = with_jit_cpu(records)
+    collector = collector or primary_collector(records)
+    records = [r for r in records if collector_of(r) == collector]
     summary = {}
     for pair in dict.fromkeys((r["baseline"], r["candidate"]) for r in records):
         mine = [r for r in records if (r["baseline"], r["candidate"]) == pair]
@@ -1027,13 +1049,12 @@ def duet_summary(names, records_file=DUET, figure=None):
 
 
 DUET_INTRO = ("Each pair compiled with fresh javac processes at the same time, one configuration per core "
-              "(`taskset`, `-XX:ActiveProcessorCount=1`), without Error Prone's per-check timers (as a user "
+              "({setup}), without Error Prone's per-check timers (as a user "
               "compiles), the two swapping cores every round (`bench/corpus.sh duet`, {date}; complete rounds per "
               "pair in the table). Ratio: candidate / baseline wall time. Per project: the median over rounds; "
               "corpus: each round's total candidate time over its total baseline time, median and range over "
               "rounds. Checks off against itself is the calibration: what the method cannot resolve.\n")
-SHARE_INTRO = ("Each pair compiled with fresh javac processes at the same time on one core (`taskset`, "
-               "`-XX:ActiveProcessorCount=1`), a pair on each of the two cores at once, without Error Prone's "
+SHARE_INTRO = ("Each pair compiled with fresh javac processes at the same time on one core ({setup}), a pair on each of the two cores at once, without Error Prone's "
                "per-check timers, which of the two starts first alternating (`bench/corpus.sh duet "
                "--shared-core`, {date}; complete rounds per pair in the table, each with two pairs per project). "
                "Ratio: candidate / baseline CPU time (user + system), which for a one-core JVM is the wall time "
@@ -1050,11 +1071,20 @@ WITHOUT_JIT_INTRO = ("The same pairs without the CPU time of the JIT compiler th
                      "lower bound.\n")
 
 
+def pinning_setup(collector):
+    """How the paired JVMs were run, in words, for the collector their verdicts are taken on."""
+    if collector == DUET_COLLECTOR:
+        return ("`taskset`, `-XX:ActiveProcessorCount=1`, `-XX:+UseG1GC`: G1 is the collector a javac on a "
+                "machine with two cores or more runs, where a one-CPU JVM would pick Serial")
+    return "`taskset`, `-XX:ActiveProcessorCount=1`, so the JVM picked the Serial collector"
+
+
 def write_duet_report(projects):
     """duet.md and share.md: one table per kind of paired run that has records."""
     for records_file, intro, table in ((DUET, DUET_INTRO, WORK / "duet.md"), (SHARE, SHARE_INTRO, WORK / "share.md")):
         if records_file.exists():
-            lines = [intro.format(date=datetime.date.fromtimestamp(records_file.stat().st_mtime))]
+            lines = [intro.format(date=datetime.date.fromtimestamp(records_file.stat().st_mtime),
+                                  setup=pinning_setup(primary_collector(read_duet_records(records_file))))]
             lines += pairs_table(projects, records_file)
             if records_file == SHARE and duet_summary([p.name for p in projects], SHARE, WITHOUT_JIT):
                 lines += ["", WITHOUT_JIT_INTRO, *pairs_table(projects, records_file, WITHOUT_JIT)]
@@ -1063,13 +1093,24 @@ def write_duet_report(projects):
 
 
 def pairs_table(projects, records_file, figure=None):
+    """A row per pair and collector: the verdicts' collector first, any other marked as such."""
     names = [p.name for p in projects]
-    summary = duet_summary(names, records_file, figure)
-    records = read_duet_records(records_file)
+    all_records = read_duet_records(records_file)
     if figure == WITHOUT_JIT:
-        records = with_jit_cpu(records)
+        all_records = with_jit_cpu(all_records)
+    primary = primary_collector(all_records)
     lines = ["| Candidate / baseline | rounds | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
              "|---|" + "---:|" * (len(names) + 4)]
+    for collector in [primary] + sorted({collector_of(r) for r in all_records} - {primary}):
+        records = [r for r in all_records if collector_of(r) == collector]
+        summary = duet_summary(names, records_file, figure, collector)
+        lines += pair_rows(names, summary, records, "" if collector == primary else
+                           f" (**{collector} collector**, as one-CPU JVMs ran before the pairs set {DUET_COLLECTOR})")
+    return lines
+
+
+def pair_rows(names, summary, records, note):
+    lines = []
     for (baseline, candidate), (per_project, per_round) in summary.items():
         cells = [f"{per_project[n]:.3f}" if n in per_project else "-" for n in names]
         corpus = f"**{median(per_round):.3f}**" if per_round else "-"
@@ -1091,7 +1132,7 @@ def pairs_table(projects, records_file, figure=None):
         if "asyncguard-base" in (baseline, candidate):
             revisions = sorted({r.get("base_revision") or "unknown" for r in mine})
             label += f" ({', '.join(revisions)})"
-        lines.append(f"| {label} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
+        lines.append(f"| {label}{note} | {len(per_round)} | " + " | ".join(cells) + f" | {corpus} | {spread} | {ci} |")
     return lines
 
 
@@ -1101,8 +1142,7 @@ def pairs_table(projects, records_file, figure=None):
 
 ANATOMY = WORK / "anatomy.jsonl"
 # HotSpot performance counters (what jstat reads), saved by each compiler JVM as it exits. Times are
-# in ticks of sun.os.hrt.frequency; the collector numbering (0 young, 1 full) holds for every
-# collector a one-CPU JVM picks.
+# in ticks of sun.os.hrt.frequency; the collector numbering (0 young, 1 full) holds for Serial and G1.
 ANATOMY_COUNTERS = [
     "java.cls.loadedClasses", "sun.cls.time",
     "sun.gc.collector.0.invocations", "sun.gc.collector.0.time",
