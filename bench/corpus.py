@@ -491,33 +491,49 @@ def verdict(values, limit):
             "would narrow it")
 
 
+def verdict_summary(names, records_file):
+    """The pairs verdicts are taken on: those measured with the verdicts' collector, and a pair measured
+    only with another collector (before the duet set its own) with that one, which its line names."""
+    records = read_duet_records(records_file)
+    primary = primary_collector(records)
+    merged = {}
+    for collector in [primary] + sorted({collector_of(r) for r in records} - {primary}):
+        for pair, (per_project, per_round) in duet_summary(names, records_file, collector=collector).items():
+            merged.setdefault(pair, (per_project, per_round, collector))
+    return merged
+
+
 def verdict_lines(summary):
     """The verdicts of a paired-run summary: the cost target, FRVI, the yardstick, floor, calibration."""
+    def measured(pair):
+        entry = summary.get(pair)
+        return f" (measured with the {entry[2]} collector)" if entry and entry[2] != DUET_COLLECTOR else ""
+
     lines = []
     calibration = summary.get(("errorprone", "errorprone"), ({}, []))[1]
     against_off = summary.get(("errorprone", "asyncguard"), ({}, []))[1]
     against_frvi = summary.get(("frvi", "asyncguard"), ({}, []))[1]
     if against_off:
-        lines.append(f"- AsyncGuard on / checks off: median **{median(against_off):.3f}**, mean "
+        lines.append(f"- AsyncGuard on / checks off{measured(('errorprone', 'asyncguard'))}: median **{median(against_off):.3f}**, mean "
                      f"{interval(against_off)[0]:.3f} over {len(against_off)} rounds; target at most 1.03: "
                      f"**{verdict(against_off, 1.03)}**.")
     if against_frvi:
-        lines.append(f"- AsyncGuard's three checks / FutureReturnValueIgnored alone: median "
+        lines.append(f"- AsyncGuard's three checks / FutureReturnValueIgnored alone{measured(('frvi', 'asyncguard'))}: median "
                      f"**{median(against_frvi):.3f}**, mean {interval(against_frvi)[0]:.3f}; no worse than FRVI "
                      f"alone (at most 1.00): **{verdict(against_frvi, 1.0)}**.")
     frvi_cost = summary.get(("errorprone", "frvi"), ({}, []))[1]
     if frvi_cost:
-        lines.append(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off: mean "
+        lines.append(f"- Yardstick, Error Prone's FutureReturnValueIgnored alone / checks off{measured(('errorprone', 'frvi'))}: mean "
                      f"**{interval(frvi_cost)[0]:.3f}**{interval_text(frvi_cost)} over {len(frvi_cost)} rounds: "
                      "what one of Error Prone's own checks costs in the same setting.")
     floor = summary.get(("errorprone", "idle"), ({}, []))[1]
     if floor:
-        lines.append(f"- Floor, three idle checks of AsyncGuard's shape / checks off: mean "
+        lines.append(f"- Floor, three idle checks of AsyncGuard's shape / checks off{measured(('errorprone', 'idle'))}: mean "
                      f"**{interval(floor)[0]:.3f}**{interval_text(floor)} over {len(floor)} rounds: what Error "
                      "Prone charges for handing the same trees to three enabled checks that do nothing "
                      "(`bench/idle/IdleChecks.java`).")
     if calibration:
-        lines.append(f"- Calibration, checks off against itself: mean {interval(calibration)[0]:.3f}"
+        lines.append(f"- Calibration, checks off against itself{measured(('errorprone', 'errorprone'))}: mean {interval(calibration)[0]:.3f}"
                      f"{interval_text(calibration)} (rounds {min(calibration):.3f}-{max(calibration):.3f}); an "
                      "interval that misses 1.000 would mean the method itself is biased.")
     return lines
@@ -603,7 +619,7 @@ def report(projects, results, runs, findings_only=()):
       "AsyncGuard's three checks on to the compile with Error Prone and every check off. Target: at most "
       "1.03 over the whole corpus, and no worse than Error Prone's FutureReturnValueIgnored alone.\n")
     names = [p.name for p in projects]
-    shared_summary, duet_pairs_summary = duet_summary(names, SHARE), duet_summary(names)
+    shared_summary, duet_pairs_summary = verdict_summary(names, SHARE), verdict_summary(names, DUET)
     if shared_summary or duet_pairs_summary:
         write_duet_report(projects)
     if shared_summary:
