@@ -494,10 +494,8 @@ def verdict(values, limit):
 def verdict_summary(names, records_file):
     """The pairs verdicts are taken on: those measured with the verdicts' collector, and a pair measured
     only with another collector (before the duet set its own) with that one, which its line names."""
-    records = read_duet_records(records_file)
-    primary = primary_collector(records)
     merged = {}
-    for collector in [primary] + sorted({collector_of(r) for r in records} - {primary}):
+    for collector in collectors_in(read_duet_records(records_file)):
         for pair, (per_project, per_round) in duet_summary(names, records_file, collector=collector).items():
             merged.setdefault(pair, (per_project, per_round, collector))
     return merged
@@ -901,6 +899,12 @@ def primary_collector(records):
     return DUET_COLLECTOR if any(collector_of(r) == DUET_COLLECTOR for r in records) else "Serial"
 
 
+def collectors_in(records):
+    """The collectors the records were measured with, the verdicts' first."""
+    primary = primary_collector(records)
+    return [primary] + sorted({collector_of(r) for r in records} - {primary})
+
+
 def duet_compile(project, config, slot, core, jvm_flags=()):
     """Starts one compile pinned to one core; the JVM sizes its JIT and GC threads for one CPU and runs
     the collector a user's javac runs (`DUET_COLLECTOR`)."""
@@ -1070,8 +1074,8 @@ DUET_INTRO = ("Each pair compiled with fresh javac processes at the same time, o
               "pair in the table). Ratio: candidate / baseline wall time. Per project: the median over rounds; "
               "corpus: each round's total candidate time over its total baseline time, median and range over "
               "rounds. Checks off against itself is the calibration: what the method cannot resolve.\n")
-SHARE_INTRO = ("Each pair compiled with fresh javac processes at the same time on one core ({setup}), a pair on each of the two cores at once, without Error Prone's "
-               "per-check timers, which of the two starts first alternating (`bench/corpus.sh duet "
+SHARE_INTRO = ("Each pair compiled with fresh javac processes at the same time on one core ({setup}), a pair "
+               "on each of the two cores at once, without Error Prone's per-check timers, which of the two starts first alternating (`bench/corpus.sh duet "
                "--shared-core`, {date}; complete rounds per pair in the table, each with two pairs per project). "
                "Ratio: candidate / baseline CPU time (user + system), which for a one-core JVM is the wall time "
                "it takes alone on that core. Per project: the median over pairs; corpus: each round's total "
@@ -1114,13 +1118,13 @@ def pairs_table(projects, records_file, figure=None):
     all_records = read_duet_records(records_file)
     if figure == WITHOUT_JIT:
         all_records = with_jit_cpu(all_records)
-    primary = primary_collector(all_records)
+    collectors = collectors_in(all_records)
     lines = ["| Candidate / baseline | rounds | " + " | ".join(names) + " | **corpus** | corpus range | corpus mean, 95 % interval |",
              "|---|" + "---:|" * (len(names) + 4)]
-    for collector in [primary] + sorted({collector_of(r) for r in all_records} - {primary}):
+    for collector in collectors:
         records = [r for r in all_records if collector_of(r) == collector]
         summary = duet_summary(names, records_file, figure, collector)
-        lines += pair_rows(names, summary, records, "" if collector == primary else
+        lines += pair_rows(names, summary, records, "" if collector == collectors[0] else
                            f" (**{collector} collector**, as one-CPU JVMs ran before the pairs set {DUET_COLLECTOR})")
     return lines
 
